@@ -1,0 +1,130 @@
+// Sentences, tokens and parts of speech from wink-nlp, with exact UTF-16 offsets into the input text.
+import winkNLP from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
+
+export interface Token {
+  /** Index in Doc.tokens. */
+  i: number;
+  start: number;
+  end: number;
+  /** The exact text, text.slice(start, end). */
+  value: string;
+  /** Lower-cased value with curly apostrophes straightened. */
+  lower: string;
+  lemma: string;
+  /** Universal POS tag (NOUN, VERB, PROPN, PUNCT, SPACE, ...). */
+  pos: string;
+  /** Index of the sentence holding the token. */
+  sent: number;
+  /** True for a line break token (or a token right after one). */
+  newline: boolean;
+}
+
+export interface Sentence {
+  i: number;
+  /** First and last token index (inclusive). */
+  first: number;
+  last: number;
+  start: number;
+  end: number;
+  /** Paragraph number: increases at each blank line or line break. */
+  para: number;
+}
+
+export interface Doc {
+  text: string;
+  tokens: Token[];
+  sentences: Sentence[];
+  words: number;
+}
+
+let engine: ReturnType<typeof winkNLP> | null = null;
+function nlp() {
+  engine ??= winkNLP(model);
+  return engine;
+}
+
+/** Loads the language model now rather than on first use (a quarter of a second). */
+export function warmUp(): void {
+  nlp();
+}
+
+const LINEBREAK = /[\r\n\u2028\u2029]/;
+
+export function analyze(text: string): Doc {
+  const n = nlp();
+  const its = n.its;
+  const doc = n.readDoc(text);
+  const values = doc.tokens().out(its.value) as string[];
+  const spaces = doc.tokens().out(its.precedingSpaces) as string[];
+  const pos = doc.tokens().out(its.pos) as string[];
+  const lemmas = doc.tokens().out(its.lemma) as string[];
+  const spans = doc.sentences().out(its.span) as unknown as [number, number][];
+
+  const tokens: Token[] = new Array(values.length);
+  let at = 0;
+  let words = 0;
+  let pendingNewline = true;
+  for (let i = 0; i < values.length; i++) {
+    at += spaces[i].length;
+    const value = values[i];
+    let start = at;
+    // wink-nlp is lossless; this guard keeps spans exact if it ever normalises a character.
+    if (text.startsWith(value, start) === false) {
+      const found = text.indexOf(value, start);
+      start = found >= 0 ? found : start;
+    }
+    const end = start + value.length;
+    at = end;
+    const p = pos[i];
+    const isBreak = p === 'SPACE' && LINEBREAK.test(value);
+    if (p !== 'PUNCT' && p !== 'SPACE' && p !== 'SYM') words++;
+    tokens[i] = {
+      i,
+      start,
+      end,
+      value,
+      lower: value.toLowerCase().replace(/[’‘]/g, "'"),
+      lemma: lemmas[i],
+      pos: p,
+      sent: 0,
+      newline: isBreak || pendingNewline || LINEBREAK.test(spaces[i]),
+    };
+    pendingNewline = isBreak;
+  }
+
+  const sentences: Sentence[] = [];
+  let para = 0;
+  for (const [first, last] of spans) {
+    // Split a wink sentence at line breaks: a headline or paragraph end is a sentence end.
+    let s = first;
+    for (let k = first; k <= last; k++) {
+      const t = tokens[k];
+      const breakHere = t.pos === 'SPACE' && LINEBREAK.test(t.value);
+      const breakBefore = k > s && !breakHere && LINEBREAK.test(spaces[k]);
+      if (breakBefore) {
+        pushSentence(s, k - 1);
+        para++;
+        s = k;
+      }
+      if (breakHere) {
+        pushSentence(s, k);
+        para++;
+        s = k + 1;
+      }
+    }
+    if (s <= last) pushSentence(s, last);
+  }
+
+  function pushSentence(first: number, last: number) {
+    // Trim space tokens at both ends; a sentence of only spaces is dropped.
+    while (first <= last && tokens[first].pos === 'SPACE') first++;
+    while (last >= first && tokens[last].pos === 'SPACE') last--;
+    if (first > last) return;
+    const i = sentences.length;
+    for (let k = first; k <= last; k++) tokens[k].sent = i;
+    sentences.push({ i, first, last, start: tokens[first].start, end: tokens[last].end, para });
+  }
+
+  return { text, tokens, sentences, words };
+}
