@@ -1,0 +1,170 @@
+// Checks a pasted report and masks its markup. The masked text has the same length as the original, so
+// every offset computed on it points into the original text exactly.
+import { guessLanguage } from './language.ts';
+
+export type InputErrorCode = 'empty' | 'binary' | 'too-large';
+
+export class InputError extends Error {
+  override name = 'InputError';
+  constructor(
+    readonly code: InputErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface PreparedInput {
+  /** The text exactly as given. */
+  original: string;
+  /** Same length as `original`, with markup and control characters replaced by spaces. */
+  masked: string;
+  /** Notes for the reader about the input (markup ignored, not English, ...). */
+  notices: string[];
+  /** 'en', or a best guess ('ru', 'uk', 'und'). */
+  language: string;
+}
+
+export interface InputOptions {
+  /** Largest accepted size in UTF-8 bytes. */
+  maxBytes: number;
+}
+
+export function prepareInput(text: string, { maxBytes }: InputOptions): PreparedInput {
+  const bytes = Buffer.byteLength(text, 'utf8');
+  if (bytes > maxBytes) {
+    throw new InputError(
+      'too-large',
+      `The text is too long: ${formatBytes(bytes)}, and ClaimDesk accepts at most ${formatBytes(maxBytes)}. ` +
+        'Send a shorter excerpt or split the report (the limit is CLAIMDESK_MAX_INPUT_BYTES).',
+    );
+  }
+  if (text.trim() === '') {
+    throw new InputError('empty', 'The text is empty: paste or pipe in the report you want summarised.');
+  }
+  checkNotBinary(text);
+
+  const found = new Set<string>();
+  const masked = mask(text, found);
+  const notices: string[] = [];
+  if (found.size > 0) {
+    notices.push(`Ignored ${[...found].join(', ')}; offsets still point into the text as given.`);
+  }
+  const { language, name } = guessLanguage(masked);
+  if (language !== 'en') {
+    const what = name ? `looks like ${name}` : 'does not look like English';
+    notices.push(`This text ${what}. ClaimDesk reads English and may miss claims.`);
+  }
+  return { original: text, masked, notices, language };
+}
+
+/** "200 KB (200000 bytes)": the limit's own unit, with the exact figure. */
+export function formatBytes(n: number): string {
+  const kb = n / 1000;
+  const short = kb >= 1 ? `${Number(kb.toFixed(1))} KB` : `${n} bytes`;
+  return kb >= 1 ? `${short} (${n} bytes)` : short;
+}
+
+// C0 controls except tab, line feed and carriage return; DEL; C1 controls; the replacement character that
+// stands for undecodable bytes.
+const JUNK = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFD]/g;
+
+function checkNotBinary(text: string): void {
+  if (text.includes('\u0000')) {
+    throw new InputError(
+      'binary',
+      'This looks like a binary file, not text (it contains NUL bytes). Paste the report as plain text.',
+    );
+  }
+  const junk = text.match(JUNK)?.length ?? 0;
+  const visible = text.replace(/\s+/g, '').length;
+  if (junk > 0 && junk / Math.max(visible, 1) > 0.25) {
+    const share = Math.round((100 * junk) / Math.max(visible, 1));
+    throw new InputError(
+      'binary',
+      `This looks like binary data, not text (${Math.min(share, 100)}% of its characters are control or ` +
+        'undecodable characters). Paste the report as plain text.',
+    );
+  }
+}
+
+const blank = (s: string) => ' '.repeat(s.length);
+
+// Tags whose start is a line or paragraph break: masked with a newline so sentences still end there.
+const BLOCK_TAGS =
+  /^(p|br|div|h[1-6]|li|ul|ol|tr|td|th|table|blockquote|section|article|header|footer|hr|pre|figure|figcaption|title)$/i;
+
+const NAMED_ENTITIES: Record<string, string> = {
+  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', ndash: '–', mdash: '—', hellip: '…',
+  lsquo: '‘', rsquo: '’', ldquo: '“', rdquo: '”', laquo: '«', raquo: '»', sbquo: '‚', bdquo: '„',
+  middot: '·', bull: '•', deg: '°', euro: '€', pound: '£', copy: '©', reg: '®', trade: '™', times: '×',
+  minus: '−', thinsp: ' ', ensp: ' ', emsp: ' ', shy: ' ', zwj: ' ', zwnj: ' ',
+};
+
+function decodeEntity(entity: string): string | null {
+  const body = entity.slice(1, -1);
+  if (body[0] === '#') {
+    const code = body[1] === 'x' || body[1] === 'X' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
+    if (!Number.isFinite(code) || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return ' ';
+    const ch = String.fromCodePoint(code);
+    return /^[\u0000-\u001F\u007F-\u009F]$/.test(ch) && !/[\t\n\r]/.test(ch) ? ' ' : ch;
+  }
+  return NAMED_ENTITIES[body] ?? NAMED_ENTITIES[body.toLowerCase()] ?? null;
+}
+
+/**
+ * Replaces markup by spaces, keeping the length. `found` collects what kinds of markup were seen.
+ * Each pass keeps the length, so later passes see the same offsets; entities are decoded last among the
+ * markup passes so that an escaped `&lt;b&gt;` is read as text, not as a tag.
+ */
+export function mask(text: string, found: Set<string> = new Set()): string {
+  let s = text;
+
+  // HTML comments, script and style elements with their content.
+  s = s.replace(/<!--[\s\S]*?-->|<(script|style)\b[^>]*>[\s\S]*?<\/\1\s*>/gi, (m) => {
+    found.add('HTML tags');
+    return blank(m);
+  });
+  // Slack markup: <@U123>, <@U123|name>, <#C1|general>, <!here>, <!subteam^S1|@team>, <https://x|label>, <https://x>
+  s = s.replace(/<([@#!])[^<>\s]*(?:\|[^<>\n]*)?>/g, (m) => {
+    found.add('Slack mentions');
+    return blank(m);
+  });
+  s = s.replace(/<((?:https?|mailto|ftp|tel|slack):[^<>|\s]*)(?:\|([^<>\n]*))?>/g, (m, url: string, label?: string) => {
+    found.add('Slack links');
+    if (label === undefined) return ` ${url} `;
+    return blank(m.slice(0, m.length - label.length - 1)) + label + ' ';
+  });
+
+  // HTML tags.
+  s = s.replace(/<\/?([A-Za-z][A-Za-z0-9-]*)(?:\s[^<>]*)?\/?>|<!DOCTYPE[^<>]*>/gi, (m, name?: string) => {
+    found.add('HTML tags');
+    return name && BLOCK_TAGS.test(name) ? '\n' + blank(m.slice(1)) : blank(m);
+  });
+
+  s = s.replace(/&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z]{2,8});/g, (m) => {
+    const ch = decodeEntity(m);
+    if (ch === null || ch.length > m.length) return m;
+    found.add('HTML entities');
+    return ch + ' '.repeat(m.length - ch.length);
+  });
+
+  // Slack *bold*, _italic_, ~strike~: only a marker pair at word boundaries, on one line.
+  s = s.replace(
+    /(^|[\s(\[{"'“‘«])([*_~])(?=[^\s*_~])([^\n]*?[^\s*_~])\2(?=$|[\s.,;:!?)\]}"'”’»…-])/gm,
+    (_m, before: string, _marker: string, inner: string) => {
+      found.add('Slack formatting');
+      return `${before} ${inner} `;
+    },
+  );
+
+  // Stray control characters, a byte-order mark, lone surrogates. Surrogate pairs (emoji) stay as they are.
+  s = s.replace(
+    /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFEFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
+    (m) => {
+      if (m !== '\uFEFF') found.add('control characters');
+      return ' ';
+    },
+  );
+  return s;
+}
