@@ -1,9 +1,10 @@
 // Fast in-process PolNeAR scorer for iterating on the engine: no CLI, no child process.
 //   node bin/run.js eval/polnear-dev.ts [--split dev|train] [--limit N] [--only SUBSTRING]
-//        [--dump [FILE]] [--cues [N]] [--summarize]
+//        [--dump [FILE]] [--cues [N]] [--engine]
 // Reads a PolNeAR checkout (env POLNEAR_DIR, default ../polnear/data beside the repo: {split}/text/*.txt and
-// {split}/attributions/*.ann), runs analyze() + extractClaims() per article (or summarize() with --summarize)
-// and prints the figures `score.mjs polnear` prints, computed the same way (see polnear-metrics.ts).
+// {split}/attributions/*.ann), runs summarize() per article (the CLI's own call; --engine: analyze() +
+// extractClaims() on the raw text) and prints the figures `score.mjs polnear` prints, computed the same way
+// (see polnear-metrics.ts).
 // --dump writes gold attributions and predicted claims side by side per article (default under /tmp; never
 // inside the repo: PolNeAR has no licence). --cues lists the most missed gold cues and the most frequent
 // false-positive predicted cues. The test split is refused: it is kept for the final score.
@@ -73,16 +74,27 @@ if (has('dump')) {
 const cueTop = has('cues') ? Number(opt('cues') ?? 25) : 0;
 
 // --- engine -------------------------------------------------------------------------------------------
+// By default the claims come from summarize(), the very call behind `claimdesk summarize --jsonl`: it masks
+// markup (HTML tags, control characters: a few PolNeAR articles have them) before analysis, so only that path
+// gives score.mjs's numbers. --engine scores analyze() + extractClaims() on the raw text instead (no
+// masking, no summary composition); it is also the fallback while summarize() is missing.
 type Extract = (text: string) => Claim[];
 let extract: Extract = (text) => extractClaims(analyze(text));
 let via = 'analyze + extractClaims';
-if (has('summarize')) {
-  const url = pathToFileURL(join(ROOT, 'src/summarize.ts')).href;
-  const mod = (await import(url)) as { summarize?: (text: string) => { claims: Claim[] } };
-  if (typeof mod.summarize !== 'function') throw new Error('src/summarize.ts does not export summarize()');
-  const summarize = mod.summarize;
-  extract = (text) => summarize(text).claims;
-  via = 'summarize';
+const summarizeFile = join(ROOT, 'src/summarize.ts');
+if (!has('engine') && (has('summarize') || existsSync(summarizeFile))) {
+  const mod = (await import(pathToFileURL(summarizeFile).href)) as { summarize?: (text: string) => { claims: Claim[] } };
+  if (typeof mod.summarize === 'function') {
+    const summarize = mod.summarize;
+    extract = (text) => summarize(text).claims;
+    via = 'summarize, as the CLI';
+  } else if (has('summarize')) {
+    throw new Error('src/summarize.ts does not export summarize()');
+  } else {
+    via += ' (summarize() not exported yet)';
+  }
+} else if (!has('engine')) {
+  via += ' (src/summarize.ts not there yet)';
 }
 
 // --- data ---------------------------------------------------------------------------------------------
