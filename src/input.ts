@@ -32,13 +32,7 @@ export interface InputOptions {
 
 export function prepareInput(text: string, { maxBytes }: InputOptions): PreparedInput {
   const bytes = Buffer.byteLength(text, 'utf8');
-  if (bytes > maxBytes) {
-    throw new InputError(
-      'too-large',
-      `The text is too long: ${formatBytes(bytes)}, and ClaimDesk accepts at most ${formatBytes(maxBytes)}. ` +
-        'Send a shorter excerpt or split the report (the limit is CLAIMDESK_MAX_INPUT_BYTES).',
-    );
-  }
+  if (bytes > maxBytes) throw tooLargeError(bytes, maxBytes);
   if (text.trim() === '') {
     throw new InputError('empty', 'The text is empty: paste or pipe in the report you want summarised.');
   }
@@ -56,6 +50,15 @@ export function prepareInput(text: string, { maxBytes }: InputOptions): Prepared
     notices.push(`This text ${what}. ClaimDesk reads English and may miss claims.`);
   }
   return { original: text, masked, notices, language };
+}
+
+/** The error for input of `bytes` UTF-8 bytes over a limit of `maxBytes` (also used by readers that stop early). */
+export function tooLargeError(bytes: number, maxBytes: number): InputError {
+  return new InputError(
+    'too-large',
+    `The text is too long: ${formatBytes(bytes)}, and ClaimDesk accepts at most ${formatBytes(maxBytes)}. ` +
+      'Send a shorter excerpt or split the report (the limit is CLAIMDESK_MAX_INPUT_BYTES).',
+  );
 }
 
 /** "200 KB (200000 bytes)": the limit's own unit, with the exact figure. */
