@@ -1,0 +1,25 @@
+// One report in, one summary out: the pipeline every surface calls.
+import { prepareInput } from './input.ts';
+import { analyze } from './nlp.ts';
+import { extractClaims } from './engine/index.ts';
+import { composeSummary } from './compose.ts';
+import { Summary } from './schema.ts';
+
+export interface SummarizeOptions {
+  /** Largest accepted input in UTF-8 bytes (default 200,000). */
+  maxBytes?: number;
+}
+
+export const DEFAULT_MAX_BYTES = 200_000;
+
+/**
+ * Checks and masks the text, finds its claims and composes the summary. Throws InputError for input that
+ * cannot be summarised (empty, binary, too large). The result is checked against the Summary contract, so a
+ * broken claim fails loudly here rather than in a reader downstream.
+ */
+export function summarize(text: string, opts: SummarizeOptions = {}): Summary {
+  const input = prepareInput(text, { maxBytes: opts.maxBytes ?? DEFAULT_MAX_BYTES });
+  const doc = analyze(input.masked);
+  const claims = extractClaims(doc);
+  return Summary.parse(composeSummary(doc, claims, input));
+}
