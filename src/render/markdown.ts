@@ -1,0 +1,72 @@
+// Draws a Reply as Markdown (CommonMark/GFM, as Discord and most chat tools read it). All user text is
+// escaped, so pasted `*`, `_`, `#`, `<`, `[` ... cannot change the formatting, and @everyone / @here /
+// @channel are broken with a zero-width space so that pasted text never pings anyone.
+import { FLAG_LABELS, describeType, type Reply, type ReplyBlock } from '../reply.ts';
+
+const ZWSP = '\u200B';
+
+/** Breaks mass mentions: "@everyone" → "@\u200Beveryone" (reads the same, pings no one). */
+export function neutraliseMentions(text: string): string {
+  return text.replace(/@(everyone|here|channel)\b/gi, `@${ZWSP}$1`);
+}
+
+/** Escapes user text for use inline in Markdown; newlines become spaces. */
+export function escapeMarkdown(text: string): string {
+  const line = text
+    .replace(/[\u0000-\u001F\u007F-\u009F]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[\\`*_[\]#|~<>&]/g, '\\$&')
+    // ( ) ! only matter next to [ ], which are escaped. Only at the start of a line: list markers ("- ", "+ ", "1. ", "1) ") and a setext underline.
+    .replace(/^([-+=])/, '\\$1')
+    .replace(/^(\d+)([.)])/, '$1\\$2');
+  return neutraliseMentions(line);
+}
+
+const esc = escapeMarkdown;
+
+function claim(b: Extract<ReplyBlock, { kind: 'claim' }>): string {
+  const cue = b.cue ? `*${esc(b.cue)}:* ` : '';
+  const said = b.quote ? `“${esc(b.text)}”` : esc(b.text);
+  const hedges = b.hedges.length > 0 ? ` (hedged: ${b.hedges.map((h) => `*${esc(h)}*`).join(', ')})` : '';
+  return `- **${esc(b.id)}** ${cue}${said}${hedges} \`${b.category}\``;
+}
+
+function block(b: ReplyBlock, first: boolean): string {
+  switch (b.kind) {
+    case 'heading':
+      return `${first ? '##' : '###'} ${esc(b.text)}`;
+    case 'paragraph':
+      return esc(b.text);
+    case 'context':
+      return `*${esc(b.text)}*`;
+    case 'source': {
+      const via = b.conduits.length > 0 ? `, via ${b.conduits.map(esc).join(', ')}` : '';
+      return `**${esc(b.name)}** (${describeType(b.type)}${via}): ${b.claims} claim${b.claims === 1 ? '' : 's'}`;
+    }
+    case 'claim':
+      return claim(b);
+    case 'flag': {
+      const ids = b.claims.length > 0 ? ` (${b.claims.map(esc).join(', ')})` : '';
+      return `- ⚠️ **${FLAG_LABELS[b.code]}**${ids}: ${esc(b.message)}`;
+    }
+    case 'fields':
+      return b.fields.map((f) => `- **${esc(f.label)}:** ${esc(f.value)}`).join('\n');
+    case 'divider':
+      return '---';
+  }
+}
+
+export function renderMarkdown(reply: Reply): string {
+  const out: string[] = [];
+  let prev: ReplyBlock['kind'] | null = null;
+  reply.blocks.forEach((b, i) => {
+    const text = block(b, i === 0);
+    // List items of one kind stay one tight list; everything else is its own paragraph.
+    const tight = prev === b.kind && (b.kind === 'claim' || b.kind === 'flag');
+    if (out.length > 0) out.push(tight ? '\n' : '\n\n');
+    out.push(text);
+    prev = b.kind;
+  });
+  return out.join('') + '\n';
+}

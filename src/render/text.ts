@@ -1,0 +1,67 @@
+// Draws a Reply as plain text for a terminal: headline, claims grouped by source, hedged claims, flags.
+import { FLAG_LABELS, describeType, type Reply, type ReplyBlock } from '../reply.ts';
+
+const WIDTH = 100;
+
+/** User text for a terminal: one line, with no control characters (no escape sequences). */
+function safe(text: string): string {
+  return text.replace(/[\u0000-\u001F\u007F-\u009F]+/g, ' ').replace(/\s+/g, ' ').trim();
+}
+
+/** Wraps at word boundaries; the first line starts with `first`, the others with `rest`. */
+export function wrap(text: string, first: string, rest = ' '.repeat(first.length), width = WIDTH): string {
+  const lines: string[] = [];
+  let line = first;
+  let empty = true;
+  for (const word of text.split(' ')) {
+    if (!empty && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = rest + word;
+    } else {
+      line += (empty ? '' : ' ') + word;
+    }
+    empty = false;
+  }
+  lines.push(line);
+  return lines.join('\n');
+}
+
+function claimLines(b: Extract<ReplyBlock, { kind: 'claim' }>): string {
+  const said = b.quote ? `“${safe(b.text)}”` : safe(b.text);
+  const cue = b.cue ? `${safe(b.cue)}: ` : '';
+  const head = wrap(cue + said, `  ${b.id.padEnd(4)}`, '      ');
+  const notes: string[] = [];
+  if (b.hedges.length > 0) notes.push(`hedged: ${b.hedges.map((h) => `"${safe(h)}"`).join(', ')}`);
+  if (b.stance) notes.push(b.stance);
+  notes.push(b.category);
+  return `${head}\n${wrap(`[${notes.join(' · ')}]`, '      ')}`;
+}
+
+function block(b: ReplyBlock): string {
+  switch (b.kind) {
+    case 'heading':
+      return wrap(safe(b.text), '');
+    case 'paragraph':
+    case 'context':
+      return wrap(safe(b.text), '');
+    case 'source': {
+      const via = b.conduits.length > 0 ? `, via ${b.conduits.map(safe).join(', ')}` : '';
+      const claims = `${b.claims} claim${b.claims === 1 ? '' : 's'}`;
+      return wrap(`${safe(b.name)} (${describeType(b.type)}${via}): ${claims}`, '');
+    }
+    case 'claim':
+      return claimLines(b);
+    case 'flag': {
+      const ids = b.claims.length > 0 ? ` (${b.claims.join(', ')})` : '';
+      return wrap(`${FLAG_LABELS[b.code]}${ids}: ${safe(b.message)}`, '  ! ', '    ');
+    }
+    case 'fields':
+      return b.fields.map((f) => wrap(safe(f.value), `  ${safe(f.label)}: `, '    ')).join('\n');
+    case 'divider':
+      return '';
+  }
+}
+
+export function renderText(reply: Reply): string {
+  return reply.blocks.map(block).join('\n') + '\n';
+}

@@ -1,0 +1,114 @@
+// A platform-neutral reply: what the bot wants to say, as blocks that the text and Markdown renderers (and
+// later Slack Block Kit and Discord embeds) draw in their own way. Every `text` field is plain user text,
+// never pre-escaped: each renderer escapes for its own format.
+import type { Category, FlagCode, SourceType, Stance, Summary } from './schema.ts';
+
+export type ReplyBlock =
+  | { kind: 'heading'; text: string }
+  | { kind: 'paragraph'; text: string }
+  /** Starts a group of claims from one source. */
+  | { kind: 'source'; name: string; type: SourceType; conduits: string[]; claims: number }
+  | {
+      kind: 'claim';
+      id: string;
+      source: string | null;
+      conduit: string | null;
+      cue: string | null;
+      stance: Stance | null;
+      hedges: string[];
+      text: string;
+      quote: boolean;
+      category: Category;
+    }
+  | { kind: 'flag'; code: FlagCode; message: string; claims: string[] }
+  | { kind: 'fields'; fields: { label: string; value: string }[] }
+  | { kind: 'divider' }
+  | { kind: 'context'; text: string };
+
+export interface Reply {
+  title?: string;
+  /** One plain line for notifications and clients that cannot show blocks. */
+  fallback: string;
+  blocks: ReplyBlock[];
+}
+
+export const UNATTRIBUTED_HEADING = 'Unattributed but hedged';
+export const FLAGS_HEADING = 'Flags';
+
+const n = (k: number, word: string) => `${k} ${k === 1 ? word : word + 's'}`;
+
+export function summaryReply(summary: Summary): Reply {
+  const blocks: ReplyBlock[] = [{ kind: 'heading', text: summary.headline }];
+  const { stats } = summary;
+  blocks.push({
+    kind: 'context',
+    text:
+      `${n(stats.words, 'word')}, ${n(stats.sentences, 'sentence')}; ` +
+      `${n(summary.claims.length, 'claim')} from ${n(summary.sources.length, 'source')}`,
+  });
+  for (const notice of summary.notices ?? []) blocks.push({ kind: 'context', text: notice });
+
+  const byId = new Map(summary.claims.map((c) => [c.id, c]));
+  const claimBlock = (id: string): ReplyBlock | null => {
+    const c = byId.get(id);
+    if (!c) return null;
+    return {
+      kind: 'claim',
+      id: c.id,
+      source: c.source?.name ?? null,
+      conduit: c.conduit?.name ?? null,
+      cue: c.cue?.text ?? null,
+      stance: c.cue?.stance ?? null,
+      hedges: c.hedges.map((h) => h.text),
+      text: c.text,
+      quote: c.quote,
+      category: c.category,
+    };
+  };
+
+  for (const s of summary.sources) {
+    blocks.push({ kind: 'divider' });
+    blocks.push({ kind: 'source', name: s.name, type: s.type, conduits: s.conduits, claims: s.claims.length });
+    for (const id of s.claims) {
+      const b = claimBlock(id);
+      if (b) blocks.push(b);
+    }
+  }
+
+  const hedged = summary.claims.filter((c) => c.source === null && c.hedges.length > 0);
+  if (hedged.length > 0) {
+    blocks.push({ kind: 'divider' });
+    blocks.push({ kind: 'heading', text: UNATTRIBUTED_HEADING });
+    for (const c of hedged) blocks.push(claimBlock(c.id)!);
+  }
+
+  const background = summary.claims.filter((c) => c.source === null && c.hedges.length === 0).length;
+  if (background > 0) {
+    blocks.push({ kind: 'context', text: `${n(background, 'unsourced statement')} in the report's own voice not shown.` });
+  }
+  if (summary.sources.length === 0 && hedged.length === 0) {
+    blocks.push({ kind: 'paragraph', text: 'ClaimDesk found no attributed or hedged claims in this text.' });
+  }
+
+  if (summary.flags.length > 0) {
+    blocks.push({ kind: 'divider' });
+    blocks.push({ kind: 'heading', text: FLAGS_HEADING });
+    for (const f of summary.flags) blocks.push({ kind: 'flag', code: f.code, message: f.message, claims: f.claims });
+  }
+  return { title: 'ClaimDesk summary', fallback: summary.headline, blocks };
+}
+
+/** "military" → "military source": a short phrase for a source type. */
+export function describeType(type: SourceType): string {
+  return type === 'unknown' ? 'source of unknown type' : `${type} source`;
+}
+
+/** Flag codes as short readable labels. */
+export const FLAG_LABELS: Record<FlagCode, string> = {
+  'single-party-sourcing': 'Single-party sourcing',
+  'anonymous-sources': 'Anonymous sources',
+  'unattributed-hedged': 'Hedged without a source',
+  'conflicting-figures': 'Conflicting figures',
+  unverified: 'Unverified',
+  'unresolved-source': 'Unresolved source',
+};
