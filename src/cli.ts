@@ -1,0 +1,271 @@
+// The command line: `claimdesk summarize | schema | start | help`. bin/claimdesk.js calls main().
+import { open } from 'node:fs/promises';
+import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
+import { loadConfig, ConfigError, type Config } from './config.ts';
+import { InputError } from './input.ts';
+import { readFileLimited, readLimited, write } from './io.ts';
+import { createLogger, type Logger } from './log.ts';
+import { summaryReply } from './reply.ts';
+import { renderMarkdown } from './render/markdown.ts';
+import { renderText } from './render/text.ts';
+import { summaryJsonSchema, type Summary } from './schema.ts';
+
+export interface Io {
+  stdin: NodeJS.ReadableStream & { isTTY?: boolean };
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+  env: NodeJS.ProcessEnv;
+}
+
+export const COMMANDS = ['summarize', 'schema', 'start', 'help'] as const;
+const FORMATS = ['text', 'markdown', 'json'] as const;
+type Format = (typeof FORMATS)[number];
+
+export const USAGE = `ClaimDesk: who claims what in a news report, through which conduit, with which hedges.
+
+Usage:
+  claimdesk summarize [FILE|-] [--format text|markdown|json]
+      Summarise one report from FILE, or from standard input when FILE is '-' or absent.
+  claimdesk summarize --jsonl [FILE|-]
+      Read lines {"id": "...", "text": "..."}; write one line {"id", "summary"} or {"id", "error"}
+      per input line, in order. Blank lines are skipped.
+  claimdesk schema
+      Print the JSON Schema of the summary.
+  claimdesk start
+      Summarise text piped in on standard input (the interactive console arrives with issue 3).
+  claimdesk help
+      Show this help.
+
+Environment: CLAIMDESK_MAX_INPUT_BYTES (default 200000), LOG_LEVEL (default info). See .env.example.
+Exit codes: 0 done, 1 the input could not be summarised, 2 wrong usage.
+`;
+
+class UsageError extends Error {}
+
+/**
+ * The NLP pipeline, loaded only by the commands that summarise (help and schema stay fast), and warmed up
+ * once per process.
+ */
+let pipeline: Promise<typeof import('./summarize.ts')> | null = null;
+function loadPipeline() {
+  pipeline ??= Promise.all([import('./summarize.ts'), import('./nlp.ts')]).then(([mod, nlp]) => {
+    nlp.warmUp();
+    return mod;
+  });
+  return pipeline;
+}
+
+export async function main(argv: string[], io: Io = processIo()): Promise<number> {
+  const [command, ...rest] = argv;
+  let config: Config;
+  try {
+    config = loadConfig(io.env);
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      io.stderr.write(`claimdesk: ${err.message}\n`);
+      return 2;
+    }
+    throw err;
+  }
+  const log = createLogger(config.logLevel, io.stderr);
+  const ctx: Ctx = { io, config, log };
+  // `claimdesk summarize | head` closes stdout early: stop quietly instead of crashing on EPIPE.
+  io.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EPIPE') log.error(`cannot write output: ${err.message}`);
+  });
+
+  try {
+    switch (command) {
+      case undefined:
+        io.stderr.write(USAGE);
+        return 2;
+      case 'help':
+      case '--help':
+      case '-h':
+        io.stdout.write(USAGE);
+        return 0;
+      case 'summarize':
+        return await summarizeCommand(rest, ctx);
+      case 'schema':
+        parseNothing(rest);
+        await write(io.stdout, JSON.stringify(summaryJsonSchema(), null, 2) + '\n');
+        return 0;
+      case 'start':
+        return await startCommand(rest, ctx);
+      default:
+        io.stderr.write(
+          `claimdesk: unknown command '${command}'. Valid commands: ${COMMANDS.join(', ')}.\n` +
+            `Run 'claimdesk help' for usage.\n`,
+        );
+        return 2;
+    }
+  } catch (err) {
+    if (err instanceof UsageError) {
+      io.stderr.write(`claimdesk: ${err.message}\nRun 'claimdesk help' for usage.\n`);
+      return 2;
+    }
+    if (err instanceof InputError) {
+      io.stderr.write(`claimdesk: ${err.message}\n`);
+      return 1;
+    }
+    const e = err as NodeJS.ErrnoException;
+    if (e.code === 'ENOENT' || e.code === 'EISDIR' || e.code === 'EACCES') {
+      io.stderr.write(`claimdesk: cannot read ${e.path ?? 'the input'}: ${e.code}\n`);
+      return 1;
+    }
+    if (e.code === 'EPIPE') return 0;
+    throw err;
+  }
+}
+
+interface Ctx {
+  io: Io;
+  config: Config;
+  log: Logger;
+}
+
+function processIo(): Io {
+  return { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env };
+}
+
+/** Runs parseArgs, turning its errors (unknown option, missing value) into usage errors. */
+function usage<T>(parse: () => T): T {
+  try {
+    return parse();
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+}
+
+/** For commands that take no options or arguments. */
+function parseNothing(args: string[]): void {
+  const { positionals } = usage(() => parseArgs({ args, options: {}, allowPositionals: true }));
+  if (positionals.length > 0) throw new UsageError(`unexpected argument '${positionals[0]}'.`);
+}
+
+async function summarizeCommand(args: string[], { io, config, log }: Ctx): Promise<number> {
+  const { values, positionals } = usage(() =>
+    parseArgs({
+      args,
+      options: {
+        format: { type: 'string', short: 'f' },
+        jsonl: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      allowPositionals: true,
+    }),
+  );
+  if (values.help) {
+    io.stdout.write(USAGE);
+    return 0;
+  }
+  if (positionals.length > 1) throw new UsageError(`summarize takes one FILE, got ${positionals.length}.`);
+  const file = positionals[0] ?? null;
+  const format = (values.format ?? 'text') as string;
+  if (!FORMATS.includes(format as Format)) {
+    throw new UsageError(`unknown format '${format}'. Use one of: ${FORMATS.join(', ')}.`);
+  }
+  if (values.jsonl && values.format !== undefined && format !== 'json') {
+    throw new UsageError('--jsonl always writes JSON lines; drop --format.');
+  }
+  if (file === null && io.stdin.isTTY) {
+    throw new UsageError("give a FILE, or pipe text in: echo 'text' | claimdesk summarize -");
+  }
+
+  const { summarize } = await loadPipeline();
+  if (values.jsonl) {
+    if (file === null || file === '-') return await jsonl(io.stdin, summarize, { io, config, log });
+    const handle = await open(file, 'r');
+    try {
+      return await jsonl(handle.createReadStream({ autoClose: false }), summarize, { io, config, log });
+    } finally {
+      await handle.close();
+    }
+  }
+  const text =
+    file === null || file === '-'
+      ? await readLimited(io.stdin, config.maxInputBytes)
+      : await readFileLimited(file, config.maxInputBytes);
+  const summary = summarize(text, { maxBytes: config.maxInputBytes });
+  await write(io.stdout, render(summary, format as Format));
+  return 0;
+}
+
+export function render(summary: Summary, format: Format): string {
+  switch (format) {
+    case 'json':
+      return JSON.stringify(summary, null, 2) + '\n';
+    case 'markdown':
+      return renderMarkdown(summaryReply(summary));
+    case 'text':
+      return renderText(summaryReply(summary));
+  }
+}
+
+type Line = { id: unknown; summary: Summary } | { id: unknown; error: string };
+
+type Summarize = (typeof import('./summarize.ts'))['summarize'];
+
+/** One JSON line in, one JSON line out. Never throws for a bad line. */
+export function summarizeLine(line: string, lineNo: number, summarize: Summarize, maxBytes: number, log: Logger): Line {
+  let record: unknown;
+  try {
+    record = JSON.parse(line);
+  } catch (err) {
+    return { id: null, error: `line ${lineNo}: not valid JSON (${(err as Error).message})` };
+  }
+  if (typeof record !== 'object' || record === null || Array.isArray(record)) {
+    return { id: null, error: `line ${lineNo}: expected an object {"id": ..., "text": ...}` };
+  }
+  const { id = null, text } = record as { id?: unknown; text?: unknown };
+  if (typeof text !== 'string') return { id, error: `line ${lineNo}: no "text" string in this record` };
+  try {
+    return { id, summary: summarize(text, { maxBytes }) };
+  } catch (err) {
+    if (err instanceof InputError) return { id, error: `line ${lineNo}: ${err.message}` };
+    log.error(`line ${lineNo}: ${(err as Error).stack ?? err}`);
+    return { id, error: `internal error: ${(err as Error).message}` };
+  }
+}
+
+async function jsonl(input: NodeJS.ReadableStream, summarize: Summarize, { io, config, log }: Ctx): Promise<number> {
+  const started = performance.now();
+  const lines = createInterface({ input, crlfDelay: Infinity });
+  let lineNo = 0;
+  let done = 0;
+  let errors = 0;
+  for await (const line of lines) {
+    lineNo++;
+    if (line.trim() === '') continue;
+    const out = summarizeLine(line, lineNo, summarize, config.maxInputBytes, log);
+    done++;
+    if ('error' in out) errors++;
+    try {
+      await write(io.stdout, JSON.stringify(out) + '\n');
+    } catch (err) {
+      lines.close();
+      if ((err as NodeJS.ErrnoException).code === 'EPIPE') return 0;
+      throw err;
+    }
+  }
+  const ms = Math.round(performance.now() - started);
+  log.info(`summarised ${done} records (${errors} errors) in ${ms} ms`);
+  return 0;
+}
+
+async function startCommand(args: string[], { io, config }: Ctx): Promise<number> {
+  parseNothing(args);
+  io.stderr.write(
+    'claimdesk start: the interactive console adapter arrives with issue 3; for now it summarises text piped in.\n',
+  );
+  if (io.stdin.isTTY) {
+    io.stderr.write("Try: echo 'text' | npm start, or claimdesk summarize FILE\n");
+    return 0;
+  }
+  const { summarize } = await loadPipeline();
+  const text = await readLimited(io.stdin, config.maxInputBytes);
+  if (text.trim() === '') return 0;
+  await write(io.stdout, render(summarize(text, { maxBytes: config.maxInputBytes }), 'text'));
+  return 0;
+}
