@@ -1,0 +1,95 @@
+// Runs the real command (`node bin/claimdesk.js`) as a user would.
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, test } from 'vitest';
+import { Summary } from '../src/schema.ts';
+
+const BIN = fileURLToPath(new URL('../bin/claimdesk.js', import.meta.url));
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function run(args: string[], stdin = '', env: Record<string, string> = {}): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], {
+      env: { ...process.env, LOG_LEVEL: 'warn', ...env },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(stdin);
+  });
+}
+
+const REPORT =
+  'The Coastal Guard said on Monday that two patrol boats had been damaged near the harbour. ' +
+  'Local officials reportedly evacuated 40 families.';
+
+describe.concurrent('claimdesk', () => {
+  test('summarize --format json prints a Summary that passes the schema', async () => {
+    const r = await run(['summarize', '-', '--format', 'json'], REPORT);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const parsed = Summary.safeParse(JSON.parse(r.stdout));
+    expect(parsed.error).toBeUndefined();
+    expect(parsed.data?.stats.chars).toBe(REPORT.length);
+    expect(parsed.data?.language).toBe('en');
+  });
+
+  test('summarize --jsonl answers every line in order, errors for bad lines', async () => {
+    const lines = [
+      JSON.stringify({ id: 'a1', text: REPORT }),
+      '{"id": "a2", "text": ',
+      JSON.stringify({ id: 'a3', text: '   ' }),
+      JSON.stringify({ id: 'a4', text: 'The harbour master said the port had reopened.' }),
+    ];
+    const r = await run(['summarize', '--jsonl'], lines.join('\n') + '\n');
+    expect(r.code).toBe(0);
+    const out = r.stdout.trimEnd().split('\n').map((l) => JSON.parse(l));
+    expect(out).toHaveLength(4);
+    expect(out.map((o) => o.id)).toEqual(['a1', null, 'a3', 'a4']);
+    expect(Summary.safeParse(out[0].summary).success).toBe(true);
+    expect(out[0].error).toBeUndefined();
+    expect(out[1].error).toMatch(/line 2: not valid JSON/);
+    expect(out[2].error).toMatch(/empty/);
+    expect(out[2].summary).toBeUndefined();
+    expect(Summary.safeParse(out[3].summary).success).toBe(true);
+  });
+
+  test('summarize refuses input over the size limit with a clear message', async () => {
+    const r = await run(['summarize'], 'x'.repeat(2000), { CLAIMDESK_MAX_INPUT_BYTES: '1000' });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/too long: 2 KB \(2000 bytes\).*at most 1 KB \(1000 bytes\)/);
+  });
+
+  test('schema prints JSON Schema with properties', async () => {
+    const r = await run(['schema']);
+    expect(r.code).toBe(0);
+    const schema = JSON.parse(r.stdout);
+    expect(Object.keys(schema.properties)).toEqual(
+      expect.arrayContaining(['schema', 'headline', 'claims', 'sources', 'flags']),
+    );
+  });
+
+  test('an unknown command exits 2 and lists the valid ones', async () => {
+    const r = await run(['summarise']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain("unknown command 'summarise'");
+    expect(r.stderr).toContain('summarize, schema, start, help');
+  });
+
+  test('help prints usage', async () => {
+    const r = await run(['--help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('claimdesk summarize [FILE|-]');
+  });
+});
