@@ -58,7 +58,7 @@ export function analyze(text: string): Doc {
   const values = doc.tokens().out(its.value) as string[];
   const spaces = doc.tokens().out(its.precedingSpaces) as string[];
   const pos = doc.tokens().out(its.pos) as string[];
-  const lemmas = doc.tokens().out(its.lemma) as string[];
+  const lemmas = doc.tokens().out(its.lemma as never) as string[];
   const spans = doc.sentences().out(its.span) as unknown as [number, number][];
 
   const tokens: Token[] = new Array(values.length);

@@ -1,8 +1,226 @@
-// The claim engine: a analysed document in, attributed (and hedged) claims out, in reading order.
-import type { Claim } from '../schema.ts';
+// The claim engine: an analysed document in, attributed (and hedged) claims out, in reading order.
+import type { Claim, Conduit, Entity, Hedge, Source, Span } from '../schema.ts';
 import type { Doc } from '../nlp.ts';
+import { findRelations, type Relation } from './attribution.ts';
+import { findConduits, isOutlet } from './conduits.ts';
+import { Coref } from './coref.ts';
+import { findHedges, type HedgeMatch } from './hedges.ts';
+import { findQuotes } from './quotes.ts';
+import { findEntities } from './entities.ts';
+import { categorize } from './category.ts';
+import { checkworthiness } from './checkworthiness.ts';
+import type { Range } from './phrases.ts';
+
+const TRIM_PUNCT = /^[\s,;:—–-]+|[\s,;:—–-]+$/g;
 
 export function extractClaims(doc: Doc): Claim[] {
-  void doc;
-  return []; // being built: see issue 2
+  const quotes = findQuotes(doc);
+  const relations = dedupe(findRelations(doc, quotes));
+  const hedges = findHedges(doc.text);
+  relations.push(...hedgedSentences(doc, relations, hedges));
+  relations.sort((a, b) => firstContent(a) - firstContent(b));
+  // Resolve sources in the order they are written, so that later mentions see earlier names.
+  const coref = new Coref(doc);
+  const inOrder = [...relations].sort((a, b) => (a.source ? doc.tokens[a.source.first].start : firstContent(a)) - (b.source ? doc.tokens[b.source.first].start : firstContent(b)));
+  const sources = new Map<Relation, Source | null>();
+  const conduits = new Map<Relation, Conduit | null>();
+  for (const rel of inOrder) {
+    const { source, conduit } = sourceAndConduit(doc, rel, coref);
+    sources.set(rel, source);
+    conduits.set(rel, conduit);
+  }
+  const entities = findEntities(doc);
+  const claims: Claim[] = [];
+  for (const rel of relations) {
+    for (const part of splitAtSemicolons(doc, rel.content)) {
+      const content = part.map((r) => charSpan(doc, r)).filter((s) => s.end > s.start);
+      if (!content.length) continue;
+      const claimHedges = hedgesFor(doc, rel, content, hedges);
+      const source = sources.get(rel) ?? null;
+      if (!source && !claimHedges.length && rel.kind !== 'passive') continue;
+      const ents = entitiesIn(entities, content);
+      const text = readable(doc.text, content);
+      const category = categorize(text, ents);
+      const cueSpan = rel.cue ? charSpan(doc, rel.cue) : null;
+      claims.push({
+        id: '',
+        text,
+        content,
+        sentence: sentenceSpan(doc, rel, content),
+        source,
+        conduit: conduits.get(rel) ?? null,
+        cue: cueSpan ? { text: doc.text.slice(cueSpan.start, cueSpan.end), span: cueSpan, stance: rel.stance } : null,
+        hedges: claimHedges,
+        quote: rel.quote,
+        category,
+        entities: ents,
+        checkworthiness: checkworthiness({
+          hasSource: !!source,
+          sourceType: source?.type ?? null,
+          hedged: claimHedges.length > 0,
+          hasQuantity: ents.some((e) => e.type === 'quantity'),
+          category,
+          quote: rel.quote,
+        }),
+      });
+    }
+  }
+  claims.sort((a, b) => a.content[0].start - b.content[0].start);
+  claims.forEach((c, i) => (c.id = `c${i + 1}`));
+  return claims;
+}
+
+function overlaps(a: Range[], b: Range[]): boolean {
+  return a.some((x) => b.some((y) => x.first <= y.last && y.first <= x.last));
+}
+
+function firstContent(r: Relation): number {
+  return Math.min(...r.content.map((c) => c.first));
+}
+
+/** One relation per cue; where two cues claim the same content, the more confident one stays. */
+function dedupe(rels: Relation[]): Relation[] {
+  const out: Relation[] = [];
+  const byCue = new Set<number>();
+  for (const r of [...rels].sort((a, b) => b.confidence - a.confidence)) {
+    const key = r.cue ? r.cue.first : -1 - firstContent(r);
+    if (byCue.has(key)) continue;
+    const same = out.find((o) => o.content.length === r.content.length && o.content.every((c, i) => c.first === r.content[i].first && c.last === r.content[i].last));
+    if (same) continue;
+    // A source-less passive inside a sourced relation's content adds nothing ("…, as stated in X, is framed as …").
+    if (!r.source && out.some((o) => o.source && overlaps(o.content, r.content))) continue;
+    byCue.add(key);
+    out.push(r);
+  }
+  return out;
+}
+
+/** Sentences that hedge a statement with no attribution of their own: "Russian forces reportedly deployed …". */
+function hedgedSentences(doc: Doc, rels: Relation[], hedges: HedgeMatch[]): Relation[] {
+  const covered = new Set<number>();
+  for (const r of rels) for (const c of r.content) for (let k = c.first; k <= c.last; k++) covered.add(k);
+  const out: Relation[] = [];
+  const done = new Set<number>();
+  for (const h of hedges) {
+    if (h.weak) continue;
+    const tok = tokenAt(doc, h.start);
+    if (tok < 0 || covered.has(tok)) continue;
+    const si = doc.tokens[tok].sent;
+    if (done.has(si)) continue;
+    done.add(si);
+    const s = doc.sentences[si];
+    let first = s.first;
+    let last = s.last;
+    while (last > first && /^[.!?…]+$/.test(doc.tokens[last].value)) last--;
+    // "Reportedly, X did Y": the opener is not content.
+    if (doc.tokens[first].start === h.start && doc.tokens[first + 1]?.value === ',') first += 2;
+    if (last - first < 3) continue;
+    out.push({ kind: 'hedge', cue: null, stance: 'reports', source: null, owner: null, content: [{ first, last }], sent: si, quote: false, confidence: 0.5 });
+  }
+  return out;
+}
+
+function tokenAt(doc: Doc, offset: number): number {
+  let lo = 0;
+  let hi = doc.tokens.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const t = doc.tokens[mid];
+    if (offset < t.start) hi = mid - 1;
+    else if (offset >= t.end) lo = mid + 1;
+    else return mid;
+  }
+  return lo < doc.tokens.length ? lo : -1;
+}
+
+function sourceAndConduit(doc: Doc, rel: Relation, coref: Coref): { source: Source | null; conduit: Conduit | null } {
+  const s = doc.sentences[rel.sent];
+  const found = findConduits(doc.text, s.start, s.end);
+  let conduit: Conduit | null = null;
+  let source: Source | null = null;
+  const srcSpan = rel.source ? charSpan(doc, rel.source) : null;
+  for (const m of found) {
+    // The source's own name is not its conduit, unless someone else speaks through it.
+    if (srcSpan && m.conduit.span && m.conduit.span.start >= srcSpan.start && m.conduit.span.end <= srcSpan.end) continue;
+    conduit ??= m.conduit;
+    if (!rel.source && m.owner) {
+      const r = rangeOf(doc, m.owner.start, m.owner.end);
+      if (r) source = coref.resolve(r, null, rel.sent);
+    }
+  }
+  if (rel.source) {
+    source = coref.resolve(rel.source, rel.owner, rel.sent);
+    if (isOutlet(source.name) && conduit && conduit.name !== source.name) {
+      // "TASS reported, citing the ministry": keep the outlet as conduit and the cited party as source.
+    }
+  }
+  return { source, conduit };
+}
+
+function rangeOf(doc: Doc, start: number, end: number): Range | null {
+  const first = tokenAt(doc, start);
+  const last = tokenAt(doc, end - 1);
+  if (first < 0 || last < 0 || last < first) return null;
+  return { first, last };
+}
+
+function charSpan(doc: Doc, r: Range): Span {
+  return { start: doc.tokens[r.first].start, end: doc.tokens[r.last].end };
+}
+
+/** Content split at semicolons: each clause becomes a claim of its own. */
+function splitAtSemicolons(doc: Doc, content: Range[]): Range[][] {
+  const parts: Range[][] = [];
+  let current: Range[] = [];
+  for (const r of content) {
+    let first = r.first;
+    for (let k = r.first; k <= r.last; k++) {
+      if (doc.tokens[k].value === ';') {
+        if (k - 1 >= first) current.push({ first, last: k - 1 });
+        if (current.length) parts.push(current);
+        current = [];
+        first = k + 1;
+        if (/^(instead|however|meanwhile|moreover)$/.test(doc.tokens[first]?.lower ?? '') && doc.tokens[first + 1]?.value === ',') first += 2;
+      }
+    }
+    if (first <= r.last) current.push({ first, last: r.last });
+  }
+  if (current.length) parts.push(current);
+  return parts;
+}
+
+function hedgesFor(doc: Doc, rel: Relation, content: Span[], hedges: HedgeMatch[]): Hedge[] {
+  const s = doc.sentences[rel.sent];
+  const out: Hedge[] = [];
+  for (const h of hedges) {
+    const inContent = content.some((c) => h.start >= c.start && h.end <= c.end);
+    // A sentence-opening hedge ("Reportedly, …") governs its sentence.
+    const opener = rel.kind === 'hedge' && h.start === s.start;
+    if (inContent || opener) out.push({ text: h.text, span: { start: h.start, end: h.end } });
+  }
+  return out;
+}
+
+function entitiesIn(entities: Entity[], content: Span[]): Entity[] {
+  return entities.filter((e) => content.some((c) => e.span.start >= c.start && e.span.end <= c.end));
+}
+
+function sentenceSpan(doc: Doc, rel: Relation, content: Span[]): Span {
+  const s = doc.sentences[rel.sent];
+  return {
+    start: Math.min(s.start, ...content.map((c) => c.start)),
+    end: Math.max(s.end, ...content.map((c) => c.end)),
+  };
+}
+
+/** The claim as a readable statement: content clauses joined, "that" and wrapping marks dropped. */
+function readable(text: string, content: Span[]): string {
+  return content
+    .map((c) => text.slice(c.start, c.end))
+    .join(' … ')
+    .replace(/\s+/g, ' ')
+    .replace(/^that\s+/i, '')
+    .replace(/^["“”«]+|["“”»]+$/g, '')
+    .replace(TRIM_PUNCT, '')
+    .trim();
 }

@@ -1,0 +1,599 @@
+// Finds attribution relations (source, cue, content) in a document: reporting verbs in every order,
+// "according to" and its kin, passive "is described by X as", headline "…, Says X", and nominal sources.
+import type { Doc, Token } from '../nlp.ts';
+import type { Stance } from '../schema.ts';
+import { abstractHeads, headlineCues, nounCues, notCueAfter, notCueBefore, passiveParticiples, phrasalCues, publishedParticiples, showingForms, verbForms, verbNounCues, type VerbCue } from './lexicon.ts';
+import { headOf, isPunct, npLeft, npRight, type Range } from './phrases.ts';
+import type { Quotes } from './quotes.ts';
+
+export type RelationKind = 'verb' | 'according' | 'passive' | 'headline' | 'hedge' | 'participle';
+
+export interface Relation {
+  kind: RelationKind;
+  cue: Range | null;
+  stance: Stance;
+  source: Range | null;
+  /** Where the source is a document or statement ("statements from X"), the phrase naming its owner. */
+  owner: Range | null;
+  content: Range[];
+  /** Sentence index of the cue (first sentence of the content for cue-less relations). */
+  sent: number;
+  quote: boolean;
+  confidence: number;
+}
+
+const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', "'s", "'re"]);
+const SKIP_BETWEEN = new Set(['also', 'has', 'have', 'had', 'will', 'would', 'could', 'should', 'may', 'might', 'must', 'can', 'did', 'does', 'do', 'not', "n't", 'never', 'previously', 'later', 'again', 'repeatedly', 'already', 'once', 'then', 'now', 'recently', 'just', 'publicly', 'privately', 'reportedly', 'allegedly', 'apparently', 'earlier', 'still', 'further', 'even', 'often', 'frequently', 'openly', 'explicitly', 'initially', 'first', 'firmly', 'flatly', 'quickly', 'immediately', 'since', 'however', 'only', 'widely', 'long', 'separately', 'subsequently', 'ultimately', 'finally', 'simply', 'officially', 'categorically']);
+const THAT = new Set(['that']);
+const POSSESSIVE = new Set(['his', 'her', 'its', 'their', 'our', 'my', 'your']);
+const CLAUSE_OPENERS = new Set(['that', 'whether', 'if', 'how', 'what', 'why', 'when', 'where', 'who', 'which']);
+const ADJUNCT_PREPS = new Set(['on', 'in', 'at', 'during', 'after', 'before', 'last', 'this', 'earlier', 'late', 'to', 'via', 'through', 'from', 'with', 'by']);
+const QUOTE_MARK = /^["“”«»„‘’]$/;
+const CLOSE_MARK = /^["”»’]$/;
+const OPEN_MARK = /^["“«„‘]$/;
+const END_PUNCT = /^[.!?…]+$/;
+
+const wordCount = (doc: Doc, r: Range) => {
+  let n = 0;
+  for (let k = r.first; k <= r.last; k++) if (!isPunct(doc.tokens[k])) n++;
+  return n;
+};
+
+export function findRelations(doc: Doc, quotes: Quotes): Relation[] {
+  const out: Relation[] = [];
+  const { tokens, sentences } = doc;
+  const headlineDone = headline(doc, out);
+
+  for (const s of sentences) {
+    if (headlineDone && s.i === 0) continue;
+    for (let i = s.first; i <= s.last; i++) {
+      const t = tokens[i];
+      if (quotes.inside[i] >= 0) continue;
+      const ph = phrasalAt(doc, i, s.last);
+      if (ph) {
+        // "as reported by X" right after another attribution's source is that source's conduit.
+        const chained = t.lower === 'as' && tokens[i - 1]?.value === ',' && out.at(-1)?.kind === 'according' && out.at(-1)!.sent === s.i && out.at(-1)!.source!.last === i - 2;
+        // "as described by X" with no comma modifies the phrase before it, not the sentence.
+        const bare = t.lower === 'as' && i > s.first && tokens[i - 1].value !== ',' && tokens[i - 1].value !== '(';
+        const rel = chained || bare ? null : according(doc, quotes, s.i, i, ph.len, ph.stance);
+        if (rel) out.push(rel);
+        i += ph.len - 1;
+        continue;
+      }
+      if (showingForms.has(t.lower) && i > s.first && publishedParticiples.has(tokens[i - 1].lower)) {
+        const content = contentRight(doc, quotes, i + 1, s.last);
+        if (content && wordCount(doc, content) >= 3) {
+          out.push({ kind: 'verb', cue: { first: i - 1, last: i }, stance: 'shows', source: null, owner: null, content: [content], sent: s.i, quote: false, confidence: 0.5 });
+        }
+        continue;
+      }
+      const vn = verbNounAt(doc, i, s.last);
+      if (vn) {
+        const rel = verbNounRelation(doc, quotes, s.i, i, vn);
+        if (rel) out.push(rel);
+        i = vn.last;
+        continue;
+      }
+      const verb = verbForms.get(t.lower);
+      if (verb && isVerbCue(doc, i, verb)) {
+        const rel = verbRelation(doc, quotes, s.i, i, verb);
+        if (rel) out.push(rel);
+        continue;
+      }
+      if (passiveParticiples.has(t.lower) && i > s.first && BE.has(tokens[i - 1].lower) || (passiveParticiples.has(t.lower) && i > s.first + 1 && BE.has(tokens[i - 2].lower) && tokens[i - 1].pos === 'ADV')) {
+        const rel = passive(doc, quotes, s.i, i);
+        if (rel) out.push(rel);
+      }
+    }
+  }
+  return out;
+}
+
+function phrasalAt(doc: Doc, i: number, last: number): { len: number; stance: Stance } | null {
+  const t = doc.tokens[i];
+  for (const [, p] of phrasalCues) {
+    if (p.words[0] !== t.lower) continue;
+    let ok = true;
+    for (let w = 1; w < p.words.length; w++) {
+      if (i + w > last || doc.tokens[i + w].lower !== p.words[w]) { ok = false; break; }
+    }
+    if (ok) return { len: p.words.length, stance: p.stance };
+  }
+  return null;
+}
+
+function isVerbCue(doc: Doc, i: number, verb: VerbCue): boolean {
+  const { tokens } = doc;
+  const t = tokens[i];
+  const prev = tokens[i - 1];
+  const next = tokens[i + 1];
+  if (t.pos !== 'VERB' && t.pos !== 'AUX') {
+    // The tagger reads some verbs as nouns ("the briefing notes that", "observers warning that"): accept one
+    // between a noun phrase and a clause opener; "his claims that" stays a noun.
+    const clear = t.lower === 'said' || t.lower === 'says' || t.lower === 'told';
+    const between = prev && (prev.pos === 'NOUN' || prev.pos === 'PROPN' || (prev.pos === 'PRON' && !POSSESSIVE.has(prev.lower))) &&
+      next && (CLAUSE_OPENERS.has(next.lower) || OPEN_MARK.test(next.value) || next.value === ':');
+    if (!clear && !between) return false;
+  }
+  // "having said that", "that said," (opening a sentence), "needless to say".
+  if (prev && notCueBefore.has(prev.lower) && (prev.lower !== 'that' || i - 1 === firstOfSentence(doc, i))) return false;
+  if (prev && (prev.lower === 'the' || prev.lower === 'a' || prev.lower === 'an')) return false;
+  for (const seq of notCueAfter) {
+    if (seq.every((w, k) => tokens[i + 1 + k]?.lower === w)) return false;
+  }
+  if (verb.particle && next?.lower !== verb.particle) return false;
+  // Passive use ("is said to", "was told") is handled elsewhere.
+  if (prev && BE.has(prev.lower) && /(ed|en|id|ld|wn|ght)$/.test(t.lower)) return false;
+  return true;
+}
+
+function firstOfSentence(doc: Doc, i: number): number {
+  return doc.sentences[doc.tokens[i].sent].first;
+}
+
+/** Skip adverbs, auxiliaries and "to"-infinitive governors between a subject and its verb, leftwards. */
+function skipLeft(doc: Doc, k: number, floor: number): number {
+  const { tokens } = doc;
+  let steps = 0;
+  while (k >= floor && steps < 6) {
+    const t = tokens[k];
+    if (SKIP_BETWEEN.has(t.lower) || t.pos === 'AUX' || (t.pos === 'ADV' && t.lower.endsWith('ly')) || t.lower === 'to' ||
+        (t.pos === 'VERB' && tokens[k + 1]?.lower === 'to')) {
+      k--;
+      steps++;
+      continue;
+    }
+    break;
+  }
+  return k;
+}
+
+/** The subject of a cue whose verb is at `v` (tokens to its left), handling appositives and "who". */
+function subjectLeft(doc: Doc, v: number, floor: number): { source: Range; viaComma: boolean } | null {
+  const { tokens } = doc;
+  let k = skipLeft(doc, v - 1, floor);
+  if (k < floor) return null;
+  let t = tokens[k];
+  if (t.value === ',' || t.value === '—' || t.value === '–') {
+    // "X, a spokeswoman for Y, said" / "X, who …, said": skip back over the inserted phrase.
+    let c = k - 1;
+    let depth = 0;
+    while (c >= floor && depth < 16 && tokens[c].value !== ',' && tokens[c].value !== t.value && !CLOSE_MARK.test(tokens[c].value)) {
+      c--;
+      depth++;
+    }
+    if (c >= floor && tokens[c].value === t.value && depth > 0) {
+      const inner = tokens[c + 1];
+      const appositive = inner.pos === 'DET' || inner.pos === 'ADJ' || inner.pos === 'NOUN' || inner.lower === 'who' || inner.pos === 'NUM' || inner.pos === 'PROPN';
+      if (appositive) {
+        const np = npLeft(doc, c - 1, floor);
+        if (np) return { source: np, viaComma: true };
+      }
+    }
+    return null;
+  }
+  if (QUOTE_MARK.test(t.value)) return null;
+  const np = npLeft(doc, k, floor);
+  if (!np) return null;
+  return { source: np, viaComma: false };
+}
+
+/** Content that starts after position `k` to the end of the sentence (or the quote run it opens). */
+function contentRight(doc: Doc, quotes: Quotes, k: number, sentLast: number): Range | null {
+  const { tokens } = doc;
+  while (k <= sentLast && (tokens[k].value === ',' || tokens[k].value === ':' || tokens[k].value === '—')) k++;
+  if (k > sentLast) return null;
+  let last = sentLast;
+  // A quote opened here may run over several sentences.
+  if (OPEN_MARK.test(tokens[k].value)) {
+    const run = quotes.runs.find((r) => r.openTok === k);
+    if (run && run.closeTok > sentLast) last = Math.min(run.closeTok, tokens.length - 1);
+  }
+  while (last > k && (END_PUNCT.test(tokens[last].value) || tokens[last].pos === 'SPACE')) last--;
+  if (last < k) return null;
+  return { first: k, last };
+}
+
+/** Content that ends before the comma at `comma`: from the sentence start, or the start of the quote run. */
+function contentLeft(doc: Doc, quotes: Quotes, comma: number, sentFirst: number): Range | null {
+  const { tokens } = doc;
+  let last = comma - 1;
+  while (last >= sentFirst && (tokens[last].value === ',' || tokens[last].pos === 'SPACE')) last--;
+  if (last < sentFirst) return null;
+  let first = sentFirst;
+  if (CLOSE_MARK.test(tokens[last].value) || (quotes.inside[last] >= 0)) {
+    const ri = CLOSE_MARK.test(tokens[last].value) ? quotes.runs.findIndex((r) => r.closeTok === last) : quotes.inside[last];
+    const run = ri >= 0 ? quotes.runs[ri] : null;
+    if (run && !run.single) first = Math.min(first, run.openTok);
+    else if (run && run.single && run.openTok >= sentFirst) first = Math.min(first, run.openTok);
+  }
+  // Leading conjunctions are not content.
+  while (first < last && (tokens[first].lower === 'but' || tokens[first].lower === 'and')) first++;
+  return { first, last };
+}
+
+function verbRelation(doc: Doc, quotes: Quotes, si: number, v: number, verb: VerbCue): Relation | null {
+  const { tokens, sentences } = doc;
+  const s = sentences[si];
+  let cueLast = verb.particle ? v + 1 : v;
+  const cue: Range = { first: v, last: cueLast };
+  const base = { kind: 'verb' as const, cue, stance: verb.stance, owner: null, sent: si, quote: false };
+  const after = cueLast + 1;
+  const prev = tokens[v - 1];
+  const beforeIsBreak = v > s.first && (prev.value === ',' || CLOSE_MARK.test(prev.value) || prev.value === '—');
+
+  // Participle after a comma: "…, saying that X" takes the main clause's subject.
+  if (tokens[v].lower.endsWith('ing') && v > s.first && prev.value === ',') {
+    const content = clauseAfterCue(doc, quotes, after, s.last, verb, cue);
+    if (!content) return null;
+    const subj = mainSubject(doc, s.first, v - 1);
+    return { ...base, kind: 'participle', source: subj, content: [content], confidence: subj ? 0.6 : 0.3 };
+  }
+
+  // Content first: "“…,” the ministry said." / "…, said the ministry." / "…, he said, adding …"
+  const right = tokens[after];
+  const rightIsEnd = !right || after > s.last || END_PUNCT.test(right.value) || right.value === ',' || CLOSE_MARK.test(right.value) && (after + 1 > s.last || END_PUNCT.test(tokens[after + 1]?.value ?? ''));
+  if (rightIsEnd || (right && right.value === ',' )) {
+    // Source before the cue (CSV), content before the source.
+    const subj = subjectLeft(doc, v, s.first);
+    if (subj) {
+      const src = subj.source;
+      const c = src.first - 1;
+      if (c > s.first && (tokens[c].value === ',' || CLOSE_MARK.test(tokens[c].value) || tokens[c].value === '—')) {
+        const left = contentLeft(doc, quotes, tokens[c].value === ',' ? c : c + 1, s.first);
+        if (left && wordCount(doc, left) >= 2) {
+          const content = [left];
+          const more = right && right.value === ',' ? continuation(doc, quotes, after + 1, s.last) : null;
+          if (more) content.push(more);
+          return { ...base, source: src, content, quote: isQuoted(doc, quotes, left), confidence: 0.9 };
+        }
+      }
+      if (c < s.first) {
+        // "He said." with the content in the previous quote run.
+        const prevRun = quotes.runs.filter((r) => r.closeTok < s.first && r.closeTok >= s.first - 2).at(-1);
+        if (prevRun) {
+          return { ...base, source: src, content: [{ first: prevRun.openTok, last: prevRun.closeTok }], quote: true, confidence: 0.6 };
+        }
+      }
+    }
+    // Cue before the source (CVS): "…,” said Maria Ostrova, a spokeswoman."
+    if (beforeIsBreak && right) {
+      const src = npRight(doc, after, s.last);
+      const comma = v - 1;
+      if (src && (src.last + 1 > s.last || END_PUNCT.test(tokens[src.last + 1].value) || tokens[src.last + 1].value === ',')) {
+        const left = contentLeft(doc, quotes, prev.value === ',' ? comma : comma + 1, s.first);
+        if (left && wordCount(doc, left) >= 2) {
+          return { ...base, source: src, content: [left], quote: isQuoted(doc, quotes, left), confidence: 0.85 };
+        }
+      }
+    }
+    if (rightIsEnd) return null;
+  }
+
+  // Source, verb, content (SVC).
+  const subj = subjectLeft(doc, v, s.first);
+  if (!subj) {
+    // "said the ministry" leading a sentence is rare; an inverted "…: said X" likewise. Nothing to attribute.
+    return null;
+  }
+  const content = clauseAfterCue(doc, quotes, after, s.last, verb, cue);
+  if (!content) return null;
+  const head = headOf(doc, subj.source);
+  if (verb.strength === 'weak' && abstractHeads.has(head.lower)) return null;
+  const owner = ownerOf(doc, subj.source);
+  return {
+    ...base,
+    source: subj.source,
+    owner,
+    content: [content],
+    quote: isQuoted(doc, quotes, content),
+    confidence: verb.strength === 'strong' ? 0.9 : 0.7,
+  };
+}
+
+/** The content clause after a cue, skipping a recipient ("told Reuters") and adjuncts ("on Monday"). */
+function clauseAfterCue(doc: Doc, quotes: Quotes, k: number, sentLast: number, verb: VerbCue, cue: Range): Range | null {
+  const { tokens } = doc;
+  if (k > sentLast) return null;
+  if (verb.recipient) {
+    const rec = npRight(doc, k, sentLast, false);
+    if (rec) k = rec.last + 1;
+  }
+  // Adjuncts: "in a statement", "on Monday", "in an interview with X", "last week", "on Telegram".
+  for (let n = 0; n < 3 && k <= sentLast; n++) {
+    const t = tokens[k];
+    if (ADJUNCT_PREPS.has(t.lower) && !THAT.has(t.lower)) {
+      const np = npRight(doc, k + 1, sentLast);
+      const after = np ? tokens[np.last + 1] : undefined;
+      if (np && after && (after.value === ',' || THAT.has(after.lower) || OPEN_MARK.test(after.value) || after.value === ':' || ADJUNCT_PREPS.has(after.lower))) {
+        k = np.last + 1;
+        continue;
+      }
+      if (t.lower === 'to' && !verb.recipient) break;
+      break;
+    }
+    if (t.pos === 'PROPN' && /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/.test(t.lower)) {
+      k++;
+      continue;
+    }
+    break;
+  }
+  const content = contentRight(doc, quotes, k, sentLast);
+  if (!content) return null;
+  const first = tokens[content.first];
+  const words = wordCount(doc, content);
+  if (words < 2) return null;
+  const clauseStart = CLAUSE_OPENERS.has(first.lower) || OPEN_MARK.test(first.value) || tokens[content.first - 1]?.value === ':';
+  if (verb.needs) {
+    let has = false;
+    for (let j = content.first; j <= content.last; j++) if (tokens[j].lower === verb.needs) { has = true; break; }
+    if (!has) return null;
+    return content;
+  }
+  if (verb.strength === 'weak' && !clauseStart) {
+    if (verb.object && words >= 2) return content;
+    if (!looksLikeClause(doc, content)) return null;
+  }
+  if (first.lower === 'to' && !verb.recipient && verb.lemma !== 'say') {
+    // "urged X to …" / "promised to …": keep; a bare "to" after most verbs is a purpose clause.
+    if (verb.stance !== 'promises' && verb.lemma !== 'urge' && verb.lemma !== 'call') return null;
+  }
+  void cue;
+  return content;
+}
+
+/** A finite clause: a subject-like word followed by a verb within a few tokens. */
+function looksLikeClause(doc: Doc, r: Range): boolean {
+  const { tokens } = doc;
+  const first = tokens[r.first];
+  if (!(first.pos === 'PRON' || first.pos === 'DET' || first.pos === 'PROPN' || first.pos === 'NOUN' || first.pos === 'ADJ' || first.pos === 'NUM')) return false;
+  for (let k = r.first + 1; k <= Math.min(r.last, r.first + 10); k++) {
+    const p = tokens[k].pos;
+    if (p === 'VERB' || p === 'AUX') return true;
+    if (tokens[k].value === ',') return false;
+  }
+  return false;
+}
+
+/** After "…, he said, " the rest of the sentence continues the quote when it opens with a mark or a clause. */
+function continuation(doc: Doc, quotes: Quotes, k: number, sentLast: number): Range | null {
+  const { tokens } = doc;
+  if (k > sentLast) return null;
+  const t = tokens[k];
+  if (OPEN_MARK.test(t.value)) return contentRight(doc, quotes, k, sentLast);
+  return null;
+}
+
+function isQuoted(doc: Doc, quotes: Quotes, r: Range): boolean {
+  const t = doc.tokens[r.first];
+  return OPEN_MARK.test(t.value) || quotes.inside[r.first] >= 0 && quotes.inside[r.last] >= 0;
+}
+
+/** The subject at the start of the sentence, skipping a leading adverbial phrase that ends in a comma. */
+function mainSubject(doc: Doc, first: number, last: number): Range | null {
+  const { tokens } = doc;
+  let k = first;
+  // Skip "On Monday," / "In a statement," openers.
+  for (let j = first; j <= Math.min(last, first + 8); j++) {
+    if (tokens[j].value === ',') {
+      if (tokens[first].pos === 'ADP' || tokens[first].pos === 'ADV' || tokens[first].pos === 'SCONJ') k = j + 1;
+      break;
+    }
+  }
+  const np = npRight(doc, k, last);
+  if (!np) return null;
+  const next = tokens[np.last + 1];
+  if (!next || !(next.pos === 'VERB' || next.pos === 'AUX' || next.pos === 'ADV')) return null;
+  return np;
+}
+
+/** "statements from X", "descriptions provided by X", "X's report": the phrase naming who is behind it. */
+export function ownerOf(doc: Doc, r: Range): Range | null {
+  const { tokens } = doc;
+  const head = headOf(doc, r);
+  if (!nounCues.has(head.lower)) return null;
+  for (let k = head.i + 1; k <= r.last; k++) {
+    if (tokens[k].lower === 'from' || tokens[k].lower === 'by' || tokens[k].lower === 'of') {
+      return npRight(doc, k + 1, r.last);
+    }
+  }
+  for (let k = r.first; k < head.i; k++) {
+    if (tokens[k].lower === "'s" || tokens[k].lower === "'") {
+      const first = tokens[r.first].pos === 'DET' ? r.first + 1 : r.first;
+      if (k - 1 >= first) return { first, last: k - 1 };
+    }
+  }
+  return null;
+}
+
+/** "According to X, C" / "C, according to X" / "A, according to X, B" and "as reported by / as stated in". */
+function according(doc: Doc, quotes: Quotes, si: number, a: number, len: number, stance: Stance): Relation | null {
+  const { tokens, sentences } = doc;
+  const s = sentences[si];
+  const cue: Range = { first: a, last: a + len - 1 };
+  const src = npRight(doc, a + len, s.last);
+  if (!src) return null;
+  const base = { kind: 'according' as const, cue, stance, owner: ownerOf(doc, src), sent: si, quote: false, source: src };
+  const afterSrc = src.last + 1;
+  const content: Range[] = [];
+  // What stands before the cue, up to a comma or the sentence start.
+  let before = a - 1;
+  while (before >= s.first && (tokens[before].value === ',' || tokens[before].value === '(' || tokens[before].value === '—')) before--;
+  const openerOnly = before < s.first || isOpener(doc, s.first, before);
+  if (!openerOnly) {
+    // Skip an "as reported by …" chain that sits between content and this cue.
+    content.push({ first: leftStart(doc, quotes, s.first, before), last: before });
+  }
+  // What follows the source: after a comma, to the sentence end (skipping a following "as reported by X,").
+  let k = afterSrc;
+  while (k <= s.last && tokens[k].value === ',') {
+    const chain = phrasalAt(doc, k + 1, s.last);
+    if (!chain) break;
+    const inner = npRight(doc, k + 1 + chain.len, s.last);
+    if (!inner) break;
+    k = inner.last + 1;
+  }
+  if (k <= s.last && (tokens[k].value === ',' || tokens[k].value === ')' || tokens[k].value === '—')) {
+    const rest = contentRight(doc, quotes, k + 1, s.last);
+    if (rest && wordCount(doc, rest) >= 2) content.push(rest);
+  }
+  if (!content.length) return null;
+  return { ...base, content, quote: false, confidence: 0.9 };
+}
+
+/** Sentence openers that are not content: "However,", "In a statement,", "Meanwhile,". */
+function isOpener(doc: Doc, first: number, last: number): boolean {
+  if (last - first > 3) return false;
+  for (let k = first; k <= last; k++) {
+    const p = doc.tokens[k].pos;
+    if (!(p === 'ADV' || p === 'CCONJ' || p === 'SCONJ' || p === 'PUNCT')) return false;
+  }
+  return true;
+}
+
+function leftStart(doc: Doc, quotes: Quotes, first: number, last: number): number {
+  const t = doc.tokens[last];
+  if (CLOSE_MARK.test(t.value)) {
+    const run = quotes.runs.find((r) => r.closeTok === last);
+    if (run) return Math.min(first, run.openTok);
+  }
+  return first;
+}
+
+/** "<subject> is (also) described by X as <complement>" and "… is said to …". */
+function passive(doc: Doc, quotes: Quotes, si: number, p: number): Relation | null {
+  const { tokens, sentences } = doc;
+  const s = sentences[si];
+  let be = p - 1;
+  if (!BE.has(tokens[be].lower)) be--;
+  let k = be - 1;
+  while (k >= s.first && (tokens[k].lower === 'has' || tokens[k].lower === 'have' || tokens[k].lower === 'had' || tokens[k].pos === 'ADV' || tokens[k].pos === 'AUX')) k--;
+  // The subject: back to the sentence start or an opening comma phrase.
+  let subjFirst = s.first;
+  for (let j = k; j >= s.first; j--) {
+    if ((tokens[j].lower === 'that' || tokens[j].lower === 'which') && j > s.first) { subjFirst = j + 1; break; }
+  }
+  const lead = isOpenerRange(doc, subjFirst, k);
+  if (lead >= 0) subjFirst = lead;
+  if (k < subjFirst) return null;
+  const subject: Range = { first: subjFirst, last: k };
+  let j = p + 1;
+  let source: Range | null = null;
+  const cue: Range = { first: be, last: p };
+  if (tokens[j]?.lower === 'by' && j <= s.last) {
+    source = npRight(doc, j + 1, s.last, false);
+    if (!source) return null;
+    cue.last = j;
+    j = source.last + 1;
+  }
+  const content: Range[] = [subject];
+  if (j <= s.last && (tokens[j].lower === 'as' || tokens[j].lower === 'to')) {
+    const rest = contentRight(doc, quotes, j + 1, s.last);
+    if (rest) content.push(rest);
+    if (tokens[j].lower === 'as') cue.last = Math.max(cue.last, j);
+  } else if (!source) {
+    return null;
+  }
+  if (wordCount(doc, subject) < 2 && !source) return null;
+  if (source && abstractHeads.has(headOf(doc, source).lower)) return null;
+  return {
+    kind: 'passive',
+    cue,
+    stance: 'describes',
+    source,
+    owner: source ? ownerOf(doc, source) : null,
+    content,
+    sent: si,
+    quote: false,
+    confidence: source ? 0.75 : 0.4,
+  };
+}
+
+/** Index after a leading "On the Ukrainian side," opener within [first, last], or -1. */
+function isOpenerRange(doc: Doc, first: number, last: number): number {
+  for (let j = first; j <= last && j <= first + 8; j++) {
+    if (doc.tokens[j].value === ',') {
+      const p = doc.tokens[first].pos;
+      if (p === 'ADP' || p === 'ADV' || p === 'SCONJ') return j + 1;
+      return -1;
+    }
+  }
+  return -1;
+}
+
+/** "Russia Seizes Town, Says Ministry of Defense": a title line with the cue near its end. */
+function headline(doc: Doc, out: Relation[]): boolean {
+  const { tokens, sentences } = doc;
+  const s = sentences[0];
+  if (!s) return false;
+  const last = tokens[s.last];
+  const next = sentences[1];
+  const ownLine = !next || next.para !== s.para;
+  if (!ownLine || END_PUNCT.test(last.value) && last.value !== '?') return false;
+  for (let i = s.last - 1; i > s.first + 2; i--) {
+    const t = tokens[i];
+    const lower = t.lower;
+    if (headlineCues.has(lower) && (tokens[i - 1].value === ',' || tokens[i - 1].value === ':' || tokens[i - 1].value === '—')) {
+      const src = npRight(doc, i + 1, s.last);
+      if (!src || src.last !== s.last) continue;
+      out.push({
+        kind: 'headline',
+        cue: { first: i, last: i },
+        stance: verbForms.get(lower)?.stance ?? 'asserts',
+        source: src,
+        owner: null,
+        content: [{ first: s.first, last: i - 2 }],
+        sent: 0,
+        quote: false,
+        confidence: 0.8,
+      });
+      return true;
+    }
+  }
+  // "Ministry: Russian forces took the town"
+  for (let i = s.first + 1; i < Math.min(s.last, s.first + 6); i++) {
+    if (tokens[i].value === ':') {
+      const src = npLeft(doc, i - 1, s.first);
+      if (src && src.first === s.first && i + 2 <= s.last) {
+        out.push({ kind: 'headline', cue: { first: i, last: i }, stance: 'asserts', source: src, owner: null, content: [{ first: i + 1, last: s.last }], sent: 0, quote: false, confidence: 0.6 });
+        return true;
+      }
+      break;
+    }
+  }
+  return false;
+}
+
+export function tokenIsCue(t: Token): boolean {
+  return verbForms.has(t.lower);
+}
+
+/** "raised questions about", "expressed concern that": a verb lemma followed by one of its cue nouns. */
+function verbNounAt(doc: Doc, i: number, sentLast: number): { last: number; stance: Stance } | null {
+  const { tokens } = doc;
+  const t = tokens[i];
+  if (t.pos !== 'VERB') return null;
+  const options = verbNounCues.get(t.lemma);
+  if (!options) return null;
+  for (const words of options) {
+    let k = i + 1;
+    if (tokens[k]?.pos === 'ADJ' && words[0] !== tokens[k].lower) k++; // "raised serious questions"
+    if (words.every((w, n) => k + n <= sentLast && tokens[k + n].lower === w)) {
+      let last = k + words.length - 1;
+      const after = tokens[last + 1];
+      if (after && (after.lower === 'about' || after.lower === 'over' || after.lower === 'that' || after.lower === 'regarding' || after.lower === 'whether')) last++;
+      return { last, stance: t.lemma === 'raise' || t.lemma === 'cast' ? 'questions' : 'believes' };
+    }
+  }
+  return null;
+}
+
+function verbNounRelation(doc: Doc, quotes: Quotes, si: number, v: number, vn: { last: number; stance: Stance }): Relation | null {
+  const s = doc.sentences[si];
+  const subj = subjectLeft(doc, v, s.first);
+  if (!subj) return null;
+  const content = contentRight(doc, quotes, vn.last + 1, s.last);
+  if (!content || wordCount(doc, content) < 2) return null;
+  if (abstractHeads.has(headOf(doc, subj.source).lower)) return null;
+  return { kind: 'verb', cue: { first: v, last: vn.last }, stance: vn.stance, source: subj.source, owner: ownerOf(doc, subj.source), content: [content], sent: si, quote: false, confidence: 0.7 };
+}

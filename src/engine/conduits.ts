@@ -1,0 +1,46 @@
+// The outlet or channel that carried a claim: "as reported by TASS", "told Reuters", "on its Telegram channel",
+// "in a statement carried by Interfax". Patterns are matched in the cue's sentence.
+import type { Conduit } from '../schema.ts';
+import { channels, outlets } from './lexicon.ts';
+
+const NAME = String.raw`((?:the\s+)?[A-Z][\w.&’'-]*(?:\s+(?:[A-Z][\w.&’'-]*|news\s+agency|agency|newspaper|of|de|la))*)`;
+const CARRIER = new RegExp(String.raw`\b(?:as\s+reported\s+by|reported\s+by|carried\s+by|published\s+by|broadcast\s+by|via|in\s+an?\s+interview\s+with|told|telling|speaking\s+to|said\s+to|in\s+comments\s+to|in\s+a\s+statement\s+to|according\s+to|citing|quoted\s+by|cited\s+by)\s+` + NAME, 'g');
+const CHANNEL = new RegExp(String.raw`\b(?:on|in|via|through)\s+(?:the\s+|its\s+|his\s+|her\s+|their\s+|an?\s+)?((?:official\s+)?(?:${[...channels].join('|')})(?:\s+(?:channel|account|page|feed|post|video))?)(?:\s+of\s+(?:the\s+)?([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*))?`, 'gi');
+const OUTLET_SUFFIX = /\b(news agency|agency|newspaper|tv|television|radio|news|times|post|journal)$/i;
+
+export interface ConduitMatch {
+  conduit: Conduit;
+  /** Offsets of an owner named with the channel ("the Telegram channel of the Defense Ministry"). */
+  owner: { start: number; end: number; name: string } | null;
+}
+
+const isOutlet = (name: string) => {
+  const n = name.toLowerCase().replace(/^the\s+/, '').replace(/[’]/g, "'");
+  return outlets.has(n) || outlets.has('the ' + n) || OUTLET_SUFFIX.test(n);
+};
+
+/** Conduits found in text[start, end): outlets named by carrier phrases, and social-media channels. */
+export function findConduits(text: string, start: number, end: number): ConduitMatch[] {
+  const slice = text.slice(start, end);
+  const out: ConduitMatch[] = [];
+  for (const m of slice.matchAll(CARRIER)) {
+    let name = m[1].replace(/\s+(?:of|de|la)$/, '');
+    if (!isOutlet(name)) continue;
+    name = name.replace(/^the\s+/i, '');
+    const at = start + m.index! + m[0].length - m[1].length + m[1].indexOf(name);
+    out.push({ conduit: { name, span: { start: at, end: at + name.length } }, owner: null });
+  }
+  for (const m of slice.matchAll(CHANNEL)) {
+    const name = m[1];
+    const at = start + m.index! + m[0].indexOf(name);
+    let owner: ConduitMatch['owner'] = null;
+    if (m[2]) {
+      const o = start + m.index! + m[0].lastIndexOf(m[2]);
+      owner = { start: o, end: o + m[2].length, name: m[2] };
+    }
+    out.push({ conduit: { name, span: { start: at, end: at + name.length } }, owner });
+  }
+  return out;
+}
+
+export { isOutlet };

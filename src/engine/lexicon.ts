@@ -1,0 +1,117 @@
+// Loads the engine's word lists (src/lexicon/*.json) once and builds the lookup tables the engine uses.
+import { readFileSync } from 'node:fs';
+import type { SourceType, Stance } from '../schema.ts';
+
+function load<T>(name: string): T {
+  return JSON.parse(readFileSync(new URL(`../lexicon/${name}.json`, import.meta.url), 'utf8')) as T;
+}
+
+export interface VerbCue {
+  lemma: string;
+  stance: Stance;
+  strength: 'strong' | 'weak';
+  recipient?: boolean;
+  object?: boolean;
+  particle?: string;
+  /** The content must hold this word: 'frames X as Y'. */
+  needs?: string;
+}
+
+interface CueFile {
+  verbs: Record<string, Omit<VerbCue, 'lemma'>>;
+  forms: Record<string, string[]>;
+  phrasal: Record<string, { stance: Stance; kind: string } | string>;
+  passive: { participles: string[] };
+  headline: string[];
+  notCue: { before: string[]; after: string[] };
+  sourceHeadBlock: { nouns: string[] };
+  nounCues: { nouns: string[] };
+  verbNoun: Record<string, string[] | string>;
+  evidence: { published: string[]; showing: string[] };
+}
+
+interface SourceFile {
+  order: SourceType[];
+  types: Record<string, { phrases: string[]; heads: string[] }>;
+  outlets: string[];
+  channels: string[];
+  pronouns: Record<string, { gender: string; number: string; kind: string }>;
+  titles: string[];
+  female: string[];
+  male: string[];
+  femaleNames: string[];
+  maleNames: string[];
+}
+
+interface HedgeFile {
+  phrases: string[];
+  weak: string[];
+}
+
+const cues = load<CueFile>('cues');
+const sources = load<SourceFile>('sources');
+const hedges = load<HedgeFile>('hedges');
+
+/** Regular inflections of a verb lemma: says/said/saying style forms. */
+function inflect(lemma: string): string[] {
+  const out = [lemma];
+  const cons = /[^aeiou]y$/.test(lemma);
+  out.push(cons ? lemma.slice(0, -1) + 'ies' : /(s|sh|ch|x|z)$/.test(lemma) ? lemma + 'es' : lemma + 's');
+  if (lemma.endsWith('e')) {
+    out.push(lemma + 'd', lemma.slice(0, -1) + 'ing');
+  } else if (cons) {
+    out.push(lemma.slice(0, -1) + 'ied', lemma + 'ing');
+  } else if (/^[^aeiou]*[aeiou][^aeiouwxy]$/.test(lemma)) {
+    const d = lemma + lemma.at(-1);
+    out.push(d + 'ed', d + 'ing', lemma + 'ed', lemma + 'ing');
+  } else {
+    out.push(lemma + 'ed', lemma + 'ing');
+  }
+  return out;
+}
+
+/** Surface form (lower case) -> verb cue. */
+export const verbForms = new Map<string, VerbCue>();
+for (const [lemma, v] of Object.entries(cues.verbs)) {
+  const entry: VerbCue = { lemma, ...v };
+  for (const f of cues.forms[lemma] ?? inflect(lemma)) if (!verbForms.has(f)) verbForms.set(f, entry);
+}
+
+export const phrasalCues = new Map<string, { words: string[]; stance: Stance; kind: string }>();
+for (const [phrase, v] of Object.entries(cues.phrasal)) {
+  if (typeof v === 'string') continue;
+  phrasalCues.set(phrase, { words: phrase.split(' '), ...v });
+}
+
+export const passiveParticiples = new Set(cues.passive.participles);
+export const headlineCues = new Set(cues.headline);
+export const notCueBefore = new Set(cues.notCue.before);
+export const notCueAfter = cues.notCue.after.map((p) => p.split(' '));
+export const abstractHeads = new Set(cues.sourceHeadBlock.nouns);
+export const nounCues = new Set(cues.nounCues.nouns);
+/** Verb lemma -> the nouns that make it a cue, as word arrays ("raised questions about"). */
+export const verbNounCues = new Map<string, string[][]>();
+for (const [lemma, nouns] of Object.entries(cues.verbNoun)) {
+  if (Array.isArray(nouns)) verbNounCues.set(lemma, nouns.map((n) => n.split(' ')));
+}
+export const publishedParticiples = new Set(cues.evidence.published);
+export const showingForms = new Set(cues.evidence.showing);
+
+export const sourceOrder = sources.order;
+export const sourceTypes = new Map<SourceType, { phrases: string[]; heads: Set<string> }>();
+for (const t of sources.order) {
+  const def = sources.types[t];
+  sourceTypes.set(t, { phrases: def.phrases, heads: new Set(def.heads) });
+}
+export const outlets = new Set(sources.outlets);
+export const channels = new Set(sources.channels);
+export const pronouns = new Map(Object.entries(sources.pronouns));
+export const titles = new Set(sources.titles);
+export const femaleMarkers = new Set([...sources.female, ...sources.femaleNames]);
+export const maleMarkers = new Set([...sources.male, ...sources.maleNames]);
+
+/** Hedge phrases as word arrays, longest first. */
+export const hedgePhrases = hedges.phrases
+  .map((p) => ({ text: p, words: p.split(' '), weak: hedges.weak.includes(p) }))
+  .sort((a, b) => b.words.length - a.words.length);
+export const hedgeFirstWords = new Set(hedgePhrases.map((h) => h.words[0]));

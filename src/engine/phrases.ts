@@ -1,0 +1,128 @@
+// Noun-phrase boundaries found by walking tokens left or right from a cue, by part of speech.
+import type { Doc, Token } from '../nlp.ts';
+
+export interface Range {
+  first: number;
+  last: number;
+}
+
+const NOMINAL = new Set(['NOUN', 'PROPN', 'NUM', 'ADJ', 'DET', 'PRON']);
+const INNER_ADP = new Set(['of', 'for', 'at', 'from', 'with', 'to', 'in', 'on', 'close', 'familiar', 'by']);
+const COORD = new Set(['and', 'or', '&']);
+const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'it', 'i', 'we', 'you', 'who', 'which', 'that', 'this', 'these', 'those', 'some', 'others', 'many', 'most', 'both', 'all', 'one', 'none']);
+const NOT_HEAD = new Set(['that', 'which', 'what', 'whether', 'if', 'when', 'where', 'while', 'because', 'as', 'than', 'there', 'here']);
+const MAX_NP = 14;
+
+export const isPunct = (t: Token) => t.pos === 'PUNCT' || t.pos === 'SYM' || t.pos === 'SPACE';
+const isPossessive = (t: Token) => t.lower === "'s" || t.lower === "'";
+const isHyphen = (t: Token) => t.value === '-' || t.value === '–';
+
+/** Noun phrase that ends at token `end` (inclusive), walking left within the sentence. */
+export function npLeft(doc: Doc, end: number, floor: number): Range | null {
+  const { tokens } = doc;
+  const t0 = tokens[end];
+  if (!t0 || end < floor) return null;
+  if (t0.pos === 'PRON' || SUBJECT_PRONOUNS.has(t0.lower)) {
+    // "some analysts" etc. are caught below; a bare pronoun is its own phrase.
+    if (t0.pos === 'PRON' || !(end > floor && NOMINAL.has(tokens[end - 1].pos) && tokens[end - 1].pos !== 'DET')) {
+      return { first: end, last: end };
+    }
+  }
+  if (!(NOMINAL.has(t0.pos) || isPossessive(t0)) || t0.pos === 'DET' && !SUBJECT_PRONOUNS.has(t0.lower)) {
+    if (!(t0.pos === 'VERB' && /^[A-Z]/.test(t0.value) && end > floor && tokens[end - 1].pos === 'PROPN')) return null;
+  }
+  if (NOT_HEAD.has(t0.lower)) return null;
+  let first = end;
+  for (let k = end - 1; k >= floor && end - k < MAX_NP; k--) {
+    const t = tokens[k];
+    const right = tokens[k + 1];
+    if (NOMINAL.has(t.pos) && t.pos !== 'PRON') {
+      if (NOT_HEAD.has(t.lower)) break;
+      first = k;
+      continue;
+    }
+    if (t.pos === 'PRON' && (t.lower === 'his' || t.lower === 'her' || t.lower === 'its' || t.lower === 'their' || t.lower === 'our' || t.lower === 'my')) {
+      first = k;
+      break;
+    }
+    if (isPossessive(t) || isHyphen(t) || (t.value === '.' && /^[A-Z]/.test(tokens[k - 1]?.value ?? ''))) {
+      continue;
+    }
+    if (t.pos === 'VERB' && /^[A-Z]/.test(t.value) && (right.pos === 'PROPN')) {
+      first = k; // a capitalised name the tagger read as a verb
+      continue;
+    }
+    if ((t.pos === 'ADP' || t.pos === 'ADJ' || t.pos === 'SCONJ' || t.pos === 'ADV') && INNER_ADP.has(t.lower)) {
+      const left = tokens[k - 1];
+      if (left && k - 1 >= floor && (left.pos === 'NOUN' || left.pos === 'PROPN' || left.pos === 'ADJ' || INNER_ADP.has(left.lower)) &&
+          (NOMINAL.has(right.pos) || INNER_ADP.has(right.lower))) {
+        continue;
+      }
+      break;
+    }
+    if (COORD.has(t.lower)) {
+      const left = tokens[k - 1];
+      if (left && k - 1 >= floor && (left.pos === 'NOUN' || left.pos === 'PROPN') && (right.pos === 'NOUN' || right.pos === 'PROPN' || right.pos === 'ADJ' || right.pos === 'DET')) {
+        continue;
+      }
+      break;
+    }
+    break;
+  }
+  // Trim what cannot open a noun phrase.
+  while (first < end && (tokens[first].pos === 'ADP' || COORD.has(tokens[first].lower) || isPunct(tokens[first]) || isPossessive(tokens[first]))) first++;
+  return { first, last: end };
+}
+
+/** Noun phrase that starts at token `start`, walking right within the sentence up to `ceil` (inclusive). */
+export function npRight(doc: Doc, start: number, ceil: number, allowPP = true): Range | null {
+  const { tokens } = doc;
+  let k = start;
+  if (k > ceil) return null;
+  const t0 = tokens[k];
+  if (t0.pos === 'PRON') return { first: k, last: k };
+  if (!NOMINAL.has(t0.pos) && !(t0.pos === 'VERB' && /^[A-Z]/.test(t0.value))) return null;
+  let last = -1;
+  for (; k <= ceil && k - start < MAX_NP; k++) {
+    const t = tokens[k];
+    if (NOMINAL.has(t.pos) && t.pos !== 'PRON') {
+      if (NOT_HEAD.has(t.lower)) break;
+      last = k;
+      continue;
+    }
+    if (t.pos === 'VERB' && /^[A-Z]/.test(t.value) && last >= 0 && tokens[last].pos === 'PROPN') {
+      last = k;
+      continue;
+    }
+    if (isPossessive(t) || isHyphen(t) || (t.value === '.' && /^[A-Z]\w?$/.test(tokens[k - 1]?.value ?? ''))) continue;
+    if (allowPP && INNER_ADP.has(t.lower) && (t.lower === 'of' || t.lower === 'for' || t.lower === 'at' || t.lower === 'from' || t.lower === 'close' || t.lower === 'familiar' || t.lower === 'with' || t.lower === 'in' || t.lower === 'to')) {
+      const next = tokens[k + 1];
+      if (next && k + 1 <= ceil && (NOMINAL.has(next.pos) || INNER_ADP.has(next.lower)) && next.pos !== 'PRON') continue;
+      break;
+    }
+    if (COORD.has(t.lower)) {
+      const next = tokens[k + 1];
+      if (next && k + 1 <= ceil && (next.pos === 'PROPN' || next.pos === 'NOUN' || next.pos === 'DET' || next.pos === 'ADJ')) continue;
+      break;
+    }
+    break;
+  }
+  if (last < 0) return null;
+  return { first: start, last };
+}
+
+/** The head token of a phrase: its last nominal before any 'of'/'for' modifier. */
+export function headOf(doc: Doc, r: Range): Token {
+  const { tokens } = doc;
+  let head = tokens[r.last];
+  for (let k = r.first; k <= r.last; k++) {
+    const t = tokens[k];
+    if (INNER_ADP.has(t.lower) && (t.pos === 'ADP' || t.pos === 'ADJ' || t.pos === 'SCONJ')) break;
+    if (t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'PRON' || t.pos === 'NUM') head = t;
+  }
+  return head;
+}
+
+export function rangeText(doc: Doc, r: Range): string {
+  return doc.text.slice(doc.tokens[r.first].start, doc.tokens[r.last].end);
+}

@@ -1,0 +1,126 @@
+// A source phrase's canonical name and type: titles and determiners dropped, types from the source lexicon.
+import type { Doc } from '../nlp.ts';
+import type { SourceType } from '../schema.ts';
+import { femaleMarkers, maleMarkers, outlets, pronouns, sourceOrder, sourceTypes, titles } from './lexicon.ts';
+import type { Range } from './phrases.ts';
+
+export interface Named {
+  name: string;
+  type: SourceType;
+  gender: 'm' | 'f' | 'n' | 'any';
+  plural: boolean;
+  /** Lower-case content words of the name, for alias matching. */
+  words: string[];
+}
+
+const FUNCTION_WORDS = new Set(['the', 'a', 'an', 'of', 'for', 'at', 'in', 'on', 'and', 'to', 'from', "'s", "'", 'by', 'with']);
+const LEADING_DROP = new Set(['the', 'a', 'an', 'some', 'several', 'other', 'many', 'two', 'three', 'both']);
+
+/** Canonical display name of a phrase: determiners, titles (for personal names) and possessives removed. */
+export function canonicalName(doc: Doc, r: Range): string {
+  const { tokens } = doc;
+  let first = r.first;
+  let last = r.last;
+  while (first < last && tokens[first].lower === 'the') first++;
+  while (last > first && (tokens[last].lower === "'s" || tokens[last].lower === "'")) last--;
+  // "President Vladimir Putin" -> "Vladimir Putin" when two or more capitalised words remain.
+  let k = first;
+  while (k < last && titles.has(tokens[k].lower) && /^[A-Z]/.test(tokens[k].value)) k++;
+  if (k > first && last - k >= 1 && tokens.slice(k, last + 1).every((t) => t.pos === 'PROPN' || t.value === '.' || /^[A-Z]/.test(t.value))) {
+    first = k;
+  }
+  return doc.text.slice(tokens[first].start, tokens[last].end).replace(/\s+/g, ' ').replace(/[’‘]/g, "'");
+}
+
+export function contentWords(name: string): string[] {
+  return name
+    .toLowerCase()
+    .replace(/[’‘]/g, "'")
+    .split(/[\s,]+/)
+    .map((w) => w.replace(/'s$/, ''))
+    .filter((w) => w && !FUNCTION_WORDS.has(w) && !LEADING_DROP.has(w));
+}
+
+/** Type of a source from its words: lexicon phrases first, then head words, in the lexicon's order. */
+export function typeOf(doc: Doc, r: Range): SourceType {
+  const { tokens } = doc;
+  const phrase = ' ' + doc.text.slice(tokens[r.first].start, tokens[r.last].end).toLowerCase().replace(/[’‘]/g, "'") + ' ';
+  const words = new Set<string>();
+  for (let k = r.first; k <= r.last; k++) words.add(tokens[k].lower);
+  for (const t of sourceOrder) {
+    const def = sourceTypes.get(t)!;
+    for (const p of def.phrases) if (phrase.includes(' ' + p + ' ') || phrase.includes(' ' + p)) return t;
+  }
+  const head = headWord(doc, r);
+  for (const t of sourceOrder) if (sourceTypes.get(t)!.heads.has(head)) return t;
+  if (outlets.has(phrase.trim().replace(/^the /, ''))) return 'media';
+  if (tokens[r.last].pos === 'PROPN' || /^[A-Z]/.test(tokens[r.last].value)) {
+    if (looksLikePerson(doc, r)) return 'person';
+    for (const t of sourceOrder) {
+      const heads = sourceTypes.get(t)!.heads;
+      for (const w of words) if (heads.has(w)) return t;
+    }
+    return 'person';
+  }
+  const pro = pronouns.get(tokens[r.last].lower);
+  if (pro && r.first === r.last) return pro.kind === 'person' ? 'person' : 'unknown';
+  for (const t of sourceOrder) {
+    const heads = sourceTypes.get(t)!.heads;
+    for (const w of words) if (heads.has(w)) return t;
+  }
+  return 'unknown';
+}
+
+function headWord(doc: Doc, r: Range): string {
+  const { tokens } = doc;
+  let head = tokens[r.last].lower;
+  for (let k = r.first; k <= r.last; k++) {
+    const t = tokens[k];
+    if (t.lower === 'of' || t.lower === 'for' || t.lower === 'at' || t.lower === 'from' || t.lower === 'close' || t.lower === 'familiar' || t.lower === 'who') break;
+    if (t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'PRON') head = t.lower;
+  }
+  return head;
+}
+
+export function looksLikePerson(doc: Doc, r: Range): boolean {
+  const { tokens } = doc;
+  let caps = 0;
+  for (let k = r.first; k <= r.last; k++) {
+    const t = tokens[k];
+    if (maleMarkers.has(t.lower) || femaleMarkers.has(t.lower)) return true;
+    if (titles.has(t.lower) && /^[A-Z]/.test(t.value) && k < r.last) return true;
+    if (t.pos === 'PROPN') caps++;
+    else if (t.pos === 'NOUN' || t.lower === 'of') return false;
+  }
+  return caps >= 1 && caps <= 3;
+}
+
+export function genderOf(doc: Doc, r: Range): 'm' | 'f' | 'any' {
+  const { tokens } = doc;
+  for (let k = r.first; k <= r.last; k++) {
+    const w = tokens[k].lower;
+    if (femaleMarkers.has(w)) return 'f';
+    if (maleMarkers.has(w)) return 'm';
+  }
+  return 'any';
+}
+
+export function isPlural(doc: Doc, r: Range): boolean {
+  const { tokens } = doc;
+  const last = tokens[r.last];
+  for (let k = r.first; k <= r.last; k++) if (tokens[k].lower === 'and') return true;
+  return last.pos === 'NOUN' && /[^s]s$/.test(last.lower);
+}
+
+export function describe(doc: Doc, r: Range): Named {
+  const name = canonicalName(doc, r);
+  const type = typeOf(doc, r);
+  const person = type === 'person';
+  return {
+    name,
+    type,
+    gender: person ? genderOf(doc, r) : 'n',
+    plural: isPlural(doc, r),
+    words: contentWords(name),
+  };
+}

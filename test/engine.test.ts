@@ -1,0 +1,186 @@
+// The claim engine on sentences written for these tests: every cue form the newsroom relies on.
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../src/nlp.ts';
+import { extractClaims } from '../src/engine/index.ts';
+import type { Claim } from '../src/schema.ts';
+
+function claimsOf(text: string): Claim[] {
+  return extractClaims(analyze(text));
+}
+
+/** The claim whose content contains `phrase`. */
+function claimWith(text: string, phrase: string): Claim {
+  const claims = claimsOf(text);
+  const at = text.indexOf(phrase);
+  const c = claims.find((k) => k.content.some((s) => s.start <= at && s.end >= at + phrase.length));
+  if (!c) throw new Error(`no claim holds "${phrase}": ${JSON.stringify(claims.map((k) => k.text))}`);
+  return c;
+}
+
+const slice = (text: string, s: { start: number; end: number } | null | undefined) => (s ? text.slice(s.start, s.end) : null);
+
+describe('reporting verbs', () => {
+  it('takes the subject as source and the clause after the verb as content', () => {
+    const text = 'The regional governor said that four people were wounded in the overnight shelling of the port.';
+    const c = claimWith(text, 'four people were wounded');
+    expect(c.source?.name).toMatch(/regional governor/);
+    expect(c.cue?.text).toBe('said');
+    expect(slice(text, c.cue?.span)).toBe('said');
+    expect(c.cue?.stance).toBe('asserts');
+  });
+
+  it('skips an appositive to reach the named speaker', () => {
+    const text = 'Maria Ostrova, a spokeswoman for the interior ministry, said the convoy had been turned back at the border.';
+    const c = claimWith(text, 'the convoy had been turned back');
+    expect(c.source?.name).toBe('Maria Ostrova');
+    expect(c.source?.type).toBe('person');
+  });
+
+  it('reads acknowledged and denied as stances', () => {
+    const text = 'The army acknowledged that two helicopters were lost. The ministry denied that any civilians were hit.';
+    expect(claimWith(text, 'two helicopters were lost').cue?.stance).toBe('acknowledges');
+    expect(claimWith(text, 'any civilians were hit').cue?.stance).toBe('denies');
+  });
+
+  it('does not attribute the report\'s own narration', () => {
+    const text = 'The town lies on a bend of the river. Fighting there has gone on for weeks.';
+    expect(claimsOf(text)).toEqual([]);
+  });
+});
+
+describe('content before the cue', () => {
+  it('attributes a quote whose speaker comes after it', () => {
+    const text = '“We will hold the bridge whatever it costs,” the brigade commander said.';
+    const c = claimWith(text, 'We will hold the bridge');
+    expect(c.source?.name).toMatch(/brigade commander/);
+    expect(c.quote).toBe(true);
+  });
+
+  it('handles cue before source: "…, said Colonel Ivan Petrenko."', () => {
+    const text = 'The enemy has pulled back two kilometres from the ridge, said Colonel Ivan Petrenko.';
+    const c = claimWith(text, 'pulled back two kilometres');
+    expect(c.source?.name).toMatch(/Ivan Petrenko/);
+  });
+
+  it('joins a quote that runs over several sentences', () => {
+    const text = 'The mayor spoke at noon. “The water is back. The schools reopen on Monday,” she said.';
+    const c = claimWith(text, 'The schools reopen on Monday');
+    expect(c.content.some((s) => text.slice(s.start, s.end).includes('The water is back'))).toBe(true);
+    expect(c.source?.mention).toBe('she');
+  });
+});
+
+describe('according to and conduits', () => {
+  it('finds source and conduit in "According to X, as reported by Y, …"', () => {
+    const text = 'According to the Defence Ministry, as reported by Interfax, troops took control of the village of Brody.';
+    const c = claimWith(text, 'troops took control of the village');
+    expect(c.source?.name).toMatch(/Defence Ministry/);
+    expect(c.source?.type).toBe('military');
+    expect(c.conduit?.name).toBe('Interfax');
+    expect(slice(text, c.conduit?.span)).toBe('Interfax');
+    expect(c.cue?.text).toBe('According to');
+  });
+
+  it('takes "told Reuters" as the conduit', () => {
+    const text = 'The governor told Reuters that the power plant was hit twice overnight.';
+    const c = claimWith(text, 'the power plant was hit');
+    expect(c.conduit?.name).toBe('Reuters');
+    expect(c.source?.name).toMatch(/governor/);
+  });
+
+  it('reads a channel and its owner: "on the Telegram channel of the General Staff"', () => {
+    const text = 'On the official Telegram channel of the General Staff, a video was posted showing a destroyed radar station near the coast.';
+    const claims = claimsOf(text);
+    const c = claims.find((k) => k.conduit);
+    expect(c?.conduit?.name).toMatch(/Telegram channel/);
+  });
+
+  it('reads content after the source: "…, according to local officials."', () => {
+    const text = 'Three bridges were destroyed, according to local officials.';
+    const c = claimWith(text, 'Three bridges were destroyed');
+    expect(c.source?.name).toMatch(/local officials/);
+    expect(c.source?.type).toBe('official');
+  });
+});
+
+describe('other cue forms', () => {
+  it('reads a headline "…, Says X"', () => {
+    const text = 'Rebels Capture Airport Near Coast, Says Army Spokesman\n\nThe fighting went on through the night.';
+    const c = claimWith(text, 'Rebels Capture Airport');
+    expect(c.source?.name).toMatch(/Army Spokesman/);
+    expect(c.cue?.text).toBe('Says');
+  });
+
+  it('reads passive "is described by X as"', () => {
+    const text = 'The crossing is described by local officials as the last safe route out of the city.';
+    const c = claimWith(text, 'the last safe route');
+    expect(c.source?.name).toMatch(/local officials/);
+  });
+
+  it('names the party behind "statements from X indicated"', () => {
+    const text = 'Statements from the regional administration indicated that power had been restored to most districts.';
+    const c = claimWith(text, 'power had been restored');
+    expect(c.source?.name).toMatch(/regional administration/);
+  });
+
+  it('names the owner of "X\'s report mentions"', () => {
+    const text = "The agency's report mentions that twelve tanks were destroyed in the first week.";
+    const c = claimWith(text, 'twelve tanks were destroyed');
+    expect(c.source?.name).toMatch(/agency/);
+  });
+});
+
+describe('hedges and anonymous sources', () => {
+  it('keeps a hedged claim with no source as unattributed with its hedge', () => {
+    const text = 'Enemy drones reportedly struck a fuel depot near the port on Tuesday.';
+    const c = claimWith(text, 'struck a fuel depot');
+    expect(c.source).toBeNull();
+    expect(c.hedges.map((h) => h.text)).toEqual(['reportedly']);
+    expect(slice(text, c.hedges[0].span)).toBe('reportedly');
+  });
+
+  it('finds "could not be independently verified" inside an attributed claim', () => {
+    const text = 'The militia said its fighters had shot down a jet, a claim that could not be independently verified.';
+    const c = claimWith(text, 'had shot down a jet');
+    expect(c.hedges.map((h) => h.text)).toContain('could not be independently verified');
+  });
+
+  it('types "a senior official who asked not to be named" as anonymous', () => {
+    const text = 'A senior official who asked not to be named said the talks had collapsed on Friday.';
+    const c = claimWith(text, 'the talks had collapsed');
+    expect(c.source?.type).toBe('anonymous');
+  });
+});
+
+describe('coreference', () => {
+  it('resolves "the ministry" and "it" to the named ministry', () => {
+    const text =
+      'The Russian Ministry of Defence said its forces had crossed the river. ' +
+      'The ministry claimed that six villages were taken. It acknowledged heavy losses in the assault.';
+    expect(claimWith(text, 'six villages were taken').source?.name).toBe('Russian Ministry of Defence');
+    const it2 = claimWith(text, 'heavy losses');
+    expect(it2.source?.name).toBe('Russian Ministry of Defence');
+    expect(it2.source?.resolved).toBe('coreference');
+  });
+
+  it('resolves "he" to the last named man and says so when nobody can be named', () => {
+    const text = 'General Oleg Marchenko spoke to reporters. He said the offensive would resume within days.';
+    const c = claimWith(text, 'the offensive would resume');
+    expect(c.source?.name).toBe('Oleg Marchenko');
+    const lone = claimWith('She said the shelters were full.', 'the shelters were full');
+    expect(lone.source?.unresolved).toBe(true);
+  });
+});
+
+describe('spans', () => {
+  it('keeps every span exact after emoji and non-Latin text', () => {
+    const text = '🔥🔥 Штурм. The ministry said that 40 soldiers were captured near Vovchansk 😀.';
+    const c = claimWith(text, '40 soldiers were captured');
+    for (const s of [...c.content, c.sentence, c.source!.span!, c.cue!.span!]) {
+      expect(s.start).toBeGreaterThanOrEqual(0);
+      expect(s.end).toBeLessThanOrEqual(text.length);
+    }
+    expect(slice(text, c.source?.span)).toBe('The ministry');
+    expect(slice(text, c.cue?.span)).toBe('said');
+  });
+});
