@@ -1,0 +1,147 @@
+// Topic of a claim: rule-based scoring over weighted keywords, phrases and prefixes from
+// src/lexicon/categories.json. Highest total wins; ties go by the file's priority list; no hit gives 'other'.
+import { readFileSync } from 'node:fs';
+import type { Category, Entity } from '../schema.ts';
+
+type Scored = Exclude<Category, 'other'>;
+
+interface CategoryFile {
+  priority: Scored[];
+  categories: Record<Scored, Record<string, string[]>>;
+  entityHints: Record<string, Record<string, number> | string>;
+}
+
+const FILE = JSON.parse(readFileSync(new URL('../lexicon/categories.json', import.meta.url), 'utf8')) as CategoryFile;
+
+/**
+ * Light stemming: strips a possessive, plural -s/-es/-ies, -ing, -ed, a final e and a doubled final consonant,
+ * so that "shelling", "shelled" and "shell" (or "captured" and "capture") meet at one form.
+ */
+export function stem(word: string): string {
+  let w = word.toLowerCase().replace(/[’‘]/g, "'");
+  if (w.endsWith("'s")) w = w.slice(0, -2);
+  else if (w.endsWith("'")) w = w.slice(0, -1);
+  if (w.length > 4 && w.endsWith('ies')) w = w.slice(0, -3) + 'y';
+  else if (w.length > 4 && w.endsWith('es') && /(?:ss|x|z|ch|sh)es$/.test(w)) w = w.slice(0, -2);
+  else if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us') && !w.endsWith('is')) w = w.slice(0, -1);
+  if (w.length > 5 && w.endsWith('ing')) w = w.slice(0, -3);
+  else if (w.length > 4 && w.endsWith('ed')) w = w.slice(0, -2);
+  if (w.length > 3 && w.endsWith('e')) w = w.slice(0, -1);
+  const n = w.length;
+  if (n > 3 && w[n - 1] === w[n - 2] && !'aeiou'.includes(w[n - 1])) w = w.slice(0, -1);
+  return w;
+}
+
+interface Hit {
+  category: Scored;
+  weight: number;
+}
+interface PhraseRule extends Hit {
+  /** Stems of the words after the first; a trailing '*' word is a prefix. */
+  rest: string[];
+  prefixLast: boolean;
+}
+
+const WORDS = new Map<string, Hit[]>();
+const PREFIXES = new Map<string, Hit[]>();
+const PREFIX_LENGTHS = new Set<number>();
+const PHRASES = new Map<string, PhraseRule[]>();
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** One hit per category and stem ("killed" and "killing" share a stem): the larger weight counts. */
+function pushWord(map: Map<string, Hit[]>, key: string, hit: Hit): void {
+  const list = map.get(key);
+  const same = list?.find((h) => h.category === hit.category);
+  if (same) same.weight = Math.max(same.weight, hit.weight);
+  else push(map, key, hit);
+}
+
+for (const [category, byWeight] of Object.entries(FILE.categories) as [Scored, Record<string, string[]>][]) {
+  for (const [w, keywords] of Object.entries(byWeight)) {
+    const weight = Number(w);
+    if (!Number.isFinite(weight)) continue;
+    for (const raw of keywords) {
+      const kw = raw.toLowerCase().trim();
+      const parts = kw.split(/\s+/);
+      if (parts.length > 1) {
+        const last = parts[parts.length - 1];
+        const prefixLast = last.endsWith('*');
+        const rest = parts.slice(1).map((p, k) => (k === parts.length - 2 && prefixLast ? p.slice(0, -1) : stem(p)));
+        push(PHRASES, stem(parts[0]), { category, weight, rest, prefixLast });
+      } else if (kw.endsWith('*')) {
+        const prefix = kw.slice(0, -1);
+        pushWord(PREFIXES, prefix, { category, weight });
+        PREFIX_LENGTHS.add(prefix.length);
+      } else {
+        pushWord(WORDS, stem(kw), { category, weight });
+      }
+    }
+  }
+}
+const PREFIX_LENS = [...PREFIX_LENGTHS].sort((a, b) => a - b);
+
+const HINTS = new Map<string, [Scored, number][]>();
+for (const [type, hint] of Object.entries(FILE.entityHints)) {
+  if (typeof hint !== 'object') continue;
+  HINTS.set(type, Object.entries(hint) as [Scored, number][]);
+}
+
+const RANK = new Map<Scored, number>(FILE.priority.map((c, i) => [c, i]));
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
+
+/** Scores per category for a text (exposed for tests and tuning). */
+export function categoryScores(text: string, entities?: Entity[]): Map<Scored, number> {
+  const words = text.toLowerCase().match(WORD) ?? [];
+  const stems = words.map((w) => stem(w.replace(/-+$/, '')));
+  const scores = new Map<Scored, number>();
+  const add = (h: Hit) => scores.set(h.category, (scores.get(h.category) ?? 0) + h.weight);
+  for (let i = 0; i < stems.length; i++) {
+    const s = stems[i];
+    const w = words[i];
+    const hits = WORDS.get(s);
+    if (hits) hits.forEach(add);
+    for (const len of PREFIX_LENS) {
+      if (len > w.length) break;
+      const p = PREFIXES.get(w.slice(0, len));
+      if (p) p.forEach(add);
+    }
+    const phrases = PHRASES.get(s);
+    if (phrases) {
+      for (const ph of phrases) {
+        let ok = i + ph.rest.length < stems.length;
+        for (let k = 0; ok && k < ph.rest.length; k++) {
+          const last = k === ph.rest.length - 1;
+          ok = last && ph.prefixLast ? words[i + 1 + k].startsWith(ph.rest[k]) : stems[i + 1 + k] === ph.rest[k];
+        }
+        if (ok) add(ph);
+      }
+    }
+  }
+  if (entities?.length && scores.size) {
+    for (const e of entities) {
+      for (const [category, weight] of HINTS.get(e.type) ?? []) {
+        if (scores.has(category)) add({ category, weight });
+      }
+    }
+  }
+  return scores;
+}
+
+/** The category of a claim's text: highest score, ties by priority, 'other' when nothing scores. */
+export function categorize(text: string, entities?: Entity[]): Category {
+  let best: Scored | null = null;
+  let bestScore = 0;
+  for (const [category, score] of categoryScores(text, entities)) {
+    if (score <= 0) continue;
+    if (score > bestScore || (score === bestScore && best && (RANK.get(category) ?? 99) < (RANK.get(best) ?? 99))) {
+      best = category;
+      bestScore = score;
+    }
+  }
+  return best ?? 'other';
+}
