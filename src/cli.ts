@@ -42,6 +42,25 @@ Exit codes: 0 done, 1 the input could not be summarised, 2 wrong usage.
 `;
 
 class UsageError extends Error {}
+class FileError extends Error {}
+
+const FILE_PROBLEMS: Record<string, string> = {
+  ENOENT: 'no such file',
+  EISDIR: 'it is a directory',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+};
+
+/** Runs a file operation, turning the usual failures into a message that names the file. */
+async function withFile<T>(file: string, f: () => Promise<T>): Promise<T> {
+  try {
+    return await f();
+  } catch (err) {
+    const problem = FILE_PROBLEMS[(err as NodeJS.ErrnoException).code ?? ''];
+    if (problem) throw new FileError(`cannot read ${file}: ${problem}`);
+    throw err;
+  }
+}
 
 /**
  * The NLP pipeline, loaded only by the commands that summarise (help and schema stay fast), and warmed up
@@ -109,12 +128,11 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
       io.stderr.write(`claimdesk: ${err.message}\n`);
       return 1;
     }
-    const e = err as NodeJS.ErrnoException;
-    if (e.code === 'ENOENT' || e.code === 'EISDIR' || e.code === 'EACCES') {
-      io.stderr.write(`claimdesk: cannot read ${e.path ?? 'the input'}: ${e.code}\n`);
+    if (err instanceof FileError) {
+      io.stderr.write(`claimdesk: ${err.message}\n`);
       return 1;
     }
-    if (e.code === 'EPIPE') return 0;
+    if ((err as NodeJS.ErrnoException).code === 'EPIPE') return 0;
     throw err;
   }
 }
@@ -176,9 +194,9 @@ async function summarizeCommand(args: string[], { io, config, log }: Ctx): Promi
   const { summarize } = await loadPipeline();
   if (values.jsonl) {
     if (file === null || file === '-') return await jsonl(io.stdin, summarize, { io, config, log });
-    const handle = await open(file, 'r');
+    const handle = await withFile(file, () => open(file, 'r'));
     try {
-      return await jsonl(handle.createReadStream({ autoClose: false }), summarize, { io, config, log });
+      return await withFile(file, () => jsonl(handle.createReadStream({ autoClose: false }), summarize, { io, config, log }));
     } finally {
       await handle.close();
     }
@@ -186,7 +204,7 @@ async function summarizeCommand(args: string[], { io, config, log }: Ctx): Promi
   const text =
     file === null || file === '-'
       ? await readLimited(io.stdin, config.maxInputBytes)
-      : await readFileLimited(file, config.maxInputBytes);
+      : await withFile(file, () => readFileLimited(file, config.maxInputBytes));
   const summary = summarize(text, { maxBytes: config.maxInputBytes });
   await write(io.stdout, render(summary, format as Format));
   return 0;
@@ -232,6 +250,12 @@ export function summarizeLine(line: string, lineNo: number, summarize: Summarize
 async function jsonl(input: NodeJS.ReadableStream, summarize: Summarize, { io, config, log }: Ctx): Promise<number> {
   const started = performance.now();
   const lines = createInterface({ input, crlfDelay: Infinity });
+  // readline does not pass on a read error: keep it, stop, and report it after the loop.
+  let failure: Error | null = null;
+  input.on('error', (err: Error) => {
+    failure = err;
+    lines.close();
+  });
   let lineNo = 0;
   let done = 0;
   let errors = 0;
@@ -249,6 +273,7 @@ async function jsonl(input: NodeJS.ReadableStream, summarize: Summarize, { io, c
       throw err;
     }
   }
+  if (failure) throw failure;
   const ms = Math.round(performance.now() - started);
   log.info(`summarised ${done} records (${errors} errors) in ${ms} ms`);
   return 0;
