@@ -32,7 +32,8 @@ const REPORT =
   'The Coastal Guard said on Monday that two patrol boats had been damaged near the harbour. ' +
   'Local officials reportedly evacuated 40 families.';
 
-describe.concurrent('claimdesk', () => {
+// Each run starts Node, tsx and the language model: allow for a busy machine.
+describe.concurrent('claimdesk', { timeout: 30_000 }, () => {
   test('summarize --format json prints a Summary that passes the schema', async () => {
     const r = await run(['summarize', '-', '--format', 'json'], REPORT);
     expect(r.stderr).toBe('');
