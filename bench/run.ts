@@ -1,4 +1,4 @@
-// npm run bench [-- --reports N] [--rounds R] [--seed S] [--no-polnear] [--no-cli] [--json FILE]
+// npm run bench [-- --reports N] [--rounds R] [--budget SECONDS] [--seed S] [--no-polnear] [--no-cli] [--json FILE]
 // Speed and memory of the claim engine, all in one run, on the same texts:
 //   (a) words/s of a `summarize --jsonl` batch through the real CLI (node bin/claimdesk.js), with and
 //       without process start-up, and the child's peak RSS;
@@ -9,6 +9,7 @@
 // Corpora: seeded synthetic ~1,000-word news reports (bench/corpus.ts) and, when a PolNeAR checkout exists
 // outside the repo (env POLNEAR_DIR, default ../polnear/data), its dev articles, read at run time.
 import { spawn } from 'node:child_process';
+import { cpus, loadavg } from 'node:os';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -28,6 +29,8 @@ const opt = (name: string): string | undefined => {
 const nReports = Number(opt('reports') ?? 120);
 const rounds = Math.max(1, Number(opt('rounds') ?? 3));
 const seed = Number(opt('seed') ?? 20240601);
+// in-process rounds stop once a corpus has had this long (the first round always runs): keeps a run near a minute
+const budgetMs = 1000 * Number(opt('budget') ?? 6);
 
 const TARGET_CLI_WPS = 100_000;
 const TARGET_SHARE = 1 / 3;
@@ -137,7 +140,8 @@ for (const c of corpora) {
   let bestRef = Infinity;
   let claims = 0;
   // alternate ours and the reference so machine noise hits both alike; keep each one's best round
-  for (let r = 0; r < rounds; r++) {
+  const tCorpus = now();
+  for (let r = 0; r < rounds && (r === 0 || now() - tCorpus < budgetMs); r++) {
     const o = await oursPass(c, perThousand, raw);
     bestOurs = Math.min(bestOurs, o.ms);
     claims = o.claims;
@@ -339,7 +343,7 @@ if (cli.size) {
 const header: [string, ...string[]] = ['', ...names];
 const widths = header.map((_, i) => Math.max(...[header, ...rows].map((r) => r[i].length)));
 const fmtRow = (r: string[]) => r.map((x, i) => (i === 0 ? x.padEnd(widths[i]) : x.padStart(widths[i]))).join('  ');
-console.log(`\nClaimDesk benchmark (${oursLabel}; node ${process.version}; best of ${rounds} in-process rounds)`);
+console.log(`\nClaimDesk benchmark (${oursLabel}; node ${process.version}; best of up to ${rounds} in-process rounds; load average ${loadavg().map((x) => x.toFixed(1)).join(' ')} on ${cpus().length} CPUs)`);
 console.log(fmtRow(header));
 console.log(widths.map((w) => '-'.repeat(w)).join('  '));
 for (const r of rows) console.log(fmtRow(r));
