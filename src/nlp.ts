@@ -7,7 +7,7 @@ export interface Token {
   i: number;
   start: number;
   end: number;
-  /** The exact text, text.slice(start, end). */
+  /** The text, text.slice(start, end); a doubled apostrophe or backtick quotation mark reads as ". */
   value: string;
   /** Lower-cased value with curly apostrophes straightened. */
   lower: string;
@@ -40,7 +40,8 @@ export interface Doc {
 
 let engine: ReturnType<typeof winkNLP> | null = null;
 function nlp() {
-  engine ??= winkNLP(model);
+  // Sentence boundaries and parts of speech only: wink's entity, negation and sentiment stages are not used.
+  engine ??= winkNLP(model, ['sbd', 'pos']);
   return engine;
 }
 
@@ -54,7 +55,9 @@ const LINEBREAK = /[\r\n\u2028\u2029]/;
 export function analyze(text: string): Doc {
   const n = nlp();
   const its = n.its;
-  const doc = n.readDoc(text);
+  // Doubled apostrophes and backticks are quotation marks in some wire styles: read them as one mark
+  // (the replacement keeps every offset).
+  const doc = n.readDoc(text.includes("''") || text.includes('``') ? text.replace(/''|``/g, '" ') : text);
   const values = doc.tokens().out(its.value) as string[];
   const spaces = doc.tokens().out(its.precedingSpaces) as string[];
   const pos = doc.tokens().out(its.pos) as string[];
@@ -70,7 +73,7 @@ export function analyze(text: string): Doc {
     const value = values[i];
     let start = at;
     // wink-nlp is lossless; this guard keeps spans exact if it ever normalises a character.
-    if (text.startsWith(value, start) === false) {
+    if (text.startsWith(value, start) === false && !(value === '"' && text.startsWith("''", start) || text.startsWith('``', start))) {
       const found = text.indexOf(value, start);
       start = found >= 0 ? found : start;
     }

@@ -2,7 +2,7 @@
 // "according to" and its kin, passive "is described by X as", headline "…, Says X", and nominal sources.
 import type { Doc, Token } from '../nlp.ts';
 import type { Stance } from '../schema.ts';
-import { abstractHeads, headlineCues, nounCues, notCueAfter, notCueBefore, passiveParticiples, phrasalCues, publishedParticiples, showingForms, verbForms, verbNounCues, type VerbCue } from './lexicon.ts';
+import { abstractHeads, agentHeads, headlineCues, nounCues, notCueAfter, notCueBefore, passiveParticiples, phrasalCues, publishedParticiples, showingForms, verbForms, verbNounCues, type VerbCue } from './lexicon.ts';
 import { headOf, isPunct, npLeft, npRight, type Range } from './phrases.ts';
 import type { Quotes } from './quotes.ts';
 
@@ -90,9 +90,9 @@ export function findRelations(doc: Doc, quotes: Quotes): Relation[] {
 }
 
 function phrasalAt(doc: Doc, i: number, last: number): { len: number; stance: Stance } | null {
-  const t = doc.tokens[i];
-  for (const [, p] of phrasalCues) {
-    if (p.words[0] !== t.lower) continue;
+  const list = phrasalCues.get(doc.tokens[i].lower);
+  if (!list) return null;
+  for (const p of list) {
     let ok = true;
     for (let w = 1; w < p.words.length; w++) {
       if (i + w > last || doc.tokens[i + w].lower !== p.words[w]) { ok = false; break; }
@@ -137,6 +137,13 @@ function skipLeft(doc: Doc, k: number, floor: number): number {
   let steps = 0;
   while (k >= floor && steps < 6) {
     const t = tokens[k];
+    if (t.value === ')') {
+      // "Rep. Gwen Moore (D-Wis.) said": skip the parenthesis.
+      let j = k - 1;
+      while (j >= floor && tokens[j].value !== '(' && k - j < 12) j--;
+      if (j >= floor && tokens[j].value === '(') { k = j - 1; steps++; continue; }
+      break;
+    }
     if (SKIP_BETWEEN.has(t.lower) || t.pos === 'AUX' || (t.pos === 'ADV' && t.lower.endsWith('ly')) || t.lower === 'to' ||
         (t.pos === 'VERB' && tokens[k + 1]?.lower === 'to')) {
       k--;
@@ -224,17 +231,30 @@ function verbRelation(doc: Doc, quotes: Quotes, si: number, v: number, verb: Ver
 
   // Participle after a comma: "…, saying that X" takes the main clause's subject.
   if (tokens[v].lower.endsWith('ing') && v > s.first && prev.value === ',') {
+    if (verb.strength !== 'strong') return null;
     const content = clauseAfterCue(doc, quotes, after, s.last, verb, cue);
     if (!content) return null;
     const subj = mainSubject(doc, s.first, v - 1);
     return { ...base, kind: 'participle', source: subj, content: [content], confidence: subj ? 0.6 : 0.3 };
   }
 
-  // Content first: "“…,” the ministry said." / "…, said the ministry." / "…, he said, adding …"
   const right = tokens[after];
-  const rightIsEnd = !right || after > s.last || END_PUNCT.test(right.value) || right.value === ',' || CLOSE_MARK.test(right.value) && (after + 1 > s.last || END_PUNCT.test(tokens[after + 1]?.value ?? ''));
-  if (rightIsEnd || (right && right.value === ',' )) {
-    // Source before the cue (CSV), content before the source.
+  const endsAt = (k: number) => k > s.last || END_PUNCT.test(tokens[k].value) || (CLOSE_MARK.test(tokens[k].value) && (k + 1 > s.last || END_PUNCT.test(tokens[k + 1].value)));
+  const rightIsEnd = !right || endsAt(after);
+
+  // Cue before the source after the content (CVS): "“…,” said Maria Ostrova, a spokeswoman."
+  if (beforeIsBreak && right && !rightIsEnd) {
+    const src = npRight(doc, after, s.last);
+    if (src && (endsAt(src.last + 1) || tokens[src.last + 1].value === ',')) {
+      const left = contentLeft(doc, quotes, prev.value === ',' ? v - 1 : v, s.first);
+      if (left && wordCount(doc, left) >= 2) {
+        return { ...base, source: src, content: [left], quote: isQuoted(doc, quotes, left), confidence: 0.85 };
+      }
+    }
+  }
+
+  // Content before source and cue (CSV): "“…,” the ministry said." / "…, he said, adding …"
+  if (rightIsEnd || right.value === ',') {
     const subj = subjectLeft(doc, v, s.first);
     if (subj) {
       const src = subj.source;
@@ -249,21 +269,10 @@ function verbRelation(doc: Doc, quotes: Quotes, si: number, v: number, verb: Ver
         }
       }
       if (c < s.first) {
-        // "He said." with the content in the previous quote run.
+        // "He said." with the content in the quote run just before.
         const prevRun = quotes.runs.filter((r) => r.closeTok < s.first && r.closeTok >= s.first - 2).at(-1);
         if (prevRun) {
           return { ...base, source: src, content: [{ first: prevRun.openTok, last: prevRun.closeTok }], quote: true, confidence: 0.6 };
-        }
-      }
-    }
-    // Cue before the source (CVS): "…,” said Maria Ostrova, a spokeswoman."
-    if (beforeIsBreak && right) {
-      const src = npRight(doc, after, s.last);
-      const comma = v - 1;
-      if (src && (src.last + 1 > s.last || END_PUNCT.test(tokens[src.last + 1].value) || tokens[src.last + 1].value === ',')) {
-        const left = contentLeft(doc, quotes, prev.value === ',' ? comma : comma + 1, s.first);
-        if (left && wordCount(doc, left) >= 2) {
-          return { ...base, source: src, content: [left], quote: isQuoted(doc, quotes, left), confidence: 0.85 };
         }
       }
     }
@@ -279,7 +288,7 @@ function verbRelation(doc: Doc, quotes: Quotes, si: number, v: number, verb: Ver
   const content = clauseAfterCue(doc, quotes, after, s.last, verb, cue);
   if (!content) return null;
   const head = headOf(doc, subj.source);
-  if (verb.strength === 'weak' && abstractHeads.has(head.lower)) return null;
+  if (verb.strength === 'weak' && (abstractHeads.has(head.lower) || !isAgent(head))) return null;
   const owner = ownerOf(doc, subj.source);
   return {
     ...base,
@@ -322,7 +331,7 @@ function clauseAfterCue(doc: Doc, quotes: Quotes, k: number, sentLast: number, v
   if (!content) return null;
   const first = tokens[content.first];
   const words = wordCount(doc, content);
-  if (words < 2) return null;
+  if (words < 2 && !(verb.object && words === 1)) return null;
   const clauseStart = CLAUSE_OPENERS.has(first.lower) || OPEN_MARK.test(first.value) || tokens[content.first - 1]?.value === ':';
   if (verb.needs) {
     let has = false;
@@ -331,13 +340,11 @@ function clauseAfterCue(doc: Doc, quotes: Quotes, k: number, sentLast: number, v
     return content;
   }
   if (verb.strength === 'weak' && !clauseStart) {
-    if (verb.object && words >= 2) return content;
+    if (verb.to && first.lower === 'to') return content;
+    if (verb.object && words >= 1) return content;
     if (!looksLikeClause(doc, content)) return null;
   }
-  if (first.lower === 'to' && !verb.recipient && verb.lemma !== 'say') {
-    // "urged X to …" / "promised to …": keep; a bare "to" after most verbs is a purpose clause.
-    if (verb.stance !== 'promises' && verb.lemma !== 'urge' && verb.lemma !== 'call') return null;
-  }
+  if (first.lower === 'to' && !verb.recipient && !verb.to && verb.lemma !== 'refer') return null;
   void cue;
   return content;
 }
@@ -596,4 +603,11 @@ function verbNounRelation(doc: Doc, quotes: Quotes, si: number, v: number, vn: {
   if (!content || wordCount(doc, content) < 2) return null;
   if (abstractHeads.has(headOf(doc, subj.source).lower)) return null;
   return { kind: 'verb', cue: { first: v, last: vn.last }, stance: vn.stance, source: subj.source, owner: ownerOf(doc, subj.source), content: [content], sent: si, quote: false, confidence: 0.7 };
+}
+
+/** A word that can stand for someone holding or voicing a view: a name, a personal pronoun, a person or body. */
+function isAgent(head: Token): boolean {
+  if (head.pos === 'PROPN') return true;
+  if (head.pos === 'PRON') return head.lower !== 'it' || true;
+  return agentHeads.has(head.lower) || agentHeads.has(head.lemma);
 }

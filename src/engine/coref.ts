@@ -16,10 +16,14 @@ const OWNING_TYPES = new Set<SourceType>(['government', 'military', 'official', 
 
 export class Coref {
   private seen: Seen[] = [];
-  private persons: { named: Named; tok: number; sent: number }[];
+  private personList: { named: Named; tok: number; sent: number }[] | null = null;
 
-  constructor(private doc: Doc) {
-    this.persons = personRuns(doc);
+  constructor(private doc: Doc) {}
+
+  /** Person names in the text, found on first need (only pronouns need them). */
+  private get persons() {
+    this.personList ??= personRuns(this.doc);
+    return this.personList;
   }
 
   /** A Source for the phrase `r` (with `owner` for "X's report" style sources), noting it for later mentions. */

@@ -15,6 +15,8 @@ export interface VerbCue {
   particle?: string;
   /** The content must hold this word: 'frames X as Y'. */
   needs?: string;
+  /** The content may be a to-infinitive. */
+  to?: boolean;
 }
 
 interface CueFile {
@@ -41,6 +43,7 @@ interface SourceFile {
   male: string[];
   femaleNames: string[];
   maleNames: string[];
+  agents: { nouns: string[] };
 }
 
 interface HedgeFile {
@@ -74,13 +77,17 @@ function inflect(lemma: string): string[] {
 export const verbForms = new Map<string, VerbCue>();
 for (const [lemma, v] of Object.entries(cues.verbs)) {
   const entry: VerbCue = { lemma, ...v };
-  for (const f of cues.forms[lemma] ?? inflect(lemma)) if (!verbForms.has(f)) verbForms.set(f, entry);
+  for (const f of [lemma, ...(cues.forms[lemma] ?? inflect(lemma))]) if (!verbForms.has(f)) verbForms.set(f, entry);
 }
 
-export const phrasalCues = new Map<string, { words: string[]; stance: Stance; kind: string }>();
+/** First word -> multi-word cues starting with it ("according" -> "according to"). */
+export const phrasalCues = new Map<string, { words: string[]; stance: Stance; kind: string }[]>();
 for (const [phrase, v] of Object.entries(cues.phrasal)) {
   if (typeof v === 'string') continue;
-  phrasalCues.set(phrase, { words: phrase.split(' '), ...v });
+  const words = phrase.split(' ');
+  const list = phrasalCues.get(words[0]) ?? [];
+  list.push({ words, ...v });
+  phrasalCues.set(words[0], list);
 }
 
 export const passiveParticiples = new Set(cues.passive.participles);
@@ -98,12 +105,17 @@ export const publishedParticiples = new Set(cues.evidence.published);
 export const showingForms = new Set(cues.evidence.showing);
 
 export const sourceOrder = sources.order;
-export const sourceTypes = new Map<SourceType, { phrases: string[]; heads: Set<string> }>();
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+export const sourceTypes = new Map<SourceType, { phrases: RegExp | null; heads: Set<string> }>();
 for (const t of sources.order) {
   const def = sources.types[t];
-  sourceTypes.set(t, { phrases: def.phrases, heads: new Set(def.heads) });
+  const phrases = def.phrases.length ? new RegExp(`(?:^| )(?:${def.phrases.map(escapeRe).join('|')})(?= |$)`) : null;
+  sourceTypes.set(t, { phrases, heads: new Set(def.heads) });
 }
 export const outlets = new Set(sources.outlets);
+/** Head words that can be the subject of a weak cue: every source head word plus people and bodies. */
+export const agentHeads = new Set<string>([...sources.agents.nouns, ...cues.nounCues.nouns, ...sources.outlets]);
+for (const t of sources.order) for (const h of sources.types[t].heads) agentHeads.add(h);
 export const channels = new Set(sources.channels);
 export const pronouns = new Map(Object.entries(sources.pronouns));
 export const titles = new Set(sources.titles);

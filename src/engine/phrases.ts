@@ -115,7 +115,10 @@ export function npRight(doc: Doc, start: number, ceil: number, allowPP = true): 
 export function headOf(doc: Doc, r: Range): Token {
   const { tokens } = doc;
   let head = tokens[r.last];
-  for (let k = r.first; k <= r.last; k++) {
+  // In "the Ministry of Defense's statement" the head follows the possessive.
+  let from = r.first;
+  for (let k = r.last - 1; k >= r.first; k--) if (isPossessive(tokens[k])) { from = k + 1; break; }
+  for (let k = from; k <= r.last; k++) {
     const t = tokens[k];
     if (INNER_ADP.has(t.lower) && (t.pos === 'ADP' || t.pos === 'ADJ' || t.pos === 'SCONJ')) break;
     if (t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'PRON' || t.pos === 'NUM') head = t;

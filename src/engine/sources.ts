@@ -44,16 +44,16 @@ export function contentWords(name: string): string[] {
 /** Type of a source from its words: lexicon phrases first, then head words, in the lexicon's order. */
 export function typeOf(doc: Doc, r: Range): SourceType {
   const { tokens } = doc;
-  const phrase = ' ' + doc.text.slice(tokens[r.first].start, tokens[r.last].end).toLowerCase().replace(/[’‘]/g, "'") + ' ';
+  const phrase = doc.text.slice(tokens[r.first].start, tokens[r.last].end).toLowerCase().replace(/[’‘]/g, "'").replace(/\s+/g, ' ');
   const words = new Set<string>();
   for (let k = r.first; k <= r.last; k++) words.add(tokens[k].lower);
   for (const t of sourceOrder) {
     const def = sourceTypes.get(t)!;
-    for (const p of def.phrases) if (phrase.includes(' ' + p + ' ') || phrase.includes(' ' + p)) return t;
+    if (def.phrases?.test(phrase)) return t;
   }
   const head = headWord(doc, r);
   for (const t of sourceOrder) if (sourceTypes.get(t)!.heads.has(head)) return t;
-  if (outlets.has(phrase.trim().replace(/^the /, ''))) return 'media';
+  if (outlets.has(phrase.replace(/^the /, ''))) return 'media';
   if (tokens[r.last].pos === 'PROPN' || /^[A-Z]/.test(tokens[r.last].value)) {
     if (looksLikePerson(doc, r)) return 'person';
     for (const t of sourceOrder) {
