@@ -98,7 +98,7 @@ export function analyze(text: string): Doc {
 
   const sentences: Sentence[] = [];
   let para = 0;
-  for (const [first, last] of spans) {
+  for (const [first, last] of mergeFalseBreaks(spans, values, spaces)) {
     // Split a wink sentence at line breaks: a headline or paragraph end is a sentence end.
     let s = first;
     for (let k = first; k <= last; k++) {
@@ -130,4 +130,33 @@ export function analyze(text: string): Doc {
   }
 
   return { text, tokens, sentences, words };
+}
+
+/**
+ * wink-nlp sometimes ends a sentence inside an abbreviation or a parenthesis ("Rep. Trey Gowdy (R-S.C.) said").
+ * Join a sentence to the next when its parentheses are unbalanced, or when the next one opens with a lower-case
+ * word or a closing bracket, and no line break stands between them.
+ */
+function mergeFalseBreaks(spans: [number, number][], values: string[], spaces: string[]): [number, number][] {
+  const out: [number, number][] = [];
+  for (const [first, last] of spans) {
+    const prev = out.at(-1);
+    if (prev && !LINEBREAK.test(spaces[first]) && values[first] !== '\n' && joins(prev, first)) {
+      prev[1] = last;
+      continue;
+    }
+    out.push([first, last]);
+  }
+  return out;
+
+  function joins(prev: [number, number], next: number): boolean {
+    const v = values[next];
+    if (/^[a-z)\]]/.test(v)) return true;
+    let open = 0;
+    for (let k = prev[0]; k <= prev[1]; k++) {
+      if (values[k] === '(') open++;
+      else if (values[k] === ')') open--;
+    }
+    return open > 0;
+  }
 }

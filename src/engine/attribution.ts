@@ -74,6 +74,11 @@ export function findRelations(doc: Doc, quotes: Quotes): Relation[] {
         i = vn.last;
         continue;
       }
+      if (t.value === ':' && !(headlineDone && s.i === 0)) {
+        const rel = colonRelation(doc, quotes, s.i, i);
+        if (rel) out.push(rel);
+        continue;
+      }
       const verb = verbForms.get(t.lower);
       if (verb && isVerbCue(doc, i, verb)) {
         const rel = verbRelation(doc, quotes, s.i, i, verb);
@@ -222,16 +227,15 @@ function contentLeft(doc: Doc, quotes: Quotes, comma: number, sentFirst: number)
 function verbRelation(doc: Doc, quotes: Quotes, si: number, v: number, verb: VerbCue): Relation | null {
   const { tokens, sentences } = doc;
   const s = sentences[si];
-  let cueLast = verb.particle ? v + 1 : v;
-  const cue: Range = { first: v, last: cueLast };
+  const cue = cueSpan(doc, v, verb, s.last);
   const base = { kind: 'verb' as const, cue, stance: verb.stance, owner: null, sent: si, quote: false };
-  const after = cueLast + 1;
+  const after = cue.last + 1;
   const prev = tokens[v - 1];
   const beforeIsBreak = v > s.first && (prev.value === ',' || CLOSE_MARK.test(prev.value) || prev.value === '—');
 
   // Participle after a comma: "…, saying that X" takes the main clause's subject.
   if (tokens[v].lower.endsWith('ing') && v > s.first && prev.value === ',') {
-    if (verb.strength !== 'strong') return null;
+    if (verb.to && verb.strength !== 'strong') return null;
     const content = clauseAfterCue(doc, quotes, after, s.last, verb, cue);
     if (!content) return null;
     const subj = mainSubject(doc, s.first, v - 1);
@@ -610,4 +614,33 @@ function isAgent(head: Token): boolean {
   if (head.pos === 'PROPN') return true;
   if (head.pos === 'PRON') return head.lower !== 'it' || true;
   return agentHeads.has(head.lower) || agentHeads.has(head.lemma);
+}
+
+const CUE_ADVERBS = new Set(['also', 'has', 'have', 'had', 'later', 'again', 'previously', 'once', 'repeatedly', 'publicly', 'then', 'further']);
+
+/** The cue's words: the verb with its particle, adverbs and auxiliaries just before it, and "in a statement". */
+function cueSpan(doc: Doc, v: number, verb: VerbCue, sentLast: number): Range {
+  const { tokens } = doc;
+  let first = v;
+  let last = verb.particle ? v + 1 : v;
+  while (first - 1 >= 0 && CUE_ADVERBS.has(tokens[first - 1].lower) && tokens[first - 1].sent === tokens[v].sent) first--;
+  const next = (k: number) => (k <= sentLast ? tokens[k].lower : '');
+  if (next(last + 1) === 'in' && (next(last + 2) === 'a' || next(last + 2) === 'an') && (next(last + 3) === 'statement' || next(last + 3) === 'interview')) {
+    last += 3;
+  }
+  return { first, last };
+}
+
+/** "PENCE: And that's why …" / "The ministry: troops took the town": a speaker, a colon, and what they said. */
+export function colonRelation(doc: Doc, quotes: Quotes, si: number, c: number): Relation | null {
+  const { tokens, sentences } = doc;
+  const s = sentences[si];
+  if (c - s.first > 6 || c === s.first) return null;
+  const src = npLeft(doc, c - 1, s.first);
+  if (!src || src.first !== s.first) return null;
+  const head = headOf(doc, src);
+  if (!isAgent(head) || head.pos === 'PRON') return null;
+  const content = contentRight(doc, quotes, c + 1, s.last);
+  if (!content || wordCount(doc, content) < 3) return null;
+  return { kind: 'verb', cue: { first: c, last: c }, stance: 'asserts', source: src, owner: null, content: [content], sent: si, quote: isQuoted(doc, quotes, content), confidence: 0.6 };
 }

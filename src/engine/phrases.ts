@@ -29,7 +29,8 @@ export function npLeft(doc: Doc, end: number, floor: number): Range | null {
     }
   }
   if (!(NOMINAL.has(t0.pos) || isPossessive(t0)) || t0.pos === 'DET' && !SUBJECT_PRONOUNS.has(t0.lower)) {
-    if (!(t0.pos === 'VERB' && /^[A-Z]/.test(t0.value) && end > floor && tokens[end - 1].pos === 'PROPN')) return null;
+    // A capitalised word the tagger read as a verb ("Lynch said") is a name.
+    if (!(/^[A-Z][a-z]/.test(t0.value) && t0.pos !== 'PUNCT')) return null;
   }
   if (NOT_HEAD.has(t0.lower)) return null;
   let first = end;
