@@ -51,6 +51,7 @@ export function warmUp(): void {
 }
 
 const LINEBREAK = /[\r\n\u2028\u2029]/;
+const CURLY = /[’‘]/;
 
 export function analyze(text: string): Doc {
   const n = nlp();
@@ -87,11 +88,11 @@ export function analyze(text: string): Doc {
       start,
       end,
       value,
-      lower: value.toLowerCase().replace(/[’‘]/g, "'"),
+      lower: CURLY.test(value) ? value.toLowerCase().replace(/[’‘]/g, "'") : value.toLowerCase(),
       lemma: lemmas[i],
       pos: p,
       sent: 0,
-      newline: isBreak || pendingNewline || LINEBREAK.test(spaces[i]),
+      newline: isBreak || pendingNewline || (spaces[i].length > 0 && spaces[i] !== ' ' && LINEBREAK.test(spaces[i])),
     };
     pendingNewline = isBreak;
   }

@@ -186,8 +186,18 @@ function subjectLeft(doc: Doc, v: number, floor: number): { source: Range; viaCo
   }
   if (QUOTE_MARK.test(t.value)) return null;
   const np = npLeft(doc, k, floor);
-  if (!np) return null;
-  return { source: np, viaComma: false };
+  if (np) return { source: np, viaComma: false };
+  // "A senior official who asked not to be named said": the phrase before a relative clause, with the clause.
+  for (let j = k; j >= floor && k - j < 12; j--) {
+    const w = tokens[j];
+    if (w.value === ',' || QUOTE_MARK.test(w.value) || END_PUNCT.test(w.value)) break;
+    if ((w.lower === 'who' || w.lower === 'that') && j > floor) {
+      const head = npLeft(doc, j - 1, floor);
+      if (head && head.first < j) return { source: { first: head.first, last: k }, viaComma: false };
+      break;
+    }
+  }
+  return null;
 }
 
 /** Content that starts after position `k` to the end of the sentence (or the quote run it opens). */

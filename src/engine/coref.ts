@@ -4,7 +4,7 @@ import type { Doc } from '../nlp.ts';
 import type { Source, SourceType } from '../schema.ts';
 import { nounCues, pronouns } from './lexicon.ts';
 import { headOf, npLeft, type Range } from './phrases.ts';
-import { contentWords, describe, type Named } from './sources.ts';
+import { contentWords, describe, looksLikePerson, type Named } from './sources.ts';
 
 interface Seen extends Named {
   sent: number;
@@ -146,8 +146,11 @@ function personRuns(doc: Doc): { named: Named; tok: number; sent: number }[] {
     if (tokens[i].pos !== 'PROPN') continue;
     let j = i;
     while (j + 1 < tokens.length && (tokens[j + 1].pos === 'PROPN' || tokens[j + 1].value === '.') && tokens[j + 1].sent === tokens[i].sent) j++;
-    const named = describe(doc, { first: i, last: j });
-    if (named.type === 'person') out.push({ named, tok: i, sent: tokens[i].sent });
+    const r = { first: i, last: j };
+    if (looksLikePerson(doc, r)) {
+      const named = describe(doc, r);
+      if (named.type === 'person') out.push({ named, tok: i, sent: tokens[i].sent });
+    }
     i = j;
   }
   return out;

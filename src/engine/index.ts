@@ -2,7 +2,7 @@
 import type { Claim, Conduit, Entity, Hedge, Source, Span } from '../schema.ts';
 import type { Doc } from '../nlp.ts';
 import { findRelations, type Relation } from './attribution.ts';
-import { findConduits, isOutlet } from './conduits.ts';
+import { findConduits, isOutlet, type ConduitMatch } from './conduits.ts';
 import { Coref } from './coref.ts';
 import { findHedges, type HedgeMatch } from './hedges.ts';
 import { findQuotes } from './quotes.ts';
@@ -21,11 +21,12 @@ export function extractClaims(doc: Doc): Claim[] {
   relations.sort((a, b) => firstContent(a) - firstContent(b));
   // Resolve sources in the order they are written, so that later mentions see earlier names.
   const coref = new Coref(doc);
+  const conduitCache = new Map<number, ConduitMatch[]>();
   const inOrder = [...relations].sort((a, b) => (a.source ? doc.tokens[a.source.first].start : firstContent(a)) - (b.source ? doc.tokens[b.source.first].start : firstContent(b)));
   const sources = new Map<Relation, Source | null>();
   const conduits = new Map<Relation, Conduit | null>();
   for (const rel of inOrder) {
-    const { source, conduit } = sourceAndConduit(doc, rel, coref);
+    const { source, conduit } = sourceAndConduit(doc, rel, coref, conduitCache);
     sources.set(rel, source);
     conduits.set(rel, conduit);
   }
@@ -133,9 +134,13 @@ function tokenAt(doc: Doc, offset: number): number {
   return lo < doc.tokens.length ? lo : -1;
 }
 
-function sourceAndConduit(doc: Doc, rel: Relation, coref: Coref): { source: Source | null; conduit: Conduit | null } {
+function sourceAndConduit(doc: Doc, rel: Relation, coref: Coref, conduitCache: Map<number, ConduitMatch[]>): { source: Source | null; conduit: Conduit | null } {
   const s = doc.sentences[rel.sent];
-  const found = findConduits(doc.text, s.start, s.end);
+  let found = conduitCache.get(rel.sent);
+  if (!found) {
+    found = findConduits(doc.text, s.start, s.end);
+    conduitCache.set(rel.sent, found);
+  }
   let conduit: Conduit | null = null;
   let source: Source | null = null;
   const srcSpan = rel.source ? charSpan(doc, rel.source) : null;
@@ -201,8 +206,22 @@ function hedgesFor(doc: Doc, rel: Relation, content: Span[], hedges: HedgeMatch[
   return out;
 }
 
+/** Entities inside the content spans (entities are sorted by start: a binary search finds the first). */
 function entitiesIn(entities: Entity[], content: Span[]): Entity[] {
-  return entities.filter((e) => content.some((c) => e.span.start >= c.start && e.span.end <= c.end));
+  const out: Entity[] = [];
+  for (const c of content) {
+    let lo = 0;
+    let hi = entities.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (entities[mid].span.start < c.start) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let k = lo; k < entities.length && entities[k].span.start < c.end; k++) {
+      if (entities[k].span.end <= c.end) out.push(entities[k]);
+    }
+  }
+  return out;
 }
 
 function sentenceSpan(doc: Doc, rel: Relation, content: Span[]): Span {
