@@ -22,7 +22,8 @@ export function extractClaims(doc: Doc): Claim[] {
   // Resolve sources in the order they are written, so that later mentions see earlier names.
   const coref = new Coref(doc);
   const conduitCache = new Map<number, ConduitMatch[]>();
-  const inOrder = [...relations].sort((a, b) => (a.source ? doc.tokens[a.source.first].start : firstContent(a)) - (b.source ? doc.tokens[b.source.first].start : firstContent(b)));
+  const at = (r: Relation) => (r.source ? r.source.first : firstContent(r));
+  const inOrder = [...relations].sort((a, b) => at(a) - at(b));
   const sources = new Map<Relation, Source | null>();
   const conduits = new Map<Relation, Conduit | null>();
   for (const rel of inOrder) {
@@ -76,7 +77,9 @@ function overlaps(a: Range[], b: Range[]): boolean {
 }
 
 function firstContent(r: Relation): number {
-  return Math.min(...r.content.map((c) => c.first));
+  let first = r.content[0].first;
+  for (const c of r.content) if (c.first < first) first = c.first;
+  return first;
 }
 
 /** One relation per cue; where two cues claim the same content, the more confident one stays. */
