@@ -8,6 +8,7 @@
 //       on the same texts, and our throughput as a share of it.
 // Corpora: seeded synthetic ~1,000-word news reports (bench/corpus.ts) and, when a PolNeAR checkout exists
 // outside the repo (env POLNEAR_DIR, default ../polnear/data), its dev articles, read at run time.
+import { scriptArgs } from '../src/script-args.ts';
 import { spawn } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -20,12 +21,7 @@ import { countWords, generateReports } from './corpus.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
-const has = (name: string) => args.includes(`--${name}`);
-const opt = (name: string): string | undefined => {
-  const i = args.indexOf(`--${name}`);
-  const v = i >= 0 ? args[i + 1] : undefined;
-  return v !== undefined && !v.startsWith('--') ? v : undefined;
-};
+const { has, opt } = scriptArgs(args);
 const nReports = Number(opt('reports') ?? 120);
 const rounds = Math.max(1, Number(opt('rounds') ?? 3));
 const seed = Number(opt('seed') ?? 20240601);

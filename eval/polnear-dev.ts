@@ -8,6 +8,7 @@
 // --dump writes gold attributions and predicted claims side by side per article (default under /tmp; never
 // inside the repo: PolNeAR has no licence). --cues lists the most missed gold cues and the most frequent
 // false-positive predicted cues. The test split is refused: it is kept for the final score.
+import { scriptArgs } from '../src/script-args.ts';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, isAbsolute } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -34,12 +35,7 @@ import {
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
-const has = (name: string) => args.includes(`--${name}`);
-const opt = (name: string): string | undefined => {
-  const i = args.indexOf(`--${name}`);
-  const v = i >= 0 ? args[i + 1] : undefined;
-  return v !== undefined && !v.startsWith('--') ? v : undefined;
-};
+const { has, opt } = scriptArgs(args);
 
 const split = opt('split') ?? 'dev';
 if (split === 'test') {
