@@ -1,6 +1,6 @@
 // Checks a pasted report and masks its markup. The masked text has the same length as the original, so
 // every offset computed on it points into the original text exactly.
-import { guessLanguage } from './language.ts';
+import { guessLanguage, type LanguageGuess } from './language.ts';
 
 export type InputErrorCode = 'empty' | 'binary' | 'too-large';
 
@@ -44,7 +44,7 @@ export function prepareInput(text: string, { maxBytes }: InputOptions): Prepared
   if (found.size > 0) {
     notices.push(`Ignored ${[...found].join(', ')}; offsets still point into the text as given.`);
   }
-  const { language, name } = guessLanguage(masked);
+  const { language, name } = guessLanguageFast(masked);
   if (language !== 'en') {
     const what = name ? `looks like ${name}` : 'does not look like English';
     notices.push(`This text ${what}. ClaimDesk reads English and may miss claims.`);
@@ -72,6 +72,9 @@ export function formatBytes(n: number): string {
 // stands for undecodable bytes.
 const JUNK = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFD]/g;
 
+// Non-global twin of JUNK: is there any junk at all? (Most input has none, and then nothing else is counted.)
+const ANY_JUNK = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFD]/;
+
 function checkNotBinary(text: string): void {
   if (text.includes('\u0000')) {
     throw new InputError(
@@ -79,6 +82,7 @@ function checkNotBinary(text: string): void {
       'This looks like a binary file, not text (it contains NUL bytes). Paste the report as plain text.',
     );
   }
+  if (!ANY_JUNK.test(text)) return;
   const junk = text.match(JUNK)?.length ?? 0;
   const visible = text.replace(/\s+/g, '').length;
   if (junk > 0 && junk / Math.max(visible, 1) > 0.25) {
@@ -121,6 +125,23 @@ function decodeEntity(entity: string): string | null {
  * markup passes so that an escaped `&lt;b&gt;` is read as text, not as a tag.
  */
 export function mask(text: string, found: Set<string> = new Set()): string {
+  // Fast path: no character that any pass below could match (most pasted reports are plain text).
+  if (!MARKUP_CHAR.test(text)) return text;
+  let s = text;
+  // Each group of passes runs only when its trigger character is present in the text as it is now.
+  if (s.includes('<')) s = maskAngles(s, found);
+  if (s.includes('&')) s = maskEntities(s, found);
+  if (FORMAT_CHAR.test(s)) s = maskFormatting(s, found);
+  if (CONTROL_CHAR.test(s)) s = maskControls(s, found);
+  return s;
+}
+
+/** Any character that some masking pass starts from: '<', '&', '*', '_', '~', controls, BOM, surrogates. */
+const MARKUP_CHAR = /[<&*_~\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFEFF\uD800-\uDFFF]/;
+const FORMAT_CHAR = /[*_~]/;
+const CONTROL_CHAR = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFEFF\uD800-\uDFFF]/;
+
+function maskAngles(text: string, found: Set<string>): string {
   let s = text;
 
   // HTML comments, script and style elements with their content.
@@ -144,30 +165,129 @@ export function mask(text: string, found: Set<string> = new Set()): string {
     found.add('HTML tags');
     return name && BLOCK_TAGS.test(name) ? '\n' + blank(m.slice(1)) : blank(m);
   });
+  return s;
+}
 
-  s = s.replace(/&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z]{2,8});/g, (m) => {
+function maskEntities(s: string, found: Set<string>): string {
+  return s.replace(/&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z]{2,8});/g, (m) => {
     const ch = decodeEntity(m);
     if (ch === null || ch.length > m.length) return m;
     found.add('HTML entities');
     return ch + ' '.repeat(m.length - ch.length);
   });
+}
 
+function maskFormatting(s: string, found: Set<string>): string {
   // Slack *bold*, _italic_, ~strike~: only a marker pair at word boundaries, on one line.
-  s = s.replace(
+  return s.replace(
     /(^|[\s(\[{"'“‘«])([*_~])(?=[^\s*_~])([^\n]*?[^\s*_~])\2(?=$|[\s.,;:!?)\]}"'”’»…-])/gm,
     (_m, before: string, _marker: string, inner: string) => {
       found.add('Slack formatting');
       return `${before} ${inner} `;
     },
   );
+}
 
+function maskControls(s: string, found: Set<string>): string {
   // Stray control characters, a byte-order mark, lone surrogates. Surrogate pairs (emoji) stay as they are.
-  s = s.replace(
+  return s.replace(
     /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFEFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
     (m) => {
       if (m !== '\uFEFF') found.add('control characters');
       return ' ';
     },
   );
-  return s;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Language guess: the same answer as guessLanguage() (src/language.ts), without its three whole-sample
+// regex scans. Letters are counted in one pass over the code units; for Latin-script text the English
+// function-word share is counted without building the word list. Anything else is left to guessLanguage().
+
+/** Must stay the same as ENGLISH in src/language.ts (all 2 to 5 letters, no apostrophes). */
+const ENGLISH_WORDS = new Set(
+  'the of and to is are that for with from by said says has have had were this it its not be been will would their they which who'.split(
+    ' ',
+  ),
+);
+const SAMPLE = 20_000;
+const IS_LETTER = /^\p{L}$/u;
+const IS_LATIN = /^\p{Script=Latin}$/u;
+const IS_CYRILLIC = /^\p{Script=Cyrillic}$/u;
+/** Per non-ASCII code point: 1 letter, 2 Latin, 4 Cyrillic. */
+const CLASS = new Map<number, number>();
+
+function classOf(cp: number): number {
+  let c = CLASS.get(cp);
+  if (c === undefined) {
+    const ch = String.fromCodePoint(cp);
+    c = (IS_LETTER.test(ch) ? 1 : 0) | (IS_LATIN.test(ch) ? 2 : 0) | (IS_CYRILLIC.test(ch) ? 4 : 0);
+    CLASS.set(cp, c);
+  }
+  return c;
+}
+
+function guessLanguageFast(text: string): LanguageGuess {
+  const sample = text.length > SAMPLE ? text.slice(0, SAMPLE) : text;
+  const n = sample.length;
+  let letters = 0;
+  let latin = 0;
+  for (let k = 0; k < n; k++) {
+    const c = sample.charCodeAt(k);
+    if (c < 128) {
+      if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) {
+        letters++;
+        latin++;
+      }
+      continue;
+    }
+    let cp = c;
+    if (c >= 0xd800 && c <= 0xdbff && k + 1 < n) {
+      const d = sample.charCodeAt(k + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        cp = ((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000;
+        k++;
+      }
+    }
+    if (cp >= 0xd800 && cp <= 0xdfff) continue; // a lone surrogate is nothing
+    const cls = classOf(cp);
+    if (cls & 1) letters++;
+    if (cls & 2) latin++;
+  }
+  if (letters === 0) return { language: 'und' };
+  if (latin / letters < 0.6) return guessLanguage(text);
+
+  // Words as /[a-z]+(?:['’][a-z]+)*/g finds them in the lower-cased sample.
+  const low = sample.toLowerCase();
+  const m = low.length;
+  let words = 0;
+  let hits = 0;
+  let k = 0;
+  while (k < m) {
+    let c = low.charCodeAt(k);
+    if (c < 97 || c > 122) {
+      k++;
+      continue;
+    }
+    const start = k;
+    let plain = true;
+    for (;;) {
+      do c = low.charCodeAt(++k);
+      while (c >= 97 && c <= 122);
+      if ((c === 39 || c === 0x2019) && k + 1 < m) {
+        const d = low.charCodeAt(k + 1);
+        if (d >= 97 && d <= 122) {
+          plain = false;
+          k++;
+          continue;
+        }
+      }
+      break;
+    }
+    words++;
+    if (plain && k - start <= 5 && k - start >= 2 && ENGLISH_WORDS.has(low.slice(start, k))) hits++;
+  }
+  // A headline of a few words may have no function word at all: give short Latin text the benefit of the doubt.
+  if (words < 8 || hits / words >= 0.06) return { language: 'en' };
+  return { language: 'und' };
 }
