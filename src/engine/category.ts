@@ -94,38 +94,75 @@ for (const [type, hint] of Object.entries(FILE.entityHints)) {
 const RANK = new Map<Scored, number>(FILE.priority.map((c, i) => [c, i]));
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
 
+/** What one word (lower-cased, as WORD finds it) contributes: its stem, its word and prefix hits, its phrases. */
+interface WordInfo {
+  stem: string;
+  /** Word hits of the stem, then prefix hits by increasing prefix length (the order scores are summed in). */
+  hits: Hit[] | undefined;
+  phrases: PhraseRule[] | undefined;
+}
+
+/** Words seen so far (stemming and lookups are pure, so they are done once per distinct word). */
+const WORD_INFO = new Map<string, WordInfo>();
+const WORD_INFO_MAX = 50_000;
+const TRAILING_HYPHENS = /-+$/;
+
+function wordInfo(w: string): WordInfo {
+  let info = WORD_INFO.get(w);
+  if (info) return info;
+  const s = stem(w.charCodeAt(w.length - 1) === 45 ? w.replace(TRAILING_HYPHENS, '') : w);
+  let hits: Hit[] | undefined;
+  const direct = WORDS.get(s);
+  if (direct) hits = direct.slice();
+  for (const len of PREFIX_LENS) {
+    if (len > w.length) break;
+    const p = PREFIXES.get(w.slice(0, len));
+    if (p) {
+      if (hits) hits.push(...p);
+      else hits = p.slice();
+    }
+  }
+  info = { stem: s, hits, phrases: PHRASES.get(s) };
+  if (WORD_INFO.size >= WORD_INFO_MAX) WORD_INFO.clear();
+  WORD_INFO.set(w, info);
+  return info;
+}
+
+function addHit(scores: Map<Scored, number>, category: Scored, weight: number): void {
+  scores.set(category, (scores.get(category) ?? 0) + weight);
+}
+
 /** Scores per category for a text (exposed for tests and tuning). */
 export function categoryScores(text: string, entities?: Entity[]): Map<Scored, number> {
-  const words = text.toLowerCase().match(WORD) ?? [];
-  const stems = words.map((w) => stem(w.replace(/-+$/, '')));
   const scores = new Map<Scored, number>();
-  const add = (h: Hit) => scores.set(h.category, (scores.get(h.category) ?? 0) + h.weight);
-  for (let i = 0; i < stems.length; i++) {
-    const s = stems[i];
-    const w = words[i];
-    const hits = WORDS.get(s);
-    if (hits) hits.forEach(add);
-    for (const len of PREFIX_LENS) {
-      if (len > w.length) break;
-      const p = PREFIXES.get(w.slice(0, len));
-      if (p) p.forEach(add);
-    }
-    const phrases = PHRASES.get(s);
+  const words = text.toLowerCase().match(WORD);
+  if (!words) return scores;
+  const n = words.length;
+  const infos: WordInfo[] = new Array(n);
+  for (let i = 0; i < n; i++) infos[i] = wordInfo(words[i]);
+  for (let i = 0; i < n; i++) {
+    const info = infos[i];
+    const hits = info.hits;
+    if (hits) for (let h = 0; h < hits.length; h++) addHit(scores, hits[h].category, hits[h].weight);
+    const phrases = info.phrases;
     if (phrases) {
       for (const ph of phrases) {
-        let ok = i + ph.rest.length < stems.length;
-        for (let k = 0; ok && k < ph.rest.length; k++) {
-          const last = k === ph.rest.length - 1;
-          ok = last && ph.prefixLast ? words[i + 1 + k].startsWith(ph.rest[k]) : stems[i + 1 + k] === ph.rest[k];
+        const rest = ph.rest;
+        let ok = i + rest.length < n;
+        for (let k = 0; ok && k < rest.length; k++) {
+          const last = k === rest.length - 1;
+          ok = last && ph.prefixLast ? words[i + 1 + k].startsWith(rest[k]) : infos[i + 1 + k].stem === rest[k];
         }
-        if (ok) add(ph);
+        if (ok) addHit(scores, ph.category, ph.weight);
       }
     }
   }
   if (entities?.length && scores.size) {
     for (const e of entities) {
-      for (const [category, weight] of HINTS.get(e.type) ?? []) {
-        if (scores.has(category)) add({ category, weight });
+      const hints = HINTS.get(e.type);
+      if (!hints) continue;
+      for (const [category, weight] of hints) {
+        if (scores.has(category)) addHit(scores, category, weight);
       }
     }
   }
