@@ -90,6 +90,10 @@ function entryTokens(entry: string): string[] {
   return out;
 }
 
+/** Per lower-cased word: a bit for each trie that has an entry starting with it (see Trie.bit). */
+const FIRST_BITS = new Map<string, number>();
+let trieCount = 0;
+
 interface TrieNode {
   next?: Map<string, TrieNode>;
   /** The entry as written (its casing decides how it must appear in the text). */
@@ -99,8 +103,13 @@ interface TrieNode {
 /** Multi-token phrases keyed on lower-cased tokens. */
 class Trie {
   readonly root: TrieNode = {};
+  /** This trie's bit in FIRST_BITS. */
+  readonly bit: number;
   constructor(entries: Iterable<string>) {
+    if (trieCount >= 30) throw new Error('entities: too many tries for the first-word bit set');
+    this.bit = 1 << trieCount++;
     for (const e of entries) this.add(e);
+    for (const first of this.firstWords()) FIRST_BITS.set(first, (FIRST_BITS.get(first) ?? 0) | this.bit);
   }
   add(entry: string): void {
     const toks = entryTokens(entry);
@@ -123,6 +132,8 @@ class Trie {
    * capitalised.
    */
   longest(i: number, casing: 'any' | 'name'): number {
+    // Most calls start on a word no entry starts with: answered from the token's first-word bits.
+    if (i >= N || (firstBits(i) & this.bit) === 0) return -1;
     let node: TrieNode | undefined = this.root;
     let best = -1;
     for (let k = i; k < N && node?.next; k++) {
@@ -331,6 +342,12 @@ function compileDates(): void {
 
 let T: Token[] = [];
 let N = 0;
+/** Per token, filled in on first use: FIRST_BITS of its lower-cased form, with KNOWN set. */
+let FB = new Int32Array(0);
+const KNOWN = 1 << 30;
+/** Per token, filled in on first use: 0 not yet known, 1 false, 2 true (for capWord and nameTok). */
+let CAP = new Uint8Array(0);
+let NAME = new Uint8Array(0);
 /** Last names of persons found so far in this document: a later bare "Ostrova" is the same person. */
 let seenSurnames = new Set<string>();
 /** The last entity emitted: its type and the token after it (for "near Bakhmut and Soledar"). */
@@ -348,6 +365,18 @@ const LOWER_STARTS = new Set<string>([
   ...UNIT_PHRASE_MODIFIERS,
   ...ORG_LOWER_TOPICS.firstWords(),
 ]);
+
+function firstBits(k: number): number {
+  let b = FB[k];
+  if (b === 0) {
+    b = (FIRST_BITS.get(T[k].lower) ?? 0) | KNOWN;
+    FB[k] = b;
+  }
+  return b;
+}
+
+/** Lower-case words that can start a quantity (a prefix, a currency, a number word); digits can too. */
+const QUANT_STARTS = new Set<string>([...QUANT_PREFIX.firstWords(), ...CURRENCY, ...NUMBER_WORDS.firstWords()]);
 
 function isCapTok(t: Token): boolean {
   const c = t.value.charCodeAt(0);
@@ -396,6 +425,14 @@ function sentenceInitial(k: number): boolean {
 /** A capitalised word that can be part of a proper name. */
 function capWord(k: number): boolean {
   if (!live(k)) return false;
+  const memo = CAP[k];
+  if (memo !== 0) return memo === 2;
+  const yes = capWordAt(k);
+  CAP[k] = yes ? 2 : 1;
+  return yes;
+}
+
+function capWordAt(k: number): boolean {
   const t = T[k];
   if (!isCapTok(t) || STOP_CAPS.has(t.lower)) return false;
   // Sentence-initial ordinary words ("Residents", "Local") are capitalised too: trust wink's PROPN there.
@@ -405,6 +442,15 @@ function capWord(k: number): boolean {
 
 function nameTok(k: number): boolean {
   if (!capWord(k)) return false;
+  const memo = NAME[k];
+  if (memo !== 0) return memo === 2;
+  const yes = nameTokAt(k);
+  NAME[k] = yes ? 2 : 1;
+  return yes;
+}
+
+/** nameTok for a token that is a capWord. */
+function nameTokAt(k: number): boolean {
   const t = T[k];
   if (NOT_NAME.has(t.lower)) return false;
   if (isAllCaps(t.value) && t.value.length <= 5) return false; // acronyms: NATO, TASS
@@ -495,6 +541,9 @@ function numberCore(k: number, money: boolean): number {
 }
 
 function matchQuantity(i: number): number {
+  // Every quantity starts on a digit or on a word of QUANT_STARTS.
+  const c = T[i].value.charCodeAt(0);
+  if (!(c >= 48 && c <= 57) && !QUANT_STARTS.has(T[i].lower)) return -1;
   let k = i;
   const pre = QUANT_PREFIX.longest(i, 'any');
   if (pre > i && live(pre)) {
@@ -864,20 +913,34 @@ function matchPlace(i: number): number {
 
 // ---------------------------------------------------------------------------------------------------------
 
+// Matchers in tie order: date > quantity > unit > organization > person > place.
 const ORDER: EntityType[] = ['date', 'quantity', 'unit', 'organization', 'person', 'place'];
-const MATCHERS: Record<EntityType, (i: number) => number> = {
-  date: matchDate,
-  quantity: matchQuantity,
-  unit: matchUnit,
-  organization: matchOrganization,
-  person: matchPerson,
-  place: matchPlace,
-};
+
+/** Runs matcher number m of ORDER at i (a switch, not a table of closures, keeps the call direct). */
+function runMatcher(m: number, i: number): number {
+  switch (m) {
+    case 0:
+      return matchDate(i);
+    case 1:
+      return matchQuantity(i);
+    case 2:
+      return matchUnit(i);
+    case 3:
+      return matchOrganization(i);
+    case 4:
+      return matchPerson(i);
+    default:
+      return matchPlace(i);
+  }
+}
 
 /** All entities in the document: sorted by start, non-overlapping, spans exact. */
 export function findEntities(doc: Doc): Entity[] {
   T = doc.tokens;
   N = T.length;
+  FB = new Int32Array(N);
+  CAP = new Uint8Array(N);
+  NAME = new Uint8Array(N);
   seenSurnames = new Set();
   lastType = null;
   lastEndTok = -1;
@@ -899,15 +962,15 @@ export function findEntities(doc: Doc): Entity[] {
       let bestEnd = -1;
       let bestScore = 0;
       let bestType: EntityType | null = null;
-      for (const type of ORDER) {
+      for (let m = 0; m < ORDER.length; m++) {
         knownHit = false;
-        const e = MATCHERS[type](i);
+        const e = runMatcher(m, i);
         if (e <= i) continue;
         const score = (e - i) * 2 + (knownHit ? 1 : 0);
         if (score > bestScore) {
           bestScore = score;
           bestEnd = e;
-          bestType = type;
+          bestType = ORDER[m];
         }
       }
       if (!bestType) {
@@ -931,6 +994,9 @@ export function findEntities(doc: Doc): Entity[] {
   } finally {
     T = [];
     N = 0;
+    FB = new Int32Array(0);
+    CAP = new Uint8Array(0);
+    NAME = new Uint8Array(0);
   }
   return out;
 }
