@@ -90,9 +90,20 @@ function entryTokens(entry: string): string[] {
   return out;
 }
 
-/** Per lower-cased word: a bit for each trie that has an entry starting with it (see Trie.bit). */
+/**
+ * Per lower-cased word: a bit for each trie that has an entry starting with it (see Trie.bit) and for each
+ * hot word set it belongs to (see wordBit), so that one lookup per token answers all of them.
+ */
 const FIRST_BITS = new Map<string, number>();
-let trieCount = 0;
+let bitCount = 0;
+
+/** A new bit in FIRST_BITS, set for `words`. */
+function wordBit(words: Iterable<string>): number {
+  if (bitCount >= 30) throw new Error('entities: too many word sets for the first-word bits');
+  const bit = 1 << bitCount++;
+  for (const w of words) FIRST_BITS.set(w, (FIRST_BITS.get(w) ?? 0) | bit);
+  return bit;
+}
 
 interface TrieNode {
   next?: Map<string, TrieNode>;
@@ -106,10 +117,8 @@ class Trie {
   /** This trie's bit in FIRST_BITS. */
   readonly bit: number;
   constructor(entries: Iterable<string>) {
-    if (trieCount >= 30) throw new Error('entities: too many tries for the first-word bit set');
-    this.bit = 1 << trieCount++;
     for (const e of entries) this.add(e);
-    for (const first of this.firstWords()) FIRST_BITS.set(first, (FIRST_BITS.get(first) ?? 0) | this.bit);
+    this.bit = wordBit(this.firstWords());
   }
   add(entry: string): void {
     const toks = entryTokens(entry);
@@ -376,7 +385,13 @@ function firstBits(k: number): number {
 }
 
 /** Lower-case words that can start a quantity (a prefix, a currency, a number word); digits can too. */
-const QUANT_STARTS = new Set<string>([...QUANT_PREFIX.firstWords(), ...CURRENCY, ...NUMBER_WORDS.firstWords()]);
+const B_QUANT_START = wordBit([...QUANT_PREFIX.firstWords(), ...CURRENCY, ...NUMBER_WORDS.firstWords()]);
+const B_LOWER_START = wordBit(LOWER_STARTS);
+const B_DATE_START = wordBit(DATE_INDEX.keys());
+const B_DEMONYM = wordBit(DEMONYMS);
+const B_STOP_CAP = wordBit(STOP_CAPS);
+const B_NOT_NAME = wordBit(NOT_NAME);
+const B_UNIT_PHRASE_MODIFIER = wordBit(UNIT_PHRASE_MODIFIERS);
 
 function isCapTok(t: Token): boolean {
   const c = t.value.charCodeAt(0);
@@ -434,7 +449,7 @@ function capWord(k: number): boolean {
 
 function capWordAt(k: number): boolean {
   const t = T[k];
-  if (!isCapTok(t) || STOP_CAPS.has(t.lower)) return false;
+  if (!isCapTok(t) || (firstBits(k) & B_STOP_CAP) !== 0) return false;
   // Sentence-initial ordinary words ("Residents", "Local") are capitalised too: trust wink's PROPN there.
   if (sentenceInitial(k) && t.pos !== 'PROPN') return false;
   return true;
@@ -452,7 +467,7 @@ function nameTok(k: number): boolean {
 /** nameTok for a token that is a capWord. */
 function nameTokAt(k: number): boolean {
   const t = T[k];
-  if (NOT_NAME.has(t.lower)) return false;
+  if ((firstBits(k) & B_NOT_NAME) !== 0) return false;
   if (isAllCaps(t.value) && t.value.length <= 5) return false; // acronyms: NATO, TASS
   return LETTER_START.test(t.value);
 }
@@ -489,7 +504,7 @@ let knownHit = false;
 function matchDate(i: number): number {
   const t = T[i];
   let best = -1;
-  const byWord = DATE_INDEX.get(t.lower);
+  const byWord = (firstBits(i) & B_DATE_START) !== 0 ? DATE_INDEX.get(t.lower) : undefined;
   if (byWord) for (const p of byWord) best = Math.max(best, matchPattern(p, 0, i));
   const c = t.value.charCodeAt(0);
   if (c >= 48 && c <= 57) for (const p of DATE_NUMERIC) best = Math.max(best, matchPattern(p, 0, i));
@@ -543,7 +558,7 @@ function numberCore(k: number, money: boolean): number {
 function matchQuantity(i: number): number {
   // Every quantity starts on a digit or on a word of QUANT_STARTS.
   const c = T[i].value.charCodeAt(0);
-  if (!(c >= 48 && c <= 57) && !QUANT_STARTS.has(T[i].lower)) return -1;
+  if (!(c >= 48 && c <= 57) && (firstBits(i) & B_QUANT_START) === 0) return -1;
   let k = i;
   const pre = QUANT_PREFIX.longest(i, 'any');
   if (pre > i && live(pre)) {
@@ -605,6 +620,10 @@ function matchQuantity(i: number): number {
 
 function matchUnit(i: number): number {
   const t = T[i];
+  const c0 = t.value.charCodeAt(0);
+  const digit = c0 >= 48 && c0 <= 57;
+  // Every unit starts on a capital, a digit (ordinals), a quote or a lower-case formation modifier.
+  if (!digit && !isCapTok(t) && !QUOTES.has(t.value) && (firstBits(i) & B_UNIT_PHRASE_MODIFIER) === 0) return -1;
   let best = -1;
   const known = UNIT_KNOWN.longest(i, 'name');
   if (known > i) {
@@ -612,7 +631,7 @@ function matchUnit(i: number): number {
     knownHit = true;
   }
   // Ordinal formations: "93rd Mechanized Brigade", "1st Guards Tank Army", "2nd Army Corps".
-  if (ORDINAL.test(t.value) || (SPELLED_ORDINALS.has(t.lower) && isCapTok(t))) {
+  if ((digit && ORDINAL.test(t.value)) || (SPELLED_ORDINALS.has(t.lower) && isCapTok(t))) {
     let lastHead = -1;
     for (let j = i + 1; j < i + 8 && live(j); ) {
       const h = UNIT_HEADS.longest(j, 'any');
@@ -647,7 +666,7 @@ function matchUnit(i: number): number {
     let allPlaces = true;
     while (j < n0 + 4 && unitNameWord(j, quoted)) {
       if (UNIT_CAP_HEADS.longest(j, 'any') > j && j > n0) break;
-      if (!DEMONYMS.has(T[j].lower)) allDemonyms = false;
+      if ((firstBits(j) & B_DEMONYM) === 0) allDemonyms = false;
       if (GAZETTEER.longest(j, 'any') !== j + 1) allPlaces = false;
       j++;
     }
@@ -763,7 +782,7 @@ function matchOrganization(i: number): number {
   }
   // Lower case: "the defence ministry", "Russian defence ministry".
   let k = i;
-  if (DEMONYMS.has(T[i].lower) && isCapTok(T[i])) k = i + 1;
+  if ((firstBits(i) & B_DEMONYM) !== 0 && isCapTok(T[i])) k = i + 1;
   const topic = ORG_LOWER_TOPICS.longest(k, 'any');
   if (topic > k && live(topic) && ORG_LOWER_HEADS.has(T[topic].lower) && (k > i || !isCapTok(T[i]) || sentenceInitial(i))) {
     if (topic + 1 > best) {
@@ -955,7 +974,7 @@ export function findEntities(doc: Doc): Entity[] {
         continue;
       }
       const c = t.value.charCodeAt(0);
-      if (c >= 97 && c <= 122 && !LOWER_STARTS.has(t.lower)) {
+      if (c >= 97 && c <= 122 && (firstBits(i) & B_LOWER_START) === 0) {
         i++;
         continue;
       }
