@@ -1,6 +1,6 @@
 // Checks a pasted report and masks its markup. The masked text has the same length as the original, so
 // every offset computed on it points into the original text exactly.
-import { guessLanguage, type LanguageGuess } from './language.ts';
+import { ENGLISH, guessLanguage, type LanguageGuess } from './language.ts';
 
 export type InputErrorCode = 'empty' | 'binary' | 'too-large';
 
@@ -204,12 +204,8 @@ function maskControls(s: string, found: Set<string>): string {
 // regex scans. Letters are counted in one pass over the code units; for Latin-script text the English
 // function-word share is counted without building the word list. Anything else is left to guessLanguage().
 
-/** Must stay the same as ENGLISH in src/language.ts (all 2 to 5 letters, no apostrophes). */
-const ENGLISH_WORDS = new Set(
-  'the of and to is are that for with from by said says has have had were this it its not be been will would their they which who'.split(
-    ' ',
-  ),
-);
+/** The same word list guessLanguage() uses (all 2 to 5 letters, no apostrophes). */
+const ENGLISH_WORDS = ENGLISH;
 const SAMPLE = 20_000;
 const IS_LETTER = /^\p{L}$/u;
 const IS_LATIN = /^\p{Script=Latin}$/u;

@@ -1,7 +1,7 @@
 // A cheap guess at the language of a report: is it English (what ClaimDesk reads), and if not, what.
 
 // Frequent English words that are rare as words in other Latin-script languages (no "in", "a", "was", "die").
-const ENGLISH = new Set(
+export const ENGLISH = new Set(
   'the of and to is are that for with from by said says has have had were this it its not be been will would their they which who'.split(
     ' ',
   ),
