@@ -246,7 +246,7 @@ function verbRelation(doc: Doc, quotes: Quotes, si: number, v: number, verb: Ver
   // Participle after a comma: "…, saying that X" takes the main clause's subject.
   if (tokens[v].lower.endsWith('ing') && v > s.first && prev.value === ',') {
     if (verb.to && verb.strength !== 'strong') return null;
-    const content = clauseAfterCue(doc, quotes, after, s.last, verb, cue);
+    const content = clauseAfterCue(doc, quotes, after, s.last, verb);
     if (!content) return null;
     const subj = mainSubject(doc, s.first, v - 1);
     return { ...base, kind: 'participle', source: subj, content: [content], confidence: subj ? 0.6 : 0.3 };
@@ -299,7 +299,7 @@ function verbRelation(doc: Doc, quotes: Quotes, si: number, v: number, verb: Ver
     // "said the ministry" leading a sentence is rare; an inverted "…: said X" likewise. Nothing to attribute.
     return null;
   }
-  const content = clauseAfterCue(doc, quotes, after, s.last, verb, cue);
+  const content = clauseAfterCue(doc, quotes, after, s.last, verb);
   if (!content) return null;
   const head = headOf(doc, subj.source);
   if (verb.strength === 'weak' && (abstractHeads.has(head.lower) || !isAgent(head))) return null;
@@ -315,7 +315,7 @@ function verbRelation(doc: Doc, quotes: Quotes, si: number, v: number, verb: Ver
 }
 
 /** The content clause after a cue, skipping a recipient ("told Reuters") and adjuncts ("on Monday"). */
-function clauseAfterCue(doc: Doc, quotes: Quotes, k: number, sentLast: number, verb: VerbCue, cue: Range): Range | null {
+function clauseAfterCue(doc: Doc, quotes: Quotes, k: number, sentLast: number, verb: VerbCue): Range | null {
   const { tokens } = doc;
   if (k > sentLast) return null;
   if (verb.recipient) {
@@ -359,7 +359,6 @@ function clauseAfterCue(doc: Doc, quotes: Quotes, k: number, sentLast: number, v
     if (!looksLikeClause(doc, content)) return null;
   }
   if (first.lower === 'to' && !verb.recipient && !verb.to && verb.lemma !== 'refer') return null;
-  void cue;
   return content;
 }
 
@@ -585,9 +584,6 @@ function headline(doc: Doc, out: Relation[]): boolean {
   return false;
 }
 
-export function tokenIsCue(t: Token): boolean {
-  return verbForms.has(t.lower);
-}
 
 /** "raised questions about", "expressed concern that": a verb lemma followed by one of its cue nouns. */
 function verbNounAt(doc: Doc, i: number, sentLast: number): { last: number; stance: Stance } | null {
@@ -622,7 +618,7 @@ function verbNounRelation(doc: Doc, quotes: Quotes, si: number, v: number, vn: {
 /** A word that can stand for someone holding or voicing a view: a name, a personal pronoun, a person or body. */
 function isAgent(head: Token): boolean {
   if (head.pos === 'PROPN') return true;
-  if (head.pos === 'PRON') return head.lower !== 'it' || true;
+  if (head.pos === 'PRON') return true;
   return agentHeads.has(head.lower) || agentHeads.has(head.lemma);
 }
 

@@ -2,7 +2,7 @@
 import type { Claim, Conduit, Entity, Hedge, Source, Span } from '../schema.ts';
 import type { Doc } from '../nlp.ts';
 import { findRelations, type Relation } from './attribution.ts';
-import { findConduits, isOutlet, type ConduitMatch } from './conduits.ts';
+import { findConduits, type ConduitMatch } from './conduits.ts';
 import { Coref } from './coref.ts';
 import { findHedges, type HedgeMatch } from './hedges.ts';
 import { findQuotes } from './quotes.ts';
@@ -156,12 +156,7 @@ function sourceAndConduit(doc: Doc, rel: Relation, coref: Coref, conduitCache: M
       if (r) source = coref.resolve(r, null, rel.sent);
     }
   }
-  if (rel.source) {
-    source = coref.resolve(rel.source, rel.owner, rel.sent);
-    if (isOutlet(source.name) && conduit && conduit.name !== source.name) {
-      // "TASS reported, citing the ministry": keep the outlet as conduit and the cited party as source.
-    }
-  }
+  if (rel.source) source = coref.resolve(rel.source, rel.owner, rel.sent);
   return { source, conduit };
 }
 
