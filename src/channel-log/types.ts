@@ -1,0 +1,129 @@
+// The channel log's contract: what the commands, the bot and the digest may ask of a store. Two stores implement
+// it (src/channel-log/sqlite.ts, the embedded default; src/channel-log/postgres.ts, for several bot processes), and one shared
+// test suite runs over both. Every call is scoped by a ChannelKey: no call can reach another channel's entries.
+import type { Category, SourceType, Stance, Summary } from '../schema.ts';
+
+/** Where a report was posted. Every read and write names one; entries never leak across keys. */
+export interface ChannelKey {
+  /** 'slack' | 'discord' | 'console' | 'cli' */
+  platform: string;
+  /** Slack team id, Discord guild id, or 'local'. */
+  workspace: string;
+  channel: string;
+}
+
+export interface NewReport {
+  key: ChannelKey;
+  /** The text as pasted (what the summary's spans point into). */
+  text: string;
+  summary: Summary;
+  /** Platform user id of whoever pasted it. */
+  user: string;
+  /** Display name, when the platform gives one. */
+  userName?: string;
+  /** Thread or message id the bot replied in, when any. */
+  thread?: string;
+  /** Link to the message on the platform, when any. */
+  link?: string;
+  postedAt: Date;
+}
+
+export interface StoredReport {
+  /** Short id people type (`/report ID`); unique within its channel. */
+  id: string;
+  key: ChannelKey;
+  text: string;
+  summary: Summary;
+  user: string;
+  userName?: string;
+  thread?: string;
+  link?: string;
+  postedAt: Date;
+}
+
+export interface AddResult {
+  report: StoredReport;
+  /** True when the same text was already in this channel's log: `report` is the earlier entry, nothing stored. */
+  duplicate: boolean;
+}
+
+/** One parsed `/claims` query. Every present condition must hold (AND); lists inside one filter are OR. */
+export interface ClaimQuery {
+  /** Free words: each must appear in the claim (its text, source, conduit or entities). */
+  words: string[];
+  /** "Quoted phrases": each must appear as a phrase. */
+  phrases: string[];
+  /** source: — case-insensitive match on the source's name or mention (substring of words). */
+  source?: string[];
+  type?: SourceType[];
+  /** place: — a place entity of the claim. */
+  place?: string[];
+  category?: Category[];
+  /** Only claims with (true) / without (false) hedges. */
+  hedged?: boolean;
+  /** Only claims with no source. */
+  unattributed?: boolean;
+  /** by: — user ids of whoever pasted the report. */
+  by?: string[];
+  since?: Date;
+  until?: Date;
+  /** 1-based. */
+  page: number;
+  pageSize: number;
+}
+
+export interface ClaimHit {
+  reportId: string;
+  claimId: string;
+  text: string;
+  source: { name: string; type: SourceType } | null;
+  conduit: string | null;
+  cue: { text: string; stance: Stance } | null;
+  hedges: string[];
+  category: Category;
+  places: string[];
+  quote: boolean;
+  user: string;
+  userName?: string;
+  link?: string;
+  postedAt: Date;
+  /** Higher is better; only comparable within one result. */
+  score: number;
+}
+
+export interface ClaimPage {
+  hits: ClaimHit[];
+  /** Matching claims in all pages. */
+  total: number;
+  page: number;
+  pages: number;
+}
+
+export interface SourceCount {
+  name: string;
+  type: SourceType;
+  claims: number;
+  reports: number;
+  lastSeen: Date;
+}
+
+export interface ChannelLog {
+  /** Stores the report and its claims durably before resolving; a repeat of the same text is not stored again. */
+  add(report: NewReport): Promise<AddResult>;
+  get(key: ChannelKey, id: string): Promise<StoredReport | null>;
+  queryClaims(key: ChannelKey, query: ClaimQuery): Promise<ClaimPage>;
+  sources(key: ChannelKey, opts?: { since?: Date; until?: Date }): Promise<SourceCount[]>;
+  /** Removes one report and its claims; false when the channel has no such report. */
+  forget(key: ChannelKey, id: string): Promise<boolean>;
+  /** Removes the channel's reports posted before `before`; returns how many. */
+  purge(key: ChannelKey, before: Date): Promise<number>;
+  /** The channel's reports in posting order (oldest first). */
+  export(key: ChannelKey, opts?: { since?: Date; until?: Date }): AsyncIterable<StoredReport>;
+  count(key: ChannelKey): Promise<number>;
+  close(): Promise<void>;
+}
+
+/** Thrown for a store that cannot be reached or refuses writes; callers turn it into a clear message. */
+export class StoreUnavailableError extends Error {
+  override name = 'StoreUnavailableError';
+}
