@@ -184,3 +184,36 @@ describe('spans', () => {
     expect(slice(text, c.cue?.span)).toBe('said');
   });
 });
+
+describe('adjuncts and inserted phrases around the cue', () => {
+  it('keeps a quote-first attribution when a day, a recipient or a "when" clause follows the verb', () => {
+    for (const [text, who] of [
+      ['“We will hold the bridge until the spring,” the colonel said Tuesday.', 'colonel'],
+      ['“We will hold the bridge until the spring,” the colonel told reporters.', 'colonel'],
+      ['“We will hold the bridge until the spring,” Dana Whitlow said when asked about the thaw.', 'Dana Whitlow'],
+      ['“We will hold the bridge until the spring,” said Rep. Dana Whitlow (D-Ore.) at the hearing.', 'Dana Whitlow'],
+    ] as const) {
+      const c = claimWith(text, 'We will hold the bridge');
+      expect(c.source?.name, text).toMatch(new RegExp(who));
+      expect(c.cue?.text, text).toMatch(/said|told/);
+    }
+  });
+
+  it('still reads "In Kyiv, officials said on Monday that …" as source-verb-content', () => {
+    const text = 'In Kyiv, officials said on Monday that the bridge was closed to trucks.';
+    const c = claimWith(text, 'the bridge was closed');
+    expect(c.source?.mention).toBe('officials');
+  });
+
+  it('skips possessive, participle and prepositional insertions to reach the speaker', () => {
+    for (const text of [
+      'Dana Whitlow, its chief engineer, said the dam would hold through the winter.',
+      'Dana Whitlow, standing beside the flooded road, said the dam would hold through the winter.',
+      'Dana Whitlow, in a statement released on Friday, said the dam would hold through the winter.',
+      'Dana Whitlow, acting director of the water board, which runs the dam, said the dam would hold through the winter.',
+    ]) {
+      const c = claimWith(text, 'the dam would hold');
+      expect(c.source?.name, text).toBe('Dana Whitlow');
+    }
+  });
+});

@@ -167,20 +167,34 @@ function subjectLeft(doc: Doc, v: number, floor: number): { source: Range; viaCo
   if (k < floor) return null;
   let t = tokens[k];
   if (t.value === ',' || t.value === '—' || t.value === '–') {
-    // "X, a spokeswoman for Y, said" / "X, who …, said": skip back over the inserted phrase.
-    let c = k - 1;
-    let depth = 0;
-    while (c >= floor && depth < 16 && tokens[c].value !== ',' && tokens[c].value !== t.value && !CLOSE_MARK.test(tokens[c].value)) {
-      c--;
-      depth++;
-    }
-    if (c >= floor && tokens[c].value === t.value && depth > 0) {
-      const inner = tokens[c + 1];
-      const appositive = inner.pos === 'DET' || inner.pos === 'ADJ' || inner.pos === 'NOUN' || inner.lower === 'who' || inner.pos === 'NUM' || inner.pos === 'PROPN';
-      if (appositive) {
-        const np = npLeft(doc, c - 1, floor);
-        if (np) return { source: np, viaComma: true };
+    // "X, a spokeswoman for Y, said" / "X, who …, said" / "X, its chief executive, who …, said": skip back over
+    // up to two inserted phrases.
+    for (let round = 0; round < 2; round++) {
+      let c = k - 1;
+      let depth = 0;
+      while (c >= floor && depth < 20 && tokens[c].value !== ',' && tokens[c].value !== t.value && !CLOSE_MARK.test(tokens[c].value)) {
+        c--;
+        depth++;
       }
+      if (!(c >= floor && tokens[c].value === t.value && depth > 0)) return null;
+      const inner = tokens[c + 1];
+      const appositive = inner.pos === 'DET' || inner.pos === 'ADJ' || inner.pos === 'NOUN' || inner.lower === 'who' || inner.lower === 'which' ||
+        inner.pos === 'NUM' || inner.pos === 'PROPN' || POSSESSIVE.has(inner.lower) ||
+        (inner.pos === 'VERB' && /(ing|ed)$/.test(inner.lower)) || (inner.pos === 'ADP' && inner.lower !== 'of');
+      if (!appositive) return null;
+      const np = npLeft(doc, c - 1, floor);
+      // "X, acting director of Y, which organized it, said": a relative clause after an appositive belongs to it.
+      if (np && round === 0 && (inner.lower === 'which' || inner.lower === 'who')) {
+        let c2 = c - 1;
+        while (c2 >= floor && c - c2 < 16 && tokens[c2].value !== ',' && !CLOSE_MARK.test(tokens[c2].value)) c2--;
+        const lead = tokens[c2 + 1];
+        if (c2 > floor && tokens[c2].value === ',' && lead && (lead.pos === 'DET' || lead.pos === 'ADJ' || lead.pos === 'NOUN' || POSSESSIVE.has(lead.lower) || (lead.pos === 'VERB' && lead.lower.endsWith('ing')))) {
+          const outer = npLeft(doc, c2 - 1, floor);
+          if (outer && (tokens[outer.last].pos === 'PROPN' || tokens[outer.last].pos === 'PRON')) return { source: outer, viaComma: true };
+        }
+      }
+      if (np) return { source: np, viaComma: true };
+      k = c;
     }
     return null;
   }
@@ -259,7 +273,8 @@ function verbRelation(doc: Doc, quotes: Quotes, si: number, v: number, verb: Ver
   // Cue before the source after the content (CVS): "“…,” said Maria Ostrova, a spokeswoman."
   if (beforeIsBreak && right && !rightIsEnd) {
     const src = npRight(doc, after, s.last);
-    if (src && (endsAt(src.last + 1) || tokens[src.last + 1].value === ',')) {
+    const tail = src ? adjunctEnd(doc, src.last + 1, s.last, false) : 0;
+    if (src && (endsAt(tail) || tokens[tail].value === ',')) {
       const left = contentLeft(doc, quotes, prev.value === ',' ? v - 1 : v, s.first);
       if (left && wordCount(doc, left) >= 2) {
         return { ...base, source: src, content: [left], quote: isQuoted(doc, quotes, left), confidence: 0.85 };
@@ -267,8 +282,11 @@ function verbRelation(doc: Doc, quotes: Quotes, si: number, v: number, verb: Ver
     }
   }
 
-  // Content before source and cue (CSV): "“…,” the ministry said." / "…, he said, adding …"
-  if (rightIsEnd || right.value === ',') {
+  // Content before source and cue (CSV): "“…,” the ministry said." / "…, he said, adding …", with adjuncts
+  // after the cue: "…,” she said on Friday." / "…,” he told reporters."
+  const tail = rightIsEnd ? after : adjunctEnd(doc, after, s.last, !!verb.recipient);
+  const tailIsEnd = endsAt(tail);
+  if (tailIsEnd || tokens[tail].value === ',') {
     const subj = subjectLeft(doc, v, s.first);
     if (subj) {
       const src = subj.source;
@@ -277,7 +295,7 @@ function verbRelation(doc: Doc, quotes: Quotes, si: number, v: number, verb: Ver
         const left = contentLeft(doc, quotes, tokens[c].value === ',' ? c : c + 1, s.first);
         if (left && wordCount(doc, left) >= 2) {
           const content = [left];
-          const more = right && right.value === ',' ? continuation(doc, quotes, after + 1, s.last) : null;
+          const more = !tailIsEnd && tokens[tail].value === ',' ? continuation(doc, quotes, tail + 1, s.last) : null;
           if (more) content.push(more);
           return { ...base, source: src, content, quote: isQuoted(doc, quotes, left), confidence: 0.9 };
         }
@@ -290,7 +308,7 @@ function verbRelation(doc: Doc, quotes: Quotes, si: number, v: number, verb: Ver
         }
       }
     }
-    if (rightIsEnd) return null;
+    if (tailIsEnd) return null;
   }
 
   // Source, verb, content (SVC).
@@ -360,6 +378,44 @@ function clauseAfterCue(doc: Doc, quotes: Quotes, k: number, sentLast: number, v
   }
   if (first.lower === 'to' && !verb.recipient && !verb.to && verb.lemma !== 'refer') return null;
   return content;
+}
+
+const DAY = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight)$/;
+const TIME_WORDS = new Set(['this', 'last', 'next', 'earlier', 'later', 'week', 'month', 'year', 'morning', 'afternoon', 'evening', 'night', 'weekend']);
+const CLAUSE_ADJUNCTS = new Set(['when', 'while', 'after', 'before', 'as', 'during', 'because', 'since', 'upon', 'following', 'amid', 'despite']);
+
+/**
+ * Where the words after a cue stop being adjuncts: a recipient ("told reporters"), days and times ("Friday",
+ * "this week"), prepositional phrases ("in a statement", "to cheers"), -ly adverbs and a trailing "when …"
+ * clause. Returns the first token that is none of these (past the sentence when all are).
+ */
+function adjunctEnd(doc: Doc, k: number, sentLast: number, recipient: boolean): number {
+  const { tokens } = doc;
+  if (recipient && k <= sentLast && tokens[k].value !== ',') {
+    const rec = npRight(doc, k, sentLast, false);
+    if (rec) k = rec.last + 1;
+  }
+  for (let n = 0; n < 5 && k <= sentLast; n++) {
+    const t = tokens[k];
+    if (t.value === '(') {
+      let j = k + 1;
+      while (j <= sentLast && tokens[j].value !== ')' && j - k < 12) j++;
+      if (j <= sentLast && tokens[j].value === ')') { k = j + 1; continue; }
+      break;
+    }
+    if (DAY.test(t.lower) || TIME_WORDS.has(t.lower) || (t.pos === 'ADV' && t.lower.endsWith('ly'))) { k++; continue; }
+    if (CLAUSE_ADJUNCTS.has(t.lower)) {
+      // "… when asked about X." runs to the end of the sentence or the next comma.
+      while (k <= sentLast && tokens[k].value !== ',' && !END_PUNCT.test(tokens[k].value) && !OPEN_MARK.test(tokens[k].value)) k++;
+      continue;
+    }
+    if (t.pos === 'ADP' && !THAT.has(t.lower)) {
+      const np = npRight(doc, k + 1, sentLast);
+      if (np) { k = np.last + 1; continue; }
+    }
+    break;
+  }
+  return k;
 }
 
 /** A finite clause: a subject-like word followed by a verb within a few tokens. */
