@@ -20,6 +20,8 @@ export interface Relation {
   sent: number;
   quote: boolean;
   confidence: number;
+  /** "X praised Y and said Z": the token ("and") where an earlier relation's content must stop. */
+  cutBefore?: number;
 }
 
 const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', "'s", "'re"]);
@@ -149,7 +151,7 @@ function skipLeft(doc: Doc, k: number, floor: number): number {
       if (j >= floor && tokens[j].value === '(') { k = j - 1; steps++; continue; }
       break;
     }
-    if (SKIP_BETWEEN.has(t.lower) || t.pos === 'AUX' || (t.pos === 'ADV' && t.lower.endsWith('ly')) || t.lower === 'to' ||
+    if (SKIP_BETWEEN.has(t.lower) || t.pos === 'AUX' || (t.pos === 'ADV' && t.lower.endsWith('ly') && !/^[A-Z]/.test(t.value)) || t.lower === 'to' ||
         (t.pos === 'VERB' && tokens[k + 1]?.lower === 'to')) {
       k--;
       steps++;
@@ -314,6 +316,16 @@ function verbRelation(doc: Doc, quotes: Quotes, si: number, v: number, verb: Ver
   // Source, verb, content (SVC).
   const subj = subjectLeft(doc, v, s.first);
   if (!subj) {
+    // "The envoy shook her head and said …": a second verb shares the clause's subject.
+    const and = skipLeft(doc, v - 1, s.first);
+    if (and > s.first && (tokens[and].lower === 'and' || tokens[and].lower === 'but')) {
+      const main = mainSubject(doc, s.first, and - 1);
+      const content = main && clauseAfterCue(doc, quotes, after, s.last, verb);
+      if (main && content && (verb.strength === 'strong' || isAgent(headOf(doc, main)))) {
+        const cutBefore = tokens[and - 1].value === ',' ? and - 1 : and;
+        return { ...base, kind: 'verb', source: main, owner: ownerOf(doc, main), content: [content], quote: isQuoted(doc, quotes, content), confidence: 0.7, cutBefore };
+      }
+    }
     // "said the ministry" leading a sentence is rare; an inverted "…: said X" likewise. Nothing to attribute.
     return null;
   }
@@ -404,14 +416,17 @@ function adjunctEnd(doc: Doc, k: number, sentLast: number, recipient: boolean): 
       break;
     }
     if (DAY.test(t.lower) || TIME_WORDS.has(t.lower) || (t.pos === 'ADV' && t.lower.endsWith('ly'))) { k++; continue; }
-    if (CLAUSE_ADJUNCTS.has(t.lower)) {
-      // "… when asked about X." runs to the end of the sentence or the next comma.
-      while (k <= sentLast && tokens[k].value !== ',' && !END_PUNCT.test(tokens[k].value) && !OPEN_MARK.test(tokens[k].value)) k++;
-      continue;
-    }
-    if (t.pos === 'ADP' && !THAT.has(t.lower)) {
+    if ((t.pos === 'ADP' || t.lower === 'to') && !THAT.has(t.lower)) {
       const np = npRight(doc, k + 1, sentLast);
       if (np) { k = np.last + 1; continue; }
+    }
+    if (CLAUSE_ADJUNCTS.has(t.lower)) {
+      // "… when asked about X." runs to the end of the sentence or the next comma, but never over a "that" clause.
+      let j = k + 1;
+      while (j <= sentLast && tokens[j].value !== ',' && !END_PUNCT.test(tokens[j].value) && !OPEN_MARK.test(tokens[j].value) && !THAT.has(tokens[j].lower)) j++;
+      if (j <= sentLast && (THAT.has(tokens[j].lower) || OPEN_MARK.test(tokens[j].value))) break;
+      k = j;
+      continue;
     }
     break;
   }
@@ -678,16 +693,24 @@ function isAgent(head: Token): boolean {
   return agentHeads.has(head.lower) || agentHeads.has(head.lemma);
 }
 
-const CUE_ADVERBS = new Set(['also', 'has', 'have', 'had', 'later', 'again', 'previously', 'once', 'repeatedly', 'publicly', 'then', 'further']);
+const CUE_ADVERBS = new Set(['also', 'has', 'have', 'had', 'later', 'again', 'previously', 'once', 'repeatedly', 'publicly', 'then', 'further',
+  'would', 'will', 'could', 'did', 'does', 'do', 'not', "n't", 'never', 'may', 'might', 'must', 'can', 'should', 'just', 'recently', 'already', 'still', 'often', 'even']);
 
 /** The cue's words: the verb with its particle, adverbs and auxiliaries just before it, and "in a statement". */
 function cueSpan(doc: Doc, v: number, verb: VerbCue, sentLast: number): Range {
   const { tokens } = doc;
   let first = v;
   let last = verb.particle ? v + 1 : v;
-  while (first - 1 >= 0 && CUE_ADVERBS.has(tokens[first - 1].lower) && tokens[first - 1].sent === tokens[v].sent) first--;
+  // Auxiliaries, modals, negation and adverbs belong to the cue: "has also said", "would not say", "is telling".
+  const ing = tokens[v].lower.endsWith('ing');
+  while (first - 1 >= 0 && tokens[first - 1].sent === tokens[v].sent && first - v > -5) {
+    const t = tokens[first - 1];
+    const aux = t.pos === 'AUX' && (!BE.has(t.lower) || ing);
+    if (!(CUE_ADVERBS.has(t.lower) || aux || (t.pos === 'ADV' && t.lower.endsWith('ly') && !/^[A-Z]/.test(t.value)))) break;
+    first--;
+  }
   const next = (k: number) => (k <= sentLast ? tokens[k].lower : '');
-  if (next(last + 1) === 'in' && (next(last + 2) === 'a' || next(last + 2) === 'an') && (next(last + 3) === 'statement' || next(last + 3) === 'interview')) {
+  if (next(last + 1) === 'in' && (next(last + 2) === 'a' || next(last + 2) === 'an') && next(last + 3) === 'statement') {
     last += 3;
   }
   return { first, last };

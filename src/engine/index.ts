@@ -15,7 +15,7 @@ const TRIM_PUNCT = /^[\s,;:—–-]+|[\s,;:—–-]+$/g;
 
 export function extractClaims(doc: Doc): Claim[] {
   const quotes = findQuotes(doc);
-  const relations = dedupe(findRelations(doc, quotes));
+  const relations = cutCoordinated(dedupe(findRelations(doc, quotes)));
   const hedges = findHedges(doc.text);
   relations.push(...hedgedSentences(doc, relations, hedges));
   relations.sort((a, b) => firstContent(a) - firstContent(b));
@@ -97,6 +97,21 @@ function dedupe(rels: Relation[]): Relation[] {
     out.push(r);
   }
   return out;
+}
+
+/** "X praised Y and said Z": the relation of "praised" ends before "and said". */
+function cutCoordinated(rels: Relation[]): Relation[] {
+  for (const r of rels) {
+    const cut = r.cutBefore;
+    if (cut === undefined) continue;
+    for (const o of rels) {
+      if (o === r) continue;
+      o.content = o.content
+        .map((c) => (c.first < cut && c.last >= cut ? { first: c.first, last: cut - 1 } : c))
+        .filter((c) => c.last >= c.first);
+    }
+  }
+  return rels.filter((r) => r.content.length > 0);
 }
 
 /** Sentences that hedge a statement with no attribution of their own: "Russian forces reportedly deployed …". */

@@ -12,6 +12,7 @@ const COORD = new Set(['and', 'or', '&']);
 const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'it', 'i', 'we', 'you', 'who', 'which', 'that', 'this', 'these', 'those', 'some', 'others', 'many', 'most', 'both', 'all', 'one', 'none']);
 const NOT_HEAD = new Set(['that', 'which', 'what', 'whether', 'if', 'when', 'where', 'while', 'because', 'as', 'than', 'there', 'here']);
 const MAX_NP = 14;
+const POSSESSIVE_PRON = new Set(['his', 'her', 'its', 'their', 'our', 'my', 'your']);
 
 export const isPunct = (t: Token) => t.pos === 'PUNCT' || t.pos === 'SYM' || t.pos === 'SPACE';
 const isPossessive = (t: Token) => t.lower === "'s" || t.lower === "'";
@@ -63,7 +64,8 @@ export function npLeft(doc: Doc, end: number, floor: number): Range | null {
     }
     if (COORD.has(t.lower)) {
       const left = tokens[k - 1];
-      if (left && k - 1 >= floor && (left.pos === 'NOUN' || left.pos === 'PROPN') && (right.pos === 'NOUN' || right.pos === 'PROPN' || right.pos === 'ADJ' || right.pos === 'DET')) {
+      // "the ministry and the army", "current and former officials"
+      if (left && k - 1 >= floor && (left.pos === 'NOUN' || left.pos === 'PROPN' || (left.pos === 'ADJ' && right.pos === 'ADJ')) && (right.pos === 'NOUN' || right.pos === 'PROPN' || right.pos === 'ADJ' || right.pos === 'DET')) {
         continue;
       }
       break;
@@ -81,8 +83,10 @@ export function npRight(doc: Doc, start: number, ceil: number, allowPP = true): 
   let k = start;
   if (k > ceil) return null;
   const t0 = tokens[k];
-  if (t0.pos === 'PRON') return { first: k, last: k };
-  if (!NOMINAL.has(t0.pos) && !(t0.pos === 'VERB' && /^[A-Z]/.test(t0.value))) return null;
+  const possessive = t0.pos === 'PRON' && POSSESSIVE_PRON.has(t0.lower) && k + 1 <= ceil && NOMINAL.has(tokens[k + 1].pos) && tokens[k + 1].pos !== 'PRON';
+  if (t0.pos === 'PRON' && !possessive) return { first: k, last: k };
+  if (possessive) k++;
+  else if (!NOMINAL.has(t0.pos) && !(t0.pos === 'VERB' && /^[A-Z]/.test(t0.value))) return null;
   let last = -1;
   for (; k <= ceil && k - start < MAX_NP; k++) {
     const t = tokens[k];
@@ -91,7 +95,8 @@ export function npRight(doc: Doc, start: number, ceil: number, allowPP = true): 
       last = k;
       continue;
     }
-    if (t.pos === 'VERB' && /^[A-Z]/.test(t.value) && last >= 0 && tokens[last].pos === 'PROPN') {
+    // A capitalised name the tagger read as a verb: "Josh Earnest", "Mark Kelly".
+    if (t.pos === 'VERB' && /^[A-Z]/.test(t.value) && ((last >= 0 && tokens[last].pos === 'PROPN') || (k === start && tokens[k + 1]?.pos === 'PROPN'))) {
       last = k;
       continue;
     }
