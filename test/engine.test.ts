@@ -217,3 +217,25 @@ describe('adjuncts and inserted phrases around the cue', () => {
     }
   });
 });
+
+describe('coordinated and stance verbs', () => {
+  it('gives a second verb joined by "and" the clause subject, and ends the first content before it', () => {
+    const text = 'The mayor praised the rescue crews and said the last families had been moved out of the valley.';
+    const said = claimWith(text, 'the last families had been moved');
+    expect(said.source?.name).toMatch(/mayor/);
+    expect(said.cue?.text).toBe('said');
+    const praised = claimsOf(text).find((c) => c.cue?.text === 'praised');
+    expect(praised && slice(text, praised.content[0])).toBe('the rescue crews');
+  });
+
+  it('reads a stance verb with a named subject as a view, but not a possibility or a verb inside reported content', () => {
+    const text = 'Senator Alma Reyes backed the ceasefire proposal from the mediators. Observers may compare the two drafts next week.';
+    const c = claimWith(text, 'the ceasefire proposal');
+    expect(c.source?.name).toMatch(/Alma Reyes$/);
+    expect(c.cue?.text).toBe('backed');
+    expect(claimsOf(text).some((k) => k.cue?.text.includes('compare'))).toBe(false);
+    expect(claimsOf('The battalion ignored the order to hold the bridge.').map((k) => k.cue?.text)).toEqual(['ignored']);
+    const nested = 'The ministry claimed the battalion ignored the order to hold the bridge.';
+    expect(claimsOf(nested).map((k) => k.cue?.text)).toEqual(['claimed']);
+  });
+});

@@ -2,11 +2,11 @@
 // "according to" and its kin, passive "is described by X as", headline "…, Says X", and nominal sources.
 import type { Doc, Token } from '../nlp.ts';
 import type { Stance } from '../schema.ts';
-import { abstractHeads, agentHeads, headlineCues, nounCues, notCueAfter, notCueBefore, passiveParticiples, phrasalCues, publishedParticiples, showingForms, verbForms, verbNounCues, type VerbCue } from './lexicon.ts';
+import { abstractHeads, agentHeads, attitudeVerbs, headlineCues, nounCues, notCueAfter, notCueBefore, passiveParticiples, phrasalCues, publishedParticiples, showingForms, verbForms, verbNounCues, type VerbCue } from './lexicon.ts';
 import { headOf, isPunct, npLeft, npRight, type Range } from './phrases.ts';
 import type { Quotes } from './quotes.ts';
 
-export type RelationKind = 'verb' | 'according' | 'passive' | 'headline' | 'hedge' | 'participle';
+export type RelationKind = 'verb' | 'according' | 'passive' | 'headline' | 'hedge' | 'participle' | 'attitude';
 
 export interface Relation {
   kind: RelationKind;
@@ -86,6 +86,10 @@ export function findRelations(doc: Doc, quotes: Quotes): Relation[] {
         const rel = verbRelation(doc, quotes, s.i, i, verb);
         if (rel) out.push(rel);
         continue;
+      }
+      if (t.pos === 'VERB' && (ALL_VERBS || attitudeVerbs.has(t.lemma)) && !verb) {
+        const rel = attitudeRelation(doc, quotes, s.i, i);
+        if (rel) { out.push(rel); continue; }
       }
       if (passiveParticiples.has(t.lower) && i > s.first && BE.has(tokens[i - 1].lower) || (passiveParticiples.has(t.lower) && i > s.first + 1 && BE.has(tokens[i - 2].lower) && tokens[i - 1].pos === 'ADV')) {
         const rel = passive(doc, quotes, s.i, i);
@@ -181,7 +185,7 @@ function subjectLeft(doc: Doc, v: number, floor: number): { source: Range; viaCo
       if (!(c >= floor && tokens[c].value === t.value && depth > 0)) return null;
       const inner = tokens[c + 1];
       const appositive = inner.pos === 'DET' || inner.pos === 'ADJ' || inner.pos === 'NOUN' || inner.lower === 'who' || inner.lower === 'which' ||
-        inner.pos === 'NUM' || inner.pos === 'PROPN' || POSSESSIVE.has(inner.lower) ||
+        inner.pos === 'NUM' || inner.pos === 'PROPN' || POSSESSIVE.has(inner.lower) || (inner.pos === 'ADV' && c + 2 === k) ||
         (inner.pos === 'VERB' && /(ing|ed)$/.test(inner.lower)) || (inner.pos === 'ADP' && inner.lower !== 'of');
       if (!appositive) return null;
       const np = npLeft(doc, c - 1, floor);
@@ -292,8 +296,22 @@ function verbRelation(doc: Doc, quotes: Quotes, si: number, v: number, verb: Ver
     const subj = subjectLeft(doc, v, s.first);
     if (subj) {
       const src = subj.source;
-      const c = src.first - 1;
-      if (c > s.first && (tokens[c].value === ',' || CLOSE_MARK.test(tokens[c].value) || tokens[c].value === '—')) {
+      let c = src.first - 1;
+      // "“…,” Fight for $15 organizing director Kendall Fells told …": a title the phrase walk stopped inside.
+      if (c > s.first && !isBreak(tokens[c])) {
+        let j = c;
+        while (j > s.first && c - j < 8 && !isBreak(tokens[j]) && (NOMINAL_LIKE.has(tokens[j].pos) || (tokens[j].pos === 'VERB' && tokens[j].lower.endsWith('ing')))) j--;
+        if (j < c && isBreak(tokens[j]) && (tokens[j].value !== ',' || QUOTE_MARK.test(tokens[j - 1]?.value ?? ''))) {
+          src.first = j + 1;
+          c = j;
+        }
+      }
+      if (c === s.first && CLOSE_MARK.test(tokens[c].value)) {
+        // The sentence splitter left the closing mark of the quote before: "…help?’” Renteria told reporters."
+        const run = quotes.runs.find((r) => r.closeTok === c);
+        if (run) return { ...base, source: src, content: [{ first: run.openTok, last: run.closeTok }], quote: true, confidence: 0.8 };
+      }
+      if (c > s.first && isBreak(tokens[c])) {
         const left = contentLeft(doc, quotes, tokens[c].value === ',' ? c : c + 1, s.first);
         if (left && wordCount(doc, left) >= 2) {
           const content = [left];
@@ -392,8 +410,10 @@ function clauseAfterCue(doc: Doc, quotes: Quotes, k: number, sentLast: number, v
   return content;
 }
 
+const isBreak = (t: Token) => t.value === ',' || CLOSE_MARK.test(t.value) || t.value === '—';
+const NOMINAL_LIKE = new Set(['NOUN', 'PROPN', 'ADJ', 'NUM', 'SYM', 'ADP', 'DET', 'PART']);
 const DAY = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight)$/;
-const TIME_WORDS = new Set(['this', 'last', 'next', 'earlier', 'later', 'week', 'month', 'year', 'morning', 'afternoon', 'evening', 'night', 'weekend']);
+const TIME_WORDS = new Set(['this', 'last', 'next', 'earlier', 'later', 'week', 'month', 'year', 'morning', 'afternoon', 'evening', 'night', 'weekend', 'then', 'afterward', 'afterwards', 'again', 'recently', 'once', 'too', 'also', 'instead']);
 const CLAUSE_ADJUNCTS = new Set(['when', 'while', 'after', 'before', 'as', 'during', 'because', 'since', 'upon', 'following', 'amid', 'despite']);
 
 /**
@@ -684,6 +704,33 @@ function verbNounRelation(doc: Doc, quotes: Quotes, si: number, v: number, vn: {
   if (!content || wordCount(doc, content) < 2) return null;
   if (abstractHeads.has(headOf(doc, subj.source).lower)) return null;
   return { kind: 'verb', cue: { first: v, last: vn.last }, stance: vn.stance, source: subj.source, owner: ownerOf(doc, subj.source), content: [content], sent: si, quote: false, confidence: 0.7 };
+}
+
+const ALL_VERBS = process.env.CLAIMDESK_ALL_VERBS === '1';
+const NOT_ATTITUDE = new Set(['be', 'have', 'do', 'get', 'say', 'tell']);
+const MODALS = new Set(['may', 'might', 'could', 'would', 'should', 'can', 'will', 'must']);
+
+/**
+ * "The senator supported the bill", "Clinton sees a path to victory": a verb of stance or intent (the
+ * attitudeVerbs list) with a named or personal subject right before it and an object or clause after it.
+ */
+function attitudeRelation(doc: Doc, quotes: Quotes, si: number, v: number): Relation | null {
+  const { tokens, sentences } = doc;
+  const s = sentences[si];
+  if (NOT_ATTITUDE.has(tokens[v].lemma)) return null;
+  const subj = subjectLeft(doc, v, s.first);
+  if (!subj) return null;
+  const head = headOf(doc, subj.source);
+  if (!isAgent(head) || abstractHeads.has(head.lower)) return null;
+  let k = v + 1;
+  // a particle or preposition that belongs to the verb: "voted for", "pointed to", "talked about"
+  if (k <= s.last && (tokens[k].pos === 'ADP' || tokens[k].pos === 'PART') && !THAT.has(tokens[k].lower) && tokens[k].lower !== 'to') k++;
+  const content = contentRight(doc, quotes, k, s.last);
+  if (!content || wordCount(doc, content) < 2) return null;
+  const cue: Range = { first: cueSpan(doc, v, { lemma: tokens[v].lemma, stance: 'believes', strength: 'weak' }, s.last).first, last: k - 1 };
+  // "Observers may compare …" is a possibility, not a view anyone voiced.
+  for (let j = cue.first; j < v; j++) if (MODALS.has(tokens[j].lower)) return null;
+  return { kind: 'attitude', cue, stance: 'believes', source: subj.source, owner: null, content: [content], sent: si, quote: isQuoted(doc, quotes, content), confidence: 0.35 };
 }
 
 /** A word that can stand for someone holding or voicing a view: a name, a personal pronoun, a person or body. */

@@ -111,7 +111,9 @@ function cutCoordinated(rels: Relation[]): Relation[] {
         .filter((c) => c.last >= c.first);
     }
   }
-  return rels.filter((r) => r.content.length > 0);
+  // A stance verb inside someone else's reported content ("the ministry claimed the troops laid mines") is part
+  // of what that source said, not a view of its own.
+  return rels.filter((r) => r.content.length > 0 && !(r.kind === 'attitude' && rels.some((o) => o !== r && o.kind !== 'attitude' && r.cue && o.content.some((c) => c.first <= r.cue!.first && r.cue!.first <= c.last))));
 }
 
 /** Sentences that hedge a statement with no attribution of their own: "Russian forces reportedly deployed …". */

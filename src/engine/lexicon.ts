@@ -30,6 +30,7 @@ interface CueFile {
   nounCues: { nouns: string[] };
   verbNoun: Record<string, string[] | string>;
   evidence: { published: string[]; showing: string[] };
+  attitude?: { lemmas: string[] };
 }
 
 interface SourceFile {
@@ -75,6 +76,8 @@ function inflect(lemma: string): string[] {
 
 /** Surface form (lower case) -> verb cue. */
 export const verbForms = new Map<string, VerbCue>();
+/** Verbs of stance or intent that attribute a view when an agent is their subject ("supported", "sees"). */
+export const attitudeVerbs = new Set<string>(cues.attitude?.lemmas ?? []);
 for (const [lemma, v] of Object.entries(cues.verbs)) {
   const entry: VerbCue = { lemma, ...v };
   for (const f of [lemma, ...(cues.forms[lemma] ?? inflect(lemma))]) if (!verbForms.has(f)) verbForms.set(f, entry);
