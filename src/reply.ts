@@ -1,6 +1,7 @@
 // A platform-neutral reply: what the bot wants to say, as blocks that the text and Markdown renderers (and
 // later Slack Block Kit and Discord embeds) draw in their own way. Every `text` field is plain user text,
 // never pre-escaped: each renderer escapes for its own format.
+import { neutraliseMentions } from './render/mentions.ts';
 import type { Category, FlagCode, SourceType, Stance, Summary } from './schema.ts';
 
 export type ReplyBlock =
@@ -21,13 +22,36 @@ export type ReplyBlock =
       category: Category;
     }
   | { kind: 'flag'; code: FlagCode; message: string; claims: string[] }
+  /** One claim found in the channel's log: the claim, and where and when its report came in. */
+  | {
+      kind: 'hit';
+      reportId: string;
+      claimId: string;
+      source: string | null;
+      sourceType: SourceType | null;
+      conduit: string | null;
+      cue: string | null;
+      stance: Stance | null;
+      hedges: string[];
+      text: string;
+      quote: boolean;
+      category: Category;
+      /** ISO 8601 instant the report was posted. */
+      postedAt: string;
+      /** Display name (or id) of whoever pasted the report: shown, never turned into a mention. */
+      poster: string;
+      /** The report's message on the platform, when there is one. */
+      link?: string;
+    }
+  /** A file for the user (an export): chat adapters upload it, the console saves it. */
+  | { kind: 'file'; filename: string; mediaType: string; content: string; description: string }
   | { kind: 'fields'; fields: { label: string; value: string }[] }
   | { kind: 'divider' }
   | { kind: 'context'; text: string };
 
 export interface Reply {
   title?: string;
-  /** One plain line for notifications and clients that cannot show blocks. */
+  /** One plain line for notifications and clients that cannot show blocks; mentions in it are neutralised. */
   fallback: string;
   blocks: ReplyBlock[];
 }
@@ -36,6 +60,16 @@ export const UNATTRIBUTED_HEADING = 'Unattributed but hedged';
 export const FLAGS_HEADING = 'Flags';
 
 const n = (k: number, word: string) => `${k} ${k === 1 ? word : word + 's'}`;
+
+/** A reply that is one message (an error, a confirmation). */
+export function messageReply(text: string, title?: string): Reply {
+  return { ...(title ? { title } : {}), fallback: neutraliseMentions(text), blocks: [{ kind: 'paragraph', text }] };
+}
+
+/** "2026-11-03 14:05 UTC": how every surface shows a date. */
+export function formatDate(date: Date): string {
+  return date.toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
+}
 
 export function summaryReply(summary: Summary): Reply {
   const blocks: ReplyBlock[] = [{ kind: 'heading', text: summary.headline }];
@@ -95,7 +129,7 @@ export function summaryReply(summary: Summary): Reply {
     blocks.push({ kind: 'heading', text: FLAGS_HEADING });
     for (const f of summary.flags) blocks.push({ kind: 'flag', code: f.code, message: f.message, claims: f.claims });
   }
-  return { title: 'ClaimDesk summary', fallback: summary.headline, blocks };
+  return { title: 'ClaimDesk summary', fallback: neutraliseMentions(summary.headline), blocks };
 }
 
 /** "military" → "military source": a short phrase for a source type. */

@@ -1,14 +1,10 @@
 // Draws a Reply as Markdown (CommonMark/GFM, as Discord and most chat tools read it). All user text is
-// escaped, so pasted `*`, `_`, `#`, `<`, `[` ... cannot change the formatting, and @everyone / @here /
-// @channel are broken with a zero-width space so that pasted text never pings anyone.
-import { FLAG_LABELS, describeType, type Reply, type ReplyBlock } from '../reply.ts';
+// escaped, so pasted `*`, `_`, `#`, `<`, `[` ... cannot change the formatting, and mentions (@everyone, @here,
+// <!channel>, <@U123> ...) are broken with a zero-width space so that pasted text never pings anyone.
+import { FLAG_LABELS, describeType, formatDate, type Reply, type ReplyBlock } from '../reply.ts';
+import { neutraliseMentions } from './mentions.ts';
 
-const ZWSP = '\u200B';
-
-/** Breaks mass mentions: "@everyone" → "@\u200Beveryone" (reads the same, pings no one). */
-export function neutraliseMentions(text: string): string {
-  return text.replace(/@(everyone|here|channel)\b/gi, `@${ZWSP}$1`);
-}
+export { neutraliseMentions };
 
 /** Escapes user text for use inline in Markdown; newlines become spaces. */
 export function escapeMarkdown(text: string): string {
@@ -32,6 +28,23 @@ function claim(b: Extract<ReplyBlock, { kind: 'claim' }>): string {
   return `- **${esc(b.id)}** ${cue}${said}${hedges} \`${b.category}\``;
 }
 
+/** A platform link as a Markdown link, or null when it is not a plain http(s) URL. */
+function safeLink(label: string, url: string | undefined): string | null {
+  if (!url || !/^https?:\/\/[^\s()<>\[\]]+$/.test(url)) return null;
+  return `[${esc(label)}](${url})`;
+}
+
+function hit(b: Extract<ReplyBlock, { kind: 'hit' }>): string {
+  const who = b.source ? `**${esc(b.source)}** (${describeType(b.sourceType ?? 'unknown')})` : '**No source**';
+  const via = b.conduit ? ` via ${esc(b.conduit)}` : '';
+  const cue = b.cue ? ` *${esc(b.cue)}:*` : ':';
+  const said = b.quote ? `“${esc(b.text)}”` : esc(b.text);
+  const hedges = b.hedges.length > 0 ? ` (hedged: ${b.hedges.map((h) => `*${esc(h)}*`).join(', ')})` : '';
+  const id = `${b.reportId}/${b.claimId}`;
+  const ref = safeLink(id, b.link) ?? `\`${id}\``;
+  return `- ${who}${via}${cue} ${said}${hedges} \`${b.category}\` · ${formatDate(new Date(b.postedAt))} · ${esc(b.poster)} · ${ref}`;
+}
+
 function block(b: ReplyBlock, first: boolean): string {
   switch (b.kind) {
     case 'heading':
@@ -46,6 +59,10 @@ function block(b: ReplyBlock, first: boolean): string {
     }
     case 'claim':
       return claim(b);
+    case 'hit':
+      return hit(b);
+    case 'file':
+      return `*${esc(b.description)}* (\`${b.filename.replace(/`/g, '')}\`)`;
     case 'flag': {
       const ids = b.claims.length > 0 ? ` (${b.claims.map(esc).join(', ')})` : '';
       return `- ⚠️ **${FLAG_LABELS[b.code]}**${ids}: ${esc(b.message)}`;
@@ -63,7 +80,7 @@ export function renderMarkdown(reply: Reply): string {
   reply.blocks.forEach((b, i) => {
     const text = block(b, i === 0);
     // List items of one kind stay one tight list; everything else is its own paragraph.
-    const tight = prev === b.kind && (b.kind === 'claim' || b.kind === 'flag');
+    const tight = prev === b.kind && (b.kind === 'claim' || b.kind === 'flag' || b.kind === 'hit');
     if (out.length > 0) out.push(tight ? '\n' : '\n\n');
     out.push(text);
     prev = b.kind;

@@ -1,11 +1,15 @@
 // Draws a Reply as plain text for a terminal: headline, claims grouped by source, hedged claims, flags.
-import { FLAG_LABELS, describeType, type Reply, type ReplyBlock } from '../reply.ts';
+import { FLAG_LABELS, describeType, formatDate, type Reply, type ReplyBlock } from '../reply.ts';
+import { neutraliseMentions } from './mentions.ts';
 
 const WIDTH = 100;
 
-/** User text for a terminal: one line, with no control characters (no escape sequences). */
+/**
+ * User text for a terminal: one line, with no control characters (no escape sequences), and no mention that
+ * could ping if the text is copied on to a chat.
+ */
 function safe(text: string): string {
-  return text.replace(/[\u0000-\u001F\u007F-\u009F]+/g, ' ').replace(/\s+/g, ' ').trim();
+  return neutraliseMentions(text.replace(/[\u0000-\u001F\u007F-\u009F]+/g, ' ').replace(/\s+/g, ' ').trim());
 }
 
 /** Wraps at word boundaries; the first line starts with `first`, the others with `rest`. */
@@ -37,6 +41,21 @@ function claimLines(b: Extract<ReplyBlock, { kind: 'claim' }>): string {
   return `${head}\n${wrap(`[${notes.join(' · ')}]`, '      ')}`;
 }
 
+function hitLines(b: Extract<ReplyBlock, { kind: 'hit' }>): string {
+  const said = b.quote ? `“${safe(b.text)}”` : safe(b.text);
+  const who = b.source ? `${safe(b.source)} (${describeType(b.sourceType ?? 'unknown')})` : 'No source';
+  const via = b.conduit ? ` via ${safe(b.conduit)}` : '';
+  const cue = b.cue ? ` ${safe(b.cue)}` : '';
+  const head = wrap(`${who}${via}${cue}: ${said}`, `  ${b.reportId}/${b.claimId}  `, '      ');
+  const notes: string[] = [];
+  if (b.hedges.length > 0) notes.push(`hedged: ${b.hedges.map((h) => `"${safe(h)}"`).join(', ')}`);
+  notes.push(b.category);
+  notes.push(formatDate(new Date(b.postedAt)));
+  notes.push(`pasted by ${safe(b.poster)}`);
+  notes.push(b.link ? safe(b.link) : `/report ${b.reportId}`);
+  return `${head}\n${wrap(`[${notes.join(' · ')}]`, '      ')}`;
+}
+
 function block(b: ReplyBlock): string {
   switch (b.kind) {
     case 'heading':
@@ -51,6 +70,10 @@ function block(b: ReplyBlock): string {
     }
     case 'claim':
       return claimLines(b);
+    case 'hit':
+      return hitLines(b);
+    case 'file':
+      return wrap(`${safe(b.description)} (${safe(b.filename)})`, '');
     case 'flag': {
       const ids = b.claims.length > 0 ? ` (${b.claims.join(', ')})` : '';
       return wrap(`${FLAG_LABELS[b.code]}${ids}: ${safe(b.message)}`, '  ! ', '    ');
