@@ -239,3 +239,30 @@ describe('coordinated and stance verbs', () => {
     expect(claimsOf(nested).map((k) => k.cue?.text)).toEqual(['claimed']);
   });
 });
+
+describe('participles, questions and polls', () => {
+  it('gives ", adding that …" and ", citing …" the speaker of the cue before them, and ends that content at the comma', () => {
+    const text = '“The pumps will fail by March,” the engineer said, adding that no spare parts had arrived.';
+    const added = claimWith(text, 'no spare parts had arrived');
+    expect(added.source?.name).toMatch(/engineer/);
+    expect(added.cue?.text).toBe('adding');
+    const said = claimWith(text, 'The pumps will fail');
+    expect(said.content.every((s) => !text.slice(s.start, s.end).includes('adding'))).toBe(true);
+  });
+
+  it('reads "Asked whether …, X said no" as a question put to X and X\'s answer', () => {
+    const text = 'Asked whether the convoy would return, the governor said no.';
+    const asked = claimsOf(text).find((c) => c.cue?.text === 'Asked');
+    expect(asked?.source?.name).toMatch(/governor/);
+    expect(asked && slice(text, asked.content[0])).toBe('whether the convoy would return');
+    expect(claimsOf(text).some((c) => c.cue?.text === 'said')).toBe(true);
+  });
+
+  it('takes "In a <poll> released Monday, …" and a long "According to …" phrase as the source', () => {
+    const poll = 'In a regional radio poll released Monday, 61 percent of listeners backed the new curfew.';
+    expect(claimWith(poll, '61 percent of listeners').source?.mention).toBe('a regional radio poll released Monday');
+    const long = 'According to early figures from the count carried out by the election board for the two parties, turnout fell.';
+    const c = claimWith(long, 'turnout fell');
+    expect(c.source?.mention).toMatch(/^early figures from the count .* for the two parties$/);
+  });
+});

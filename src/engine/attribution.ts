@@ -2,7 +2,7 @@
 // "according to" and its kin, passive "is described by X as", headline "…, Says X", and nominal sources.
 import type { Doc, Token } from '../nlp.ts';
 import type { Stance } from '../schema.ts';
-import { abstractHeads, agentHeads, attitudeVerbs, headlineCues, nounCues, notCueAfter, notCueBefore, passiveParticiples, phrasalCues, publishedParticiples, showingForms, verbForms, verbNounCues, type VerbCue } from './lexicon.ts';
+import { abstractHeads, agentHeads, attitudeVerbs, inSourceNouns, headlineCues, nounCues, notCueAfter, notCueBefore, passiveParticiples, phrasalCues, publishedParticiples, showingForms, verbForms, verbNounCues, type VerbCue } from './lexicon.ts';
 import { headOf, isPunct, npLeft, npRight, type Range } from './phrases.ts';
 import type { Quotes } from './quotes.ts';
 
@@ -69,6 +69,14 @@ export function findRelations(doc: Doc, quotes: Quotes): Relation[] {
         }
         continue;
       }
+      if (t.lower === 'in' && (i === s.first || tokens[i - 1].value === ',')) {
+        const rel = inSourceRelation(doc, quotes, s.i, i);
+        if (rel) { out.push(rel); continue; }
+      }
+      if (t.lower === 'asked' && (i === s.first || (i === s.first + 1 && tokens[s.first].lower === 'when'))) {
+        const rel = askedRelation(doc, quotes, s.i, i);
+        if (rel) { out.push(rel); continue; }
+      }
       const vn = verbNounAt(doc, i, s.last);
       if (vn) {
         const rel = verbNounRelation(doc, quotes, s.i, i, vn);
@@ -84,6 +92,15 @@ export function findRelations(doc: Doc, quotes: Quotes): Relation[] {
       const verb = verbForms.get(t.lower);
       if (verb && isVerbCue(doc, i, verb)) {
         const rel = verbRelation(doc, quotes, s.i, i, verb);
+        if (rel?.kind === 'participle') {
+          // "“…,” McCain said, citing low growth": the participle shares the speaker of the cue before it.
+          const prev = out.at(-1);
+          if (prev && prev.sent === s.i && prev.source && prev.cue && prev.cue.last < i) {
+            rel.source = prev.source;
+            rel.owner = prev.owner;
+            rel.confidence = 0.7;
+          }
+        }
         if (rel) out.push(rel);
         continue;
       }
@@ -269,7 +286,7 @@ function verbRelation(doc: Doc, quotes: Quotes, si: number, v: number, verb: Ver
     const content = clauseAfterCue(doc, quotes, after, s.last, verb);
     if (!content) return null;
     const subj = mainSubject(doc, s.first, v - 1);
-    return { ...base, kind: 'participle', source: subj, content: [content], confidence: subj ? 0.6 : 0.3 };
+    return { ...base, kind: 'participle', source: subj, content: [content], confidence: subj ? 0.6 : 0.3, cutBefore: v - 1 };
   }
 
   const right = tokens[after];
@@ -393,7 +410,7 @@ function clauseAfterCue(doc: Doc, quotes: Quotes, k: number, sentLast: number, v
   if (!content) return null;
   const first = tokens[content.first];
   const words = wordCount(doc, content);
-  if (words < 2 && !(verb.object && words === 1)) return null;
+  if (words < 2 && !(verb.object && words === 1) && !(words === 1 && /^(yes|no)\.?$/.test(tokens[content.first].lower))) return null;
   const clauseStart = CLAUSE_OPENERS.has(first.lower) || OPEN_MARK.test(first.value) || tokens[content.first - 1]?.value === ':';
   if (verb.needs) {
     let has = false;
@@ -524,6 +541,15 @@ function according(doc: Doc, quotes: Quotes, si: number, a: number, len: number,
   const cue: Range = { first: a, last: a + len - 1 };
   const src = npRight(doc, a + len, s.last);
   if (!src) return null;
+  // "According to early results of exit polls conducted by X for Y, …": a long source runs to the comma.
+  if (a === s.first || isOpener(doc, s.first, a - 1)) {
+    const next = tokens[src.last + 1];
+    if (next && src.last + 1 <= s.last && next.value !== ',' && next.value !== ')' && next.value !== '—') {
+      let j = src.last + 1;
+      while (j <= s.last && j - src.last < 30 && tokens[j].value !== ',' && !END_PUNCT.test(tokens[j].value) && !QUOTE_MARK.test(tokens[j].value) && tokens[j].value !== ':') j++;
+      if (j <= s.last && tokens[j].value === ',') src.last = j - 1;
+    }
+  }
   const base = { kind: 'according' as const, cue, stance, owner: ownerOf(doc, src), sent: si, quote: false, source: src };
   const afterSrc = src.last + 1;
   const content: Range[] = [];
@@ -550,6 +576,40 @@ function according(doc: Doc, quotes: Quotes, si: number, a: number, len: number,
   }
   if (!content.length) return null;
   return { ...base, content, quote: false, confidence: 0.9 };
+}
+
+/** "In a CBS News poll released Monday, Clinton led by 10 points": a document or poll as the source. */
+function inSourceRelation(doc: Doc, quotes: Quotes, si: number, i: number): Relation | null {
+  const { tokens, sentences } = doc;
+  const s = sentences[si];
+  const src = npRight(doc, i + 1, s.last);
+  if (!src) return null;
+  let end = src.last;
+  // "released Monday", "conducted by X": a short participle phrase inside the source, up to the comma.
+  let j = end + 1;
+  while (j <= s.last && j - end < 10 && tokens[j].value !== ',' && !END_PUNCT.test(tokens[j].value) && !QUOTE_MARK.test(tokens[j].value)) j++;
+  if (!(j <= s.last && tokens[j].value === ',')) return null;
+  if (j > end + 1 && !(tokens[end + 1].pos === 'VERB' && /(ed|en|wn)$/.test(tokens[end + 1].lower)) && !DAY.test(tokens[end + 1].lower) && !TIME_WORDS.has(tokens[end + 1].lower)) return null;
+  end = j - 1;
+  if (!inSourceNouns.has(headOf(doc, src).lower)) return null;
+  const content = contentRight(doc, quotes, j + 1, s.last);
+  if (!content || wordCount(doc, content) < 3 || !looksLikeClause(doc, content)) return null;
+  return { kind: 'according', cue: { first: i, last: i }, stance: 'reports', source: { first: src.first, last: end }, owner: ownerOf(doc, src), content: [content], sent: si, quote: false, confidence: 0.6 };
+}
+
+/** "Asked whether he would run, the senator said no": the question is content of its own, put to the subject. */
+function askedRelation(doc: Doc, quotes: Quotes, si: number, i: number): Relation | null {
+  const { tokens, sentences } = doc;
+  const s = sentences[si];
+  let j = i + 1;
+  while (j <= s.last && j - i < 40 && tokens[j].value !== ',' && !END_PUNCT.test(tokens[j].value)) j++;
+  if (!(j <= s.last && tokens[j].value === ',') || j < i + 3) return null;
+  const opens = tokens.slice(i + 1, Math.min(j, i + 6)).some((t) => CLAUSE_OPENERS.has(t.lower) || t.lower === 'about');
+  if (!opens) return null;
+  // "whether …," may itself hold a quoted comma: run on to the quote's end.
+  const src = npRight(doc, j + 1, s.last);
+  if (!src || !isAgent(headOf(doc, src))) return null;
+  return { kind: 'verb', cue: { first: i, last: i }, stance: 'questions', source: src, owner: null, content: [{ first: i + 1, last: j - 1 }], sent: si, quote: false, confidence: 0.6 };
 }
 
 /** Sentence openers that are not content: "However,", "In a statement,", "Meanwhile,". */

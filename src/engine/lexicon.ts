@@ -31,6 +31,7 @@ interface CueFile {
   verbNoun: Record<string, string[] | string>;
   evidence: { published: string[]; showing: string[] };
   attitude?: { lemmas: string[] };
+  inSource?: { nouns: string[] };
 }
 
 interface SourceFile {
@@ -78,6 +79,8 @@ function inflect(lemma: string): string[] {
 export const verbForms = new Map<string, VerbCue>();
 /** Verbs of stance or intent that attribute a view when an agent is their subject ("supported", "sees"). */
 export const attitudeVerbs = new Set<string>(cues.attitude?.lemmas ?? []);
+/** Documents and polls that can open "In a CBS News poll, …" as its source. */
+export const inSourceNouns = new Set<string>(cues.inSource?.nouns ?? []);
 for (const [lemma, v] of Object.entries(cues.verbs)) {
   const entry: VerbCue = { lemma, ...v };
   for (const f of [lemma, ...(cues.forms[lemma] ?? inflect(lemma))]) if (!verbForms.has(f)) verbForms.set(f, entry);

@@ -16,7 +16,7 @@ const POSSESSIVE_PRON = new Set(['his', 'her', 'its', 'their', 'our', 'my', 'you
 
 export const isPunct = (t: Token) => t.pos === 'PUNCT' || t.pos === 'SYM' || t.pos === 'SPACE';
 const isPossessive = (t: Token) => t.lower === "'s" || t.lower === "'";
-const isHyphen = (t: Token) => t.value === '-' || t.value === '–';
+const isHyphen = (t: Token) => t.value === '-' || t.value === '–' || t.value === '/';
 
 /** Noun phrase that ends at token `end` (inclusive), walking left within the sentence. */
 export function npLeft(doc: Doc, end: number, floor: number): Range | null {
