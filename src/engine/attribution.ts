@@ -2,7 +2,7 @@
 // "according to" and its kin, passive "is described by X as", headline "…, Says X", and nominal sources.
 import type { Doc, Token } from '../nlp.ts';
 import type { Stance } from '../schema.ts';
-import { abstractHeads, agentHeads, attitudeVerbs, inSourceNouns, headlineCues, nounCues, notCueAfter, notCueBefore, passiveParticiples, phrasalCues, publishedParticiples, showingForms, verbForms, verbNounCues, type VerbCue } from './lexicon.ts';
+import { abstractHeads, agentHeads, attitudeVerbs, evidenceHeads, evidenceLemmas, inSourceNouns, headlineCues, nounCues, notCueAfter, notCueBefore, passiveParticiples, phrasalCues, publishedParticiples, showingForms, verbForms, verbNounCues, type VerbCue } from './lexicon.ts';
 import { headOf, isPunct, npLeft, npRight, type Range } from './phrases.ts';
 import type { Quotes } from './quotes.ts';
 
@@ -138,7 +138,10 @@ function isVerbCue(doc: Doc, i: number, verb: VerbCue): boolean {
   if (t.pos !== 'VERB' && t.pos !== 'AUX') {
     // The tagger reads some verbs as nouns ("the briefing notes that", "observers warning that"): accept one
     // between a noun phrase and a clause opener; "his claims that" stays a noun.
-    const clear = t.lower === 'said' || t.lower === 'says' || t.lower === 'told';
+    const clear = t.lower === 'said' || t.lower === 'says' || t.lower === 'told' ||
+      // "records show", "new fundraising reports show.": a plural document noun before a form the tagger read as a noun
+      (evidenceLemmas.has(verb.lemma) && !!prev && !!next && (prev.pos === 'NOUN' || prev.pos === 'PROPN') &&
+        (END_PUNCT.test(next.value) || next.pos === 'PRON' || next.pos === 'DET' || next.pos === 'NUM' || next.pos === 'PROPN') && evidenceSubject(doc, i));
     const between = prev && (prev.pos === 'NOUN' || prev.pos === 'PROPN' || (prev.pos === 'PRON' && !POSSESSIVE.has(prev.lower))) &&
       next && (CLAUSE_OPENERS.has(next.lower) || OPEN_MARK.test(next.value) || next.value === ':');
     if (!clear && !between) return false;
@@ -153,6 +156,12 @@ function isVerbCue(doc: Doc, i: number, verb: VerbCue): boolean {
   // Passive use ("is said to", "was told") is handled elsewhere.
   if (prev && BE.has(prev.lower) && /(ed|en|id|ld|wn|ght)$/.test(t.lower)) return false;
   return true;
+}
+
+/** Whether the phrase before token `i` is headed by a record or poll ("Records from the election board"). */
+function evidenceSubject(doc: Doc, i: number): boolean {
+  const np = npLeft(doc, i - 1, firstOfSentence(doc, i));
+  return !!np && evidenceHeads.has(headOf(doc, np).lower);
 }
 
 function firstOfSentence(doc: Doc, i: number): number {
@@ -367,7 +376,8 @@ function verbRelation(doc: Doc, quotes: Quotes, si: number, v: number, verb: Ver
   const content = clauseAfterCue(doc, quotes, after, s.last, verb);
   if (!content) return null;
   const head = headOf(doc, subj.source);
-  if (verb.strength === 'weak' && (abstractHeads.has(head.lower) || !isAgent(head))) return null;
+  const evidence = evidenceLemmas.has(verb.lemma) && evidenceHeads.has(head.lower);
+  if (verb.strength === 'weak' && !evidence && (abstractHeads.has(head.lower) || !isAgent(head))) return null;
   const owner = ownerOf(doc, subj.source);
   return {
     ...base,

@@ -32,6 +32,7 @@ interface CueFile {
   evidence: { published: string[]; showing: string[] };
   attitude?: { lemmas: string[] };
   inSource?: { nouns: string[] };
+  evidenceSources?: { lemmas: string[]; heads: string[] };
 }
 
 interface SourceFile {
@@ -81,6 +82,9 @@ export const verbForms = new Map<string, VerbCue>();
 export const attitudeVerbs = new Set<string>(cues.attitude?.lemmas ?? []);
 /** Documents and polls that can open "In a CBS News poll, …" as its source. */
 export const inSourceNouns = new Set<string>(cues.inSource?.nouns ?? []);
+/** Verbs that documents and polls can govern ("records show"), and the heads of such sources. */
+export const evidenceLemmas = new Set<string>(cues.evidenceSources?.lemmas ?? []);
+export const evidenceHeads = new Set<string>(cues.evidenceSources?.heads ?? []);
 for (const [lemma, v] of Object.entries(cues.verbs)) {
   const entry: VerbCue = { lemma, ...v };
   for (const f of [lemma, ...(cues.forms[lemma] ?? inflect(lemma))]) if (!verbForms.has(f)) verbForms.set(f, entry);
