@@ -28,6 +28,7 @@ const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', "'s", "'r
 const SKIP_BETWEEN = new Set(['also', 'has', 'have', 'had', 'will', 'would', 'could', 'should', 'may', 'might', 'must', 'can', 'did', 'does', 'do', 'not', "n't", 'never', 'previously', 'later', 'again', 'repeatedly', 'already', 'once', 'then', 'now', 'recently', 'just', 'publicly', 'privately', 'reportedly', 'allegedly', 'apparently', 'earlier', 'still', 'further', 'even', 'often', 'frequently', 'openly', 'explicitly', 'initially', 'first', 'firmly', 'flatly', 'quickly', 'immediately', 'since', 'however', 'only', 'widely', 'long', 'separately', 'subsequently', 'ultimately', 'finally', 'simply', 'officially', 'categorically']);
 const THAT = new Set(['that']);
 const POSSESSIVE = new Set(['his', 'her', 'its', 'their', 'our', 'my', 'your']);
+const ING_BEFORE = new Set(['and', 'but', 'or', 'while', 'after', 'before', 'by', 'without', 'when', 'since', 'also', 'not', 'of', 'in', 'for', 'repeatedly', 'again', 'publicly', 'then', 'even', 'still', 'just', 'now', 'openly', 'falsely', 'privately', 'reportedly', 'allegedly', 'apparently', 'explicitly', 'effectively', 'essentially', 'implicitly', 'seemingly']);
 const CLAUSE_OPENERS = new Set(['that', 'whether', 'if', 'how', 'what', 'why', 'when', 'where', 'who', 'which']);
 const ADJUNCT_PREPS = new Set(['on', 'in', 'at', 'during', 'after', 'before', 'last', 'this', 'earlier', 'late', 'to', 'via', 'through', 'from', 'with', 'by']);
 const QUOTE_MARK = /^["“”«»„‘’]$/;
@@ -114,7 +115,8 @@ export function findRelations(doc: Doc, quotes: Quotes): Relation[] {
       }
     }
   }
-  return out;
+  // Generic "you" ("What do you call …?", "whatever you want to call it") names nobody.
+  return out.filter((r) => !(r.source && r.source.first === r.source.last && tokens[r.source.first].lower === 'you'));
 }
 
 function phrasalAt(doc: Doc, i: number, last: number): { len: number; stance: Stance } | null {
@@ -149,6 +151,11 @@ function isVerbCue(doc: Doc, i: number, verb: VerbCue): boolean {
   // "having said that", "that said," (opening a sentence), "needless to say".
   if (prev && notCueBefore.has(prev.lower) && (prev.lower !== 'that' || i - 1 === firstOfSentence(doc, i))) return false;
   if (prev && (prev.lower === 'the' || prev.lower === 'a' || prev.lower === 'an')) return false;
+  // "Breitbart's reporting team", "its reporting": a noun after a possessive.
+  if (prev && (POSSESSIVE.has(prev.lower) || prev.lower === "'s" || prev.lower === '’s')) return false;
+  // An -ing form is a cue after a comma or dash (", saying …"), an auxiliary ("is saying") or a linking word
+  // ("and saying", "by saying"); "all precincts reporting" and "(Additional reporting by …)" are not.
+  if (t.lower.endsWith('ing') && prev && !(ING_BEFORE.has(prev.lower) || prev.pos === 'AUX' || prev.pos === 'PUNCT' || prev.pos === 'ADV' || prev.pos === 'CCONJ' || prev.pos === 'SCONJ')) return false;
   for (const seq of notCueAfter) {
     if (seq.every((w, k) => tokens[i + 1 + k]?.lower === w)) return false;
   }
