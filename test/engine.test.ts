@@ -266,3 +266,17 @@ describe('participles, questions and polls', () => {
     expect(c.source?.mention).toMatch(/^early figures from the count .* for the two parties$/);
   });
 });
+
+describe('words that look like cues but are not', () => {
+  it('ignores nouns after possessives, bare -ing modifiers and generic "you"', () => {
+    expect(claimsOf('(Additional reporting by Dana Whitlow; editing by Sam Ortiz.)')).toEqual([]);
+    expect(claimsOf('With all precincts reporting, the race remained too close to call.')).toEqual([]);
+    expect(claimsOf("The agency's reporting team covered the flood for three weeks.")).toEqual([]);
+    expect(claimsOf('Whatever you want to call it, the bridge is closed.')).toEqual([]);
+  });
+
+  it('keeps "observers warning that …"', () => {
+    const text = 'The strike drew criticism, with some observers warning that the ceasefire could collapse.';
+    expect(claimWith(text, 'the ceasefire could collapse').source?.mention).toBe('some observers');
+  });
+});

@@ -155,7 +155,7 @@ function isVerbCue(doc: Doc, i: number, verb: VerbCue): boolean {
   if (prev && (POSSESSIVE.has(prev.lower) || prev.lower === "'s" || prev.lower === '’s')) return false;
   // An -ing form is a cue after a comma or dash (", saying …"), an auxiliary ("is saying") or a linking word
   // ("and saying", "by saying"); "all precincts reporting" and "(Additional reporting by …)" are not.
-  if (t.lower.endsWith('ing') && prev && !(ING_BEFORE.has(prev.lower) || prev.pos === 'AUX' || prev.pos === 'PUNCT' || prev.pos === 'ADV' || prev.pos === 'CCONJ' || prev.pos === 'SCONJ')) return false;
+  if (t.lower.endsWith('ing') && prev && !(ING_BEFORE.has(prev.lower) || prev.pos === 'AUX' || prev.pos === 'PUNCT' || prev.pos === 'ADV' || prev.pos === 'CCONJ' || prev.pos === 'SCONJ' || (next && (THAT.has(next.lower) || OPEN_MARK.test(next.value))))) return false;
   for (const seq of notCueAfter) {
     if (seq.every((w, k) => tokens[i + 1 + k]?.lower === w)) return false;
   }
