@@ -280,3 +280,14 @@ describe('words that look like cues but are not', () => {
     expect(claimWith(text, 'the ceasefire could collapse').source?.mention).toBe('some observers');
   });
 });
+
+describe('harder speaker phrases', () => {
+  it('reads relative clauses, dashes, job words and one-word quotes around the speaker', () => {
+    const rel = '“The dam will not hold,” said Sen. Dana Whitlow who represents the valley.';
+    expect(claimWith(rel, 'The dam will not hold').source?.name).toBe('Dana Whitlow');
+    const dash = 'A former engineer -- Dana Whitlow, who built the dam -- said the spillway was too small.';
+    expect(claimWith(dash, 'the spillway was too small').source?.mention).toBe('A former engineer');
+    expect(claimWith('Valley delegate Dana Whitlow said the spillway was too small.', 'the spillway').source?.name).toBe('Dana Whitlow');
+    expect(claimWith('"Sandbags," the mayor said.', 'Sandbags').source?.mention).toBe('the mayor');
+  });
+});

@@ -205,20 +205,21 @@ function subjectLeft(doc: Doc, v: number, floor: number): { source: Range; viaCo
   let k = skipLeft(doc, v - 1, floor);
   if (k < floor) return null;
   let t = tokens[k];
-  if (t.value === ',' || t.value === '—' || t.value === '–') {
+  if (t.value === ',' || t.value === '—' || t.value === '–' || t.value === '--') {
     // "X, a spokeswoman for Y, said" / "X, who …, said" / "X, its chief executive, who …, said": skip back over
     // up to two inserted phrases.
     for (let round = 0; round < 2; round++) {
       let c = k - 1;
       let depth = 0;
-      while (c >= floor && depth < 20 && tokens[c].value !== ',' && tokens[c].value !== t.value && !CLOSE_MARK.test(tokens[c].value)) {
+      const dash = t.value !== ',';
+      while (c >= floor && depth < 24 && (dash || tokens[c].value !== ',') && tokens[c].value !== t.value && !CLOSE_MARK.test(tokens[c].value)) {
         c--;
         depth++;
       }
       if (!(c >= floor && tokens[c].value === t.value && depth > 0)) return null;
       const inner = tokens[c + 1];
       const appositive = inner.pos === 'DET' || inner.pos === 'ADJ' || inner.pos === 'NOUN' || inner.lower === 'who' || inner.lower === 'which' ||
-        inner.pos === 'NUM' || inner.pos === 'PROPN' || POSSESSIVE.has(inner.lower) || (inner.pos === 'ADV' && c + 2 === k) ||
+        inner.pos === 'NUM' || inner.pos === 'PROPN' || POSSESSIVE.has(inner.lower) || ((inner.pos === 'ADV' || inner.pos === 'SCONJ') && c + 2 === k) ||
         (inner.pos === 'VERB' && /(ing|ed)$/.test(inner.lower)) || (inner.pos === 'ADP' && inner.lower !== 'of');
       if (!appositive) return null;
       const np = npLeft(doc, c - 1, floor);
@@ -312,10 +313,16 @@ function verbRelation(doc: Doc, quotes: Quotes, si: number, v: number, verb: Ver
   // Cue before the source after the content (CVS): "“…,” said Maria Ostrova, a spokeswoman."
   if (beforeIsBreak && right && !rightIsEnd) {
     const src = npRight(doc, after, s.last);
+    // "…,” said Sen. Jim Whelan who represents Atlantic City.": a relative clause belongs to the source.
+    if (src && src.last < s.last && (tokens[src.last + 1].lower === 'who' || tokens[src.last + 1].lower === 'whose')) {
+      let j = src.last + 1;
+      while (j < s.last && tokens[j + 1].value !== ',' && !END_PUNCT.test(tokens[j + 1].value) && !OPEN_MARK.test(tokens[j + 1].value)) j++;
+      src.last = j;
+    }
     const tail = src ? adjunctEnd(doc, src.last + 1, s.last, false) : 0;
     if (src && (endsAt(tail) || tokens[tail].value === ',')) {
       const left = contentLeft(doc, quotes, prev.value === ',' ? v - 1 : v, s.first);
-      if (left && wordCount(doc, left) >= 2) {
+      if (left && (wordCount(doc, left) >= 2 || isQuoted(doc, quotes, left))) {
         return { ...base, source: src, content: [left], quote: isQuoted(doc, quotes, left), confidence: 0.85 };
       }
     }
@@ -346,7 +353,7 @@ function verbRelation(doc: Doc, quotes: Quotes, si: number, v: number, verb: Ver
       }
       if (c > s.first && isBreak(tokens[c])) {
         const left = contentLeft(doc, quotes, tokens[c].value === ',' ? c : c + 1, s.first);
-        if (left && wordCount(doc, left) >= 2) {
+        if (left && (wordCount(doc, left) >= 2 || isQuoted(doc, quotes, left))) {
           const content = [left];
           const more = !tailIsEnd && tokens[tail].value === ',' ? continuation(doc, quotes, tail + 1, s.last) : null;
           if (more) content.push(more);
@@ -402,7 +409,11 @@ function clauseAfterCue(doc: Doc, quotes: Quotes, k: number, sentLast: number, v
   if (k > sentLast) return null;
   if (verb.recipient) {
     const rec = npRight(doc, k, sentLast, false);
-    if (rec) k = rec.last + 1;
+    if (rec) {
+      k = rec.last + 1;
+      // "as she tried to ask a question, she and …": after the recipient a comma ends a weak cue's reach.
+      if (verb.strength === 'weak' && tokens[k]?.value === ',' && !OPEN_MARK.test(tokens[k + 1]?.value ?? '')) return null;
+    }
   }
   // Adjuncts: "in a statement", "on Monday", "in an interview with X", "last week", "on Telegram".
   for (let n = 0; n < 3 && k <= sentLast; n++) {
@@ -527,7 +538,15 @@ function mainSubject(doc: Doc, first: number, last: number): Range | null {
   }
   const np = npRight(doc, k, last);
   if (!np) return null;
-  const next = tokens[np.last + 1];
+  let n = np.last + 1;
+  // "Gary Emineth, a former state party chairman, became …": skip the appositive.
+  if (tokens[n]?.value === ',' && n <= last) {
+    let j = n + 1;
+    while (j <= last && j - n < 16 && tokens[j].value !== ',') j++;
+    const inner = tokens[n + 1];
+    if (j <= last && tokens[j].value === ',' && inner && (inner.pos === 'DET' || POSSESSIVE.has(inner.lower) || inner.lower === 'who')) n = j + 1;
+  }
+  const next = tokens[n];
   if (!next || !(next.pos === 'VERB' || next.pos === 'AUX' || next.pos === 'ADV')) return null;
   return np;
 }

@@ -65,7 +65,9 @@ export function npLeft(doc: Doc, end: number, floor: number): Range | null {
     if (COORD.has(t.lower)) {
       const left = tokens[k - 1];
       // "the ministry and the army", "current and former officials"
-      if (left && k - 1 >= floor && (left.pos === 'NOUN' || left.pos === 'PROPN' || (left.pos === 'ADJ' && right.pos === 'ADJ')) && (right.pos === 'NOUN' || right.pos === 'PROPN' || right.pos === 'ADJ' || right.pos === 'DET')) {
+      // "the ministry and the army", "current and former officials", "she and another reporter"
+      if (left && k - 1 >= floor && (left.pos === 'NOUN' || left.pos === 'PROPN' || (left.pos === 'ADJ' && right.pos === 'ADJ') || (left.pos === 'PRON' && /^(he|she|they|we|i)$/.test(left.lower) && right.pos === 'DET')) && (right.pos === 'NOUN' || right.pos === 'PROPN' || right.pos === 'ADJ' || right.pos === 'DET')) {
+        if (left.pos === 'PRON') { first = k - 1; break; }
         continue;
       }
       break;

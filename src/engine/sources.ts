@@ -22,7 +22,15 @@ export function canonicalName(doc: Doc, r: Range): string {
   let first = r.first;
   let last = r.last;
   while (first < last && tokens[first].lower === 'the') first++;
+  // "Sen. Jim Whelan who represents Atlantic City" -> "Sen. Jim Whelan"
+  for (let k = first + 1; k <= last; k++) {
+    if (tokens[k].lower === 'who' || tokens[k].lower === 'whose' || tokens[k].value === ',') { last = k - 1; break; }
+  }
   while (last > first && (tokens[last].lower === "'s" || tokens[last].lower === "'")) last--;
+  // "Florida delegate John Archer" -> "John Archer": a name after a lowercase job word.
+  let p = last;
+  while (p >= first && tokens[p].pos === 'PROPN' && /^[A-Z]/.test(tokens[p].value)) p--;
+  if (p > first && last - p >= 2 && tokens[p].pos === 'NOUN' && /^[a-z]/.test(tokens[p].value)) first = p + 1;
   // "President Vladimir Putin" -> "Vladimir Putin" when two or more capitalised words remain.
   let k = first;
   while (k < last && titles.has(tokens[k].lower) && /^[A-Z]/.test(tokens[k].value)) k++;
