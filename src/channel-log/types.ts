@@ -110,7 +110,16 @@ export interface SourceCount {
 export interface ChannelLog {
   /** Stores the report and its claims durably before resolving; a repeat of the same text is not stored again. */
   add(report: NewReport): Promise<AddResult>;
+  /**
+   * Optional (both stores have it): stores several reports in one transaction, all or none, for batch ingest.
+   * One result per report, in order; a repeat, also of an earlier report in the same batch, is a duplicate.
+   */
+  addMany?(reports: NewReport[]): Promise<AddResult[]>;
   get(key: ChannelKey, id: string): Promise<StoredReport | null>;
+  /**
+   * Best first: with free words or phrases, by relevance among the newest 10,000 matches, ties newest first, then
+   * any older matches newest first; without them, newest first. since/until both include their instant.
+   */
   queryClaims(key: ChannelKey, query: ClaimQuery): Promise<ClaimPage>;
   sources(key: ChannelKey, opts?: { since?: Date; until?: Date }): Promise<SourceCount[]>;
   /** Removes one report and its claims; false when the channel has no such report. */

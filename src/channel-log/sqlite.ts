@@ -1,0 +1,369 @@
+// The embedded channel log: one SQLite file (better-sqlite3), WAL, an FTS5 index over every claim.
+//
+// Claims are keyed by posting time (milliseconds × 2^20, plus a counter), so the key orders claims newest
+// first and a since:/until: range is a key range. The FTS5 table (contentless) holds, per claim, the search
+// words (`body`), the source's words (`src`), its places (`place`) and filter tags (`tags`: the channel, source
+// type, category, hedged, unattributed, who pasted it), so every /claims query is one FTS5 match: counted,
+// ranked with bm25 over `body`, and paged there; only the page's rows are read from the tables.
+import Database from 'better-sqlite3';
+import { createHash } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { newReportId, readReportId } from './ids.ts';
+import { DEFAULT_RANK_WINDOW, checkQuery, pageOfMatches, queryTerms, type MatchSource } from './paging.ts';
+import { checkKey, checkNewReport, claimHit, claimRows, storedReport, type HitRecord, type ReportRecord } from './rows.ts';
+import { searchText, textHash } from './text.ts';
+import {
+  StoreUnavailableError,
+  type AddResult,
+  type ChannelKey,
+  type ChannelLog,
+  type ClaimPage,
+  type ClaimQuery,
+  type NewReport,
+  type SourceCount,
+  type StoredReport,
+} from './types.ts';
+
+export interface SqliteLogOptions {
+  /** A file path, or ':memory:'. */
+  path: string;
+  /** Refuse writes (StoreUnavailableError, nothing half-written) once the file reaches this size. */
+  maxMegabytes?: number;
+  rankWindow?: number;
+  /** How long a write waits for another process holding the file (default 5 s). */
+  busyTimeoutMs?: number;
+}
+
+const SHIFT = 20n;
+const PER_MS = 1n << SHIFT;
+const MIN_KEY = -(2n ** 63n);
+const MAX_KEY = 2n ** 63n - 1n;
+const EXPORT_BATCH = 500;
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS channels (
+  id INTEGER PRIMARY KEY,
+  platform TEXT NOT NULL, workspace TEXT NOT NULL, channel TEXT NOT NULL,
+  UNIQUE (platform, workspace, channel));
+CREATE TABLE IF NOT EXISTS reports (
+  seq INTEGER PRIMARY KEY,
+  chan INTEGER NOT NULL REFERENCES channels(id),
+  id TEXT NOT NULL, text_hash TEXT NOT NULL, text TEXT NOT NULL, summary TEXT NOT NULL,
+  user_id TEXT NOT NULL, user_name TEXT, thread TEXT, link TEXT, posted_ms INTEGER NOT NULL,
+  UNIQUE (chan, id), UNIQUE (chan, text_hash));
+CREATE INDEX IF NOT EXISTS reports_posted ON reports (chan, posted_ms);
+CREATE TABLE IF NOT EXISTS claims (
+  key INTEGER PRIMARY KEY,
+  report INTEGER NOT NULL REFERENCES reports(seq) ON DELETE CASCADE,
+  chan INTEGER NOT NULL,
+  claim_id TEXT NOT NULL, text TEXT NOT NULL,
+  source_name TEXT, source_type TEXT, conduit TEXT, cue_text TEXT, cue_stance TEXT,
+  hedges TEXT NOT NULL, category TEXT NOT NULL, places TEXT NOT NULL, quote INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS claims_report ON claims (report);
+CREATE VIRTUAL TABLE IF NOT EXISTS claims_fts USING fts5(
+  body, src, place, tags, content = '', contentless_delete = 1);
+CREATE TRIGGER IF NOT EXISTS claims_fts_delete AFTER DELETE ON claims BEGIN
+  DELETE FROM claims_fts WHERE rowid = old.key;
+END;
+PRAGMA user_version = 1;
+`;
+
+/** SQLite result codes that mean the file cannot be used or written, as opposed to a bug in a statement. */
+const UNAVAILABLE: Record<string, string> = {
+  SQLITE_FULL: 'is full (the disk, or its size limit)',
+  SQLITE_READONLY: 'cannot be written (read-only)',
+  SQLITE_CANTOPEN: 'cannot be opened',
+  SQLITE_IOERR: 'could not be read or written (I/O error)',
+  SQLITE_BUSY: 'is busy: another process held it too long',
+  SQLITE_LOCKED: 'is locked',
+  SQLITE_NOTADB: 'is not a ClaimDesk database',
+  SQLITE_CORRUPT: 'is damaged',
+  SQLITE_PERM: 'may not be accessed',
+  SQLITE_AUTH: 'may not be accessed',
+  SQLITE_NOMEM: 'ran out of memory',
+};
+
+function unavailable(e: unknown, where: string): unknown {
+  const err = e as { code?: unknown; message?: string };
+  if (e instanceof TypeError && /database connection is not open/.test(e.message)) {
+    return new StoreUnavailableError(`The channel log ${where} is closed.`);
+  }
+  const base = typeof err?.code === 'string' ? err.code.replace(/^(SQLITE_[A-Z]+)_.*$/, '$1') : '';
+  const what = UNAVAILABLE[base];
+  if (!what) return e;
+  const out = new StoreUnavailableError(`The channel log ${where} ${what}: ${err.message}. Nothing was changed.`);
+  (out as Error & { cause?: unknown }).cause = e;
+  return out;
+}
+
+const tag = (prefix: string, value: string) => prefix + searchText(value).replace(/ /g, '');
+const userTag = (user: string) => 'b' + createHash('sha256').update(user).digest('hex').slice(0, 20);
+const quoted = (words: string[], prefix = false) => `"${words.join(' ')}"${prefix ? ' *' : ''}`;
+const anyOf = (col: string, xs: string[]) => `${col} : (${xs.join(' OR ')})`;
+
+export async function openSqliteLog(opts: SqliteLogOptions): Promise<SqliteChannelLog> {
+  return new SqliteChannelLog(opts);
+}
+
+export class SqliteChannelLog implements ChannelLog {
+  readonly #db: Database.Database;
+  readonly #where: string;
+  readonly #rankWindow: number;
+  readonly #channels = new Map<string, number>();
+
+  constructor(opts: SqliteLogOptions) {
+    const memory = opts.path === ':memory:' || opts.path === '';
+    this.#where = memory ? '(in memory)' : `at ${opts.path}`;
+    this.#rankWindow = opts.rankWindow ?? DEFAULT_RANK_WINDOW;
+    try {
+      if (!memory) mkdirSync(dirname(opts.path), { recursive: true });
+      this.#db = new Database(memory ? ':memory:' : opts.path, { timeout: opts.busyTimeoutMs ?? 5000 });
+      if (!memory) this.#db.pragma('journal_mode = WAL');
+      // FULL: a commit is on disk before add() resolves, so a crash or power cut right after loses nothing.
+      this.#db.pragma('synchronous = FULL');
+      this.#db.pragma('foreign_keys = ON');
+      this.#db.pragma('cache_size = -32000');
+      this.#db.exec(SCHEMA);
+      if (opts.maxMegabytes !== undefined) {
+        const pageSize = this.#db.pragma('page_size', { simple: true }) as number;
+        this.#db.pragma(`max_page_count = ${Math.max(1, Math.floor((opts.maxMegabytes * 1024 * 1024) / pageSize))}`);
+      }
+    } catch (e) {
+      // mkdir's errors (EACCES, ENOTDIR, EROFS …) say the folder cannot be made.
+      if (/^E[A-Z]+$/.test(String((e as { code?: string }).code))) {
+        throw new StoreUnavailableError(`The channel log ${this.#where} cannot be created: ${(e as Error).message}`);
+      }
+      throw unavailable(e, this.#where);
+    }
+  }
+
+  /** Runs `fn`, turning SQLite's "cannot use the file" errors into StoreUnavailableError. */
+  async #run<T>(fn: () => T | Promise<T>): Promise<T> {
+    try {
+      return await fn();
+    } catch (e) {
+      throw unavailable(e, this.#where);
+    }
+  }
+
+  #channel(key: ChannelKey, create: boolean): number | null {
+    checkKey(key);
+    const k = `${key.platform}\u0000${key.workspace}\u0000${key.channel}`;
+    const known = this.#channels.get(k);
+    if (known !== undefined) return known;
+    const find = () =>
+      this.#db.prepare('SELECT id FROM channels WHERE platform = ? AND workspace = ? AND channel = ?').pluck().get(key.platform, key.workspace, key.channel) as
+        | number
+        | undefined;
+    let id = find();
+    if (id === undefined && create) {
+      this.#db.prepare('INSERT OR IGNORE INTO channels (platform, workspace, channel) VALUES (?, ?, ?)').run(key.platform, key.workspace, key.channel);
+      id = find();
+    }
+    if (id !== undefined) this.#channels.set(k, id);
+    return id ?? null;
+  }
+
+  async add(report: NewReport): Promise<AddResult> {
+    return (await this.addMany([report]))[0];
+  }
+
+  /** Stores several reports in one transaction (all or none); repeats, also within the batch, are not stored again. */
+  async addMany(reports: NewReport[]): Promise<AddResult[]> {
+    for (const r of reports) checkNewReport(r);
+    try {
+      return await this.#run(() => this.#db.transaction(() => reports.map((r) => this.#addOne(r))).immediate());
+    } catch (e) {
+      // A channel first seen in the rolled-back transaction was not created after all: forget its id.
+      this.#channels.clear();
+      throw e;
+    }
+  }
+
+  #addOne(r: NewReport): AddResult {
+    const db = this.#db;
+    const chan = this.#channel(r.key, true)!;
+    const hash = textHash(r.text);
+    const earlier = db.prepare('SELECT * FROM reports WHERE chan = ? AND text_hash = ?').get(chan, hash) as ReportRecord | undefined;
+    if (earlier) return { duplicate: true, report: storedReport(r.key, earlier) };
+    let id = newReportId();
+    const taken = db.prepare('SELECT 1 FROM reports WHERE chan = ? AND id = ?').pluck();
+    while (taken.get(chan, id)) id = newReportId();
+    const postedMs = r.postedAt.getTime();
+    const summary = JSON.stringify(r.summary);
+    const seq = db
+      .prepare(
+        `INSERT INTO reports (chan, id, text_hash, text, summary, user_id, user_name, thread, link, posted_ms)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(chan, id, hash, r.text, summary, r.user, r.userName ?? null, r.thread ?? null, r.link ?? null, postedMs).lastInsertRowid;
+    const rows = claimRows(r.summary);
+    if (rows.length > 0) {
+      let key = this.#firstFreeKey(postedMs, rows.length);
+      const insClaim = db.prepare(
+        `INSERT INTO claims (key, report, chan, claim_id, text, source_name, source_type, conduit, cue_text, cue_stance, hedges, category, places, quote)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      );
+      const insFts = db.prepare('INSERT INTO claims_fts (rowid, body, src, place, tags) VALUES (?, ?, ?, ?, ?)');
+      const by = userTag(r.user);
+      for (const c of rows) {
+        insClaim.run(key, seq, chan, c.claimId, c.text, c.sourceName, c.sourceType, c.conduit, c.cueText, c.cueStance,
+          JSON.stringify(c.hedges), c.category, JSON.stringify(c.places), c.quote ? 1 : 0);
+        const tags = [`k${chan}`, tag('t', c.sourceType ?? 'none'), tag('g', c.category), c.hedges.length ? 'h1' : 'h0', c.sourceName ? 'u0' : 'u1', by];
+        insFts.run(key, c.body, c.source, c.place, tags.join(' '));
+        key++;
+      }
+    }
+    const stored: StoredReport = { ...r, id, key: { ...r.key } };
+    return { duplicate: false, report: stored };
+  }
+
+  /** The first of `n` free consecutive claim keys in the report's millisecond. */
+  #firstFreeKey(postedMs: number, n: number): bigint {
+    const base = BigInt(postedMs) * PER_MS;
+    const last = this.#db.prepare('SELECT max(key) FROM claims WHERE key >= ? AND key < ?').pluck().safeIntegers(true).get(base, base + PER_MS) as
+      | bigint
+      | null;
+    const first = last === null ? base : last + 1n;
+    if (first + BigInt(n) > base + PER_MS) throw new RangeError('Too many claims posted in the same millisecond (over a million).');
+    return first;
+  }
+
+  async get(key: ChannelKey, id: string): Promise<StoredReport | null> {
+    return this.#run(() => {
+      const chan = this.#channel(key, false);
+      const rid = readReportId(id);
+      if (chan === null || rid === null) return null;
+      const row = this.#db.prepare('SELECT * FROM reports WHERE chan = ? AND id = ?').get(chan, rid) as ReportRecord | undefined;
+      return row ? storedReport(key, row) : null;
+    });
+  }
+
+  async queryClaims(key: ChannelKey, q: ClaimQuery): Promise<ClaimPage> {
+    checkQuery(q);
+    return this.#run(() => {
+      const empty: ClaimPage = { hits: [], total: 0, page: q.page, pages: 0 };
+      const chan = this.#channel(key, false);
+      const terms = queryTerms(q);
+      if (chan === null || terms === null) return empty;
+      const parts = [`tags : k${chan}`, ...terms.text.map((w) => `body : ${quoted(w)}`)];
+      if (terms.source.length) parts.push(anyOf('src', terms.source.map((w) => quoted(w, true))));
+      if (terms.place.length) parts.push(anyOf('place', terms.place.map((w) => quoted(w))));
+      if (q.type?.length) parts.push(anyOf('tags', q.type.map((t) => tag('t', t))));
+      if (q.category?.length) parts.push(anyOf('tags', q.category.map((c) => tag('g', c))));
+      if (q.hedged !== undefined) parts.push(`tags : ${q.hedged ? 'h1' : 'h0'}`);
+      if (q.unattributed !== undefined) parts.push(`tags : ${q.unattributed ? 'u1' : 'u0'}`);
+      if (q.by?.length) parts.push(anyOf('tags', q.by.map(userTag)));
+      const match = parts.join(' AND ');
+      const lo = q.since ? BigInt(q.since.getTime()) * PER_MS : MIN_KEY;
+      const hi = q.until ? (BigInt(q.until.getTime()) + 1n) * PER_MS - 1n : MAX_KEY;
+      const where = 'FROM claims_fts WHERE claims_fts MATCH ? AND rowid BETWEEN ? AND ?';
+      const db = this.#db;
+      type Ref = { key: bigint; score: number };
+      const refs = (sql: string, ...args: unknown[]) => db.prepare(sql).safeIntegers(true).all(...args) as { key: bigint; s: number | bigint }[];
+      const toRefs = (rows: { key: bigint; s: number | bigint }[]): Ref[] => rows.map((r) => ({ key: r.key, score: -Number(r.s) }));
+      const src: MatchSource<bigint, Ref> = {
+        count: async () => Number(db.prepare(`SELECT count(*) ${where}`).pluck().get(match, lo, hi)),
+        nthNewest: async (n) => db.prepare(`SELECT rowid ${where} ORDER BY rowid DESC LIMIT 1 OFFSET ?`).pluck().safeIntegers(true).get(match, lo, hi, n) as bigint,
+        ranked: async (from, offset, limit) =>
+          toRefs(refs(`SELECT rowid AS key, bm25(claims_fts, 1.0, 0.0, 0.0, 0.0) AS s ${where} ORDER BY s, rowid DESC LIMIT ? OFFSET ?`, match, from ?? lo, hi, limit, offset)),
+        newest: async (before, offset, limit) =>
+          toRefs(refs(`SELECT rowid AS key, 0 AS s ${where} ORDER BY rowid DESC LIMIT ? OFFSET ?`, match, lo, before === null ? hi : before - 1n, limit, offset)),
+      };
+      // better-sqlite3 is synchronous: the "async" steps above resolve at once, so this stays one read.
+      return pageOfMatches(src, { page: q.page, pageSize: q.pageSize, ranked: terms.text.length > 0, rankWindow: this.#rankWindow }).then(
+        ({ rows, total, pages }) => ({ hits: this.#hits(chan, rows), total, page: q.page, pages }),
+      );
+    });
+  }
+
+  #hits(chan: number, refs: { key: bigint; score: number }[]): ClaimPage['hits'] {
+    if (refs.length === 0) return [];
+    const rows = this.#db
+      .prepare(
+        `SELECT CAST(c.key AS TEXT) AS k, r.id AS report_id, c.claim_id, c.text, c.source_name, c.source_type, c.conduit, c.cue_text,
+                c.cue_stance, c.hedges, c.category, c.places, c.quote, r.user_id, r.user_name, r.link, r.posted_ms
+         FROM claims c JOIN reports r ON r.seq = c.report
+         WHERE c.key IN (SELECT value FROM json_each(?)) AND c.chan = ? AND r.chan = ?`,
+      )
+      .all(`[${refs.map((r) => r.key).join(',')}]`, chan, chan) as (HitRecord & { k: string })[];
+    const byKey = new Map(rows.map((r) => [r.k, r]));
+    return refs.flatMap((ref) => {
+      const row = byKey.get(String(ref.key));
+      return row ? [claimHit(row, ref.score)] : [];
+    });
+  }
+
+  async sources(key: ChannelKey, opts: { since?: Date; until?: Date } = {}): Promise<SourceCount[]> {
+    return this.#run(() => {
+      const chan = this.#channel(key, false);
+      if (chan === null) return [];
+      const lo = opts.since ? BigInt(opts.since.getTime()) * PER_MS : MIN_KEY;
+      const hi = opts.until ? (BigInt(opts.until.getTime()) + 1n) * PER_MS - 1n : MAX_KEY;
+      const rows = this.#db
+        .prepare(
+          `SELECT c.source_name AS name, c.source_type AS type, count(*) AS claims, count(DISTINCT c.report) AS reports, max(r.posted_ms) AS last
+           FROM claims c JOIN reports r ON r.seq = c.report
+           WHERE c.chan = ? AND c.source_name IS NOT NULL AND c.key BETWEEN ? AND ?
+           GROUP BY c.source_name, c.source_type
+           ORDER BY claims DESC, reports DESC, last DESC, name`,
+        )
+        .all(chan, lo, hi) as { name: string; type: SourceCount['type']; claims: number; reports: number; last: number }[];
+      return rows.map((r) => ({ name: r.name, type: r.type, claims: r.claims, reports: r.reports, lastSeen: new Date(r.last) }));
+    });
+  }
+
+  async forget(key: ChannelKey, id: string): Promise<boolean> {
+    return this.#run(() => {
+      const chan = this.#channel(key, false);
+      const rid = readReportId(id);
+      if (chan === null || rid === null) return false;
+      return this.#db.prepare('DELETE FROM reports WHERE chan = ? AND id = ?').run(chan, rid).changes > 0;
+    });
+  }
+
+  async purge(key: ChannelKey, before: Date): Promise<number> {
+    if (!(before instanceof Date) || Number.isNaN(before.getTime())) throw new RangeError('purge needs a valid date.');
+    return this.#run(() => {
+      const chan = this.#channel(key, false);
+      if (chan === null) return 0;
+      return this.#db.prepare('DELETE FROM reports WHERE chan = ? AND posted_ms < ?').run(chan, before.getTime()).changes;
+    });
+  }
+
+  async *export(key: ChannelKey, opts: { since?: Date; until?: Date } = {}): AsyncIterable<StoredReport> {
+    const chan = await this.#run(() => this.#channel(key, false));
+    if (chan === null) return;
+    const lo = opts.since?.getTime() ?? Number.MIN_SAFE_INTEGER;
+    const hi = opts.until?.getTime() ?? Number.MAX_SAFE_INTEGER;
+    let after: [number, number] = [Number.MIN_SAFE_INTEGER, 0];
+    for (;;) {
+      // In batches, so a long export neither holds the file nor all reports in memory.
+      const rows = await this.#run(
+        () =>
+          this.#db
+            .prepare(
+              `SELECT seq, * FROM reports WHERE chan = ? AND posted_ms BETWEEN ? AND ? AND (posted_ms, seq) > (?, ?)
+               ORDER BY posted_ms, seq LIMIT ?`,
+            )
+            .all(chan, lo, hi, after[0], after[1], EXPORT_BATCH) as (ReportRecord & { seq: number; posted_ms: number })[],
+      );
+      for (const row of rows) yield storedReport(key, row);
+      if (rows.length < EXPORT_BATCH) return;
+      const last = rows[rows.length - 1];
+      after = [last.posted_ms, last.seq];
+    }
+  }
+
+  async count(key: ChannelKey): Promise<number> {
+    return this.#run(() => {
+      const chan = this.#channel(key, false);
+      return chan === null ? 0 : (this.#db.prepare('SELECT count(*) FROM reports WHERE chan = ?').pluck().get(chan) as number);
+    });
+  }
+
+  async close(): Promise<void> {
+    if (this.#db.open) this.#db.close();
+  }
+}
