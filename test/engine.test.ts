@@ -291,3 +291,15 @@ describe('harder speaker phrases', () => {
     expect(claimWith('"Sandbags," the mayor said.', 'Sandbags').source?.mention).toBe('the mayor');
   });
 });
+
+describe('views named by nouns', () => {
+  it('takes the possessor of "claim that", "criticism of" as the source', () => {
+    const text = "The governor's claim that the levee was repaired drew doubts from engineers.";
+    const c = claimWith(text, 'the levee was repaired');
+    expect(c.source?.mention).toBe('The governor');
+    expect(c.cue?.text).toBe('claim');
+  });
+  it('does not read plural nouns spelled like verbs as cues', () => {
+    expect(claimsOf('Battleground states that voted twice for the governor now lean the other way.')).toEqual([]);
+  });
+});

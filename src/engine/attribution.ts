@@ -2,7 +2,7 @@
 // "according to" and its kin, passive "is described by X as", headline "…, Says X", and nominal sources.
 import type { Doc, Token } from '../nlp.ts';
 import type { Stance } from '../schema.ts';
-import { abstractHeads, agentHeads, attitudeVerbs, evidenceHeads, evidenceLemmas, inSourceNouns, headlineCues, nounCues, notCueAfter, notCueBefore, passiveParticiples, phrasalCues, publishedParticiples, showingForms, verbForms, verbNounCues, type VerbCue } from './lexicon.ts';
+import { abstractHeads, agentHeads, attitudeVerbs, nounForms, possessiveNouns, evidenceHeads, evidenceLemmas, inSourceNouns, headlineCues, nounCues, notCueAfter, notCueBefore, passiveParticiples, phrasalCues, publishedParticiples, showingForms, verbForms, verbNounCues, type VerbCue } from './lexicon.ts';
 import { headOf, isPunct, npLeft, npRight, type Range } from './phrases.ts';
 import type { Quotes } from './quotes.ts';
 
@@ -90,6 +90,10 @@ export function findRelations(doc: Doc, quotes: Quotes): Relation[] {
         if (rel) out.push(rel);
         continue;
       }
+      if (t.pos === 'NOUN' && possessiveNouns.has(t.lower)) {
+        const rel = possessiveNounRelation(doc, quotes, s.i, i);
+        if (rel) { out.push(rel); continue; }
+      }
       const verb = verbForms.get(t.lower);
       if (verb && isVerbCue(doc, i, verb)) {
         const rel = verbRelation(doc, quotes, s.i, i, verb);
@@ -105,7 +109,7 @@ export function findRelations(doc: Doc, quotes: Quotes): Relation[] {
         if (rel) out.push(rel);
         continue;
       }
-      if (t.pos === 'VERB' && (ALL_VERBS || attitudeVerbs.has(t.lemma)) && !verb) {
+      if (t.pos === 'VERB' && attitudeVerbs.has(t.lemma) && !verb) {
         const rel = attitudeRelation(doc, quotes, s.i, i);
         if (rel) { out.push(rel); continue; }
       }
@@ -146,7 +150,7 @@ function isVerbCue(doc: Doc, i: number, verb: VerbCue): boolean {
         (END_PUNCT.test(next.value) || next.pos === 'PRON' || next.pos === 'DET' || next.pos === 'NUM' || next.pos === 'PROPN') && evidenceSubject(doc, i));
     const between = prev && (prev.pos === 'NOUN' || prev.pos === 'PROPN' || (prev.pos === 'PRON' && !POSSESSIVE.has(prev.lower))) &&
       next && (CLAUSE_OPENERS.has(next.lower) || OPEN_MARK.test(next.value) || next.value === ':');
-    if (!clear && !between) return false;
+    if ((!clear && !between) || nounForms.has(t.lower)) return false;
   }
   // "having said that", "that said," (opening a sentence), "needless to say".
   if (prev && notCueBefore.has(prev.lower) && (prev.lower !== 'that' || i - 1 === firstOfSentence(doc, i))) return false;
@@ -802,7 +806,29 @@ function verbNounRelation(doc: Doc, quotes: Quotes, si: number, v: number, vn: {
   return { kind: 'verb', cue: { first: v, last: vn.last }, stance: vn.stance, source: subj.source, owner: ownerOf(doc, subj.source), content: [content], sent: si, quote: false, confidence: 0.7 };
 }
 
-const ALL_VERBS = process.env.CLAIMDESK_ALL_VERBS === '1';
+const NOUN_LINKS = new Set(['that', 'to', 'of', 'for', 'about', 'on', 'against', 'with']);
+
+/** "Clinton's support for the deal", "his claim that …": a view named by a noun whose owner is a person or body. */
+function possessiveNounRelation(doc: Doc, quotes: Quotes, si: number, n: number): Relation | null {
+  const { tokens, sentences } = doc;
+  const s = sentences[si];
+  const prev = tokens[n - 1];
+  if (!prev) return null;
+  let src: Range | null = null;
+  if (POSSESSIVE.has(prev.lower) && prev.lower !== 'its' && prev.lower !== 'your' && prev.lower !== 'my') src = { first: n - 1, last: n - 1 };
+  else if ((prev.lower === "'s" || prev.lower === '’s' || prev.lower === "'") && n - 2 >= s.first) {
+    const np = npLeft(doc, n - 2, s.first);
+    if (np && (tokens[np.last].pos === 'PROPN' || isAgent(headOf(doc, np)))) src = np;
+  }
+  if (!src) return null;
+  const link = tokens[n + 1];
+  if (!link || n + 1 > s.last || !NOUN_LINKS.has(link.lower)) return null;
+  const content = contentRight(doc, quotes, link.lower === 'that' ? n + 1 : n + 2, s.last);
+  if (!content || wordCount(doc, content) < 2) return null;
+  // The content of a noun cue is its complement, up to the next comma.
+  for (let j = content.first + 1; j <= content.last; j++) if (tokens[j].value === ',' && quotes.inside[j] < 0) { content.last = j - 1; break; }
+  return { kind: 'attitude', cue: { first: n, last: link.lower === 'that' ? n : n + 1 }, stance: 'believes', source: src, owner: null, content: [content], sent: si, quote: false, confidence: 0.35 };
+}
 const NOT_ATTITUDE = new Set(['be', 'have', 'do', 'get', 'say', 'tell']);
 const MODALS = new Set(['may', 'might', 'could', 'would', 'should', 'can', 'will', 'must']);
 

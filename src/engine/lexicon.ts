@@ -25,13 +25,14 @@ interface CueFile {
   phrasal: Record<string, { stance: Stance; kind: string } | string>;
   passive: { participles: string[] };
   headline: string[];
-  notCue: { before: string[]; after: string[] };
+  notCue: { before: string[]; after: string[]; nounForms?: string[] };
   sourceHeadBlock: { nouns: string[] };
   nounCues: { nouns: string[] };
   verbNoun: Record<string, string[] | string>;
   evidence: { published: string[]; showing: string[] };
   attitude?: { lemmas: string[] };
   inSource?: { nouns: string[] };
+  possessiveNouns?: { nouns: string[] };
   evidenceSources?: { lemmas: string[]; heads: string[] };
 }
 
@@ -81,6 +82,10 @@ export const verbForms = new Map<string, VerbCue>();
 /** Verbs of stance or intent that attribute a view when an agent is their subject ("supported", "sees"). */
 export const attitudeVerbs = new Set<string>(cues.attitude?.lemmas ?? []);
 /** Documents and polls that can open "In a CBS News poll, …" as its source. */
+/** Nouns naming a view ("his support for", "Clinton's claim that") whose possessor is the source. */
+/** Plural nouns spelled like cue verbs ("states") that never count as cues when tagged as nouns. */
+export const nounForms = new Set<string>(cues.notCue.nounForms ?? []);
+export const possessiveNouns = new Set<string>(cues.possessiveNouns?.nouns ?? []);
 export const inSourceNouns = new Set<string>(cues.inSource?.nouns ?? []);
 /** Verbs that documents and polls can govern ("records show"), and the heads of such sources. */
 export const evidenceLemmas = new Set<string>(cues.evidenceSources?.lemmas ?? []);
