@@ -303,3 +303,19 @@ describe('views named by nouns', () => {
     expect(claimsOf('Battleground states that voted twice for the governor now lean the other way.')).toEqual([]);
   });
 });
+
+describe('floating quotes', () => {
+  it('gives a quote that opens the next sentence to the speaker of the quote before it', () => {
+    const text = '“We hold the bridge,” the colonel said. “The town is next. Nobody is leaving.” Later the mayor said the roads were open.';
+    const c = claimWith(text, 'We hold the bridge');
+    const parts = c.content.map((s) => slice(text, s));
+    expect(parts).toContain('“The town is next. Nobody is leaving.”');
+    expect(claimWith(text, 'the roads were open').source?.mention).toBe('the mayor');
+  });
+
+  it('stops at a quote that has a cue of its own', () => {
+    const text = '“We hold the bridge,” the colonel said. “The town is next,” the mayor said.';
+    const c = claimWith(text, 'We hold the bridge');
+    expect(c.content.map((s) => slice(text, s)).join(' ')).not.toContain('The town is next');
+  });
+});

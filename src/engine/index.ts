@@ -5,7 +5,7 @@ import { findRelations, type Relation } from './attribution.ts';
 import { findConduits, type ConduitMatch } from './conduits.ts';
 import { Coref } from './coref.ts';
 import { findHedges, type HedgeMatch } from './hedges.ts';
-import { findQuotes } from './quotes.ts';
+import { findQuotes, type Quotes } from './quotes.ts';
 import { findEntities } from './entities.ts';
 import { categorize } from './category.ts';
 import { checkworthiness } from './checkworthiness.ts';
@@ -15,7 +15,7 @@ const TRIM_PUNCT = /^[\s,;:—–-]+|[\s,;:—–-]+$/g;
 
 export function extractClaims(doc: Doc): Claim[] {
   const quotes = findQuotes(doc);
-  const relations = cutCoordinated(dedupe(findRelations(doc, quotes)));
+  const relations = floatingQuotes(doc, quotes, cutCoordinated(dedupe(findRelations(doc, quotes))));
   const hedges = findHedges(doc.text);
   relations.push(...hedgedSentences(doc, relations, hedges));
   relations.sort((a, b) => firstContent(a) - firstContent(b));
@@ -97,6 +97,42 @@ function dedupe(rels: Relation[]): Relation[] {
     out.push(r);
   }
   return out;
+}
+
+const FLOAT_MAX = 5;
+
+/**
+ * "“We hold the bridge,” the colonel said. “The town is next.”": a quote that opens the next sentence with no cue
+ * of its own goes on with the speaker of the quote just before it (up to FLOAT_MAX sentences, same paragraph
+ * or the next one).
+ */
+function floatingQuotes(doc: Doc, quotes: Quotes, rels: Relation[]): Relation[] {
+  const { tokens, sentences } = doc;
+  const cueSent = new Set<number>();
+  for (const r of rels) if (r.cue) cueSent.add(tokens[r.cue.first].sent);
+  const runAt = new Map<number, number>();
+  quotes.runs.forEach((q, i) => runAt.set(q.openTok, i));
+  for (const r of rels) {
+    if (!r.quote || !r.source || r.kind === 'hedge') continue;
+    let end = 0;
+    for (const c of r.content) if (c.last > end) end = c.last;
+    // the sentence holding the end of this relation (its cue or its content, whichever is later)
+    let si = Math.max(tokens[end].sent, r.cue ? tokens[r.cue.last].sent : 0);
+    for (let n = 0; n < FLOAT_MAX; n++) {
+      const next = sentences[si + 1];
+      if (!next || next.para > sentences[si].para + 1 || cueSent.has(next.i)) break;
+      const qi = runAt.get(next.first);
+      if (qi === undefined) break;
+      const run = quotes.runs[qi];
+      const lastSent = tokens[run.closeTok].sent;
+      let cued = false;
+      for (let k = next.i; k <= lastSent; k++) if (cueSent.has(k)) cued = true;
+      if (cued) break;
+      r.content.push({ first: run.openTok, last: run.closeTok });
+      si = lastSent;
+    }
+  }
+  return rels;
 }
 
 /** "X praised Y and said Z": the relation of "praised" ends before "and said". */
