@@ -319,3 +319,13 @@ describe('floating quotes', () => {
     expect(c.content.map((s) => slice(text, s)).join(' ')).not.toContain('The town is next');
   });
 });
+
+describe('any verb governing a that-clause', () => {
+  it('reads "made it clear that", "hinted that" as cues with the subject as source', () => {
+    const text = 'The senator made it clear that the bill would fail. She hinted that she would run again.';
+    const a = claimWith(text, 'the bill would fail');
+    expect(a.cue?.text).toBe('made it clear');
+    expect(a.source?.mention).toBe('The senator');
+    expect(claimWith(text, 'she would run again').cue?.text).toBe('hinted');
+  });
+});

@@ -109,7 +109,7 @@ export function findRelations(doc: Doc, quotes: Quotes): Relation[] {
         if (rel) out.push(rel);
         continue;
       }
-      if (t.pos === 'VERB' && attitudeVerbs.has(t.lemma) && !verb) {
+      if (t.pos === 'VERB' && !verb && (attitudeVerbs.has(t.lemma) || thatClauseAfter(doc, i, s.last))) {
         const rel = attitudeRelation(doc, quotes, s.i, i);
         if (rel) { out.push(rel); continue; }
       }
@@ -832,6 +832,17 @@ function possessiveNounRelation(doc: Doc, quotes: Quotes, si: number, n: number)
 const NOT_ATTITUDE = new Set(['be', 'have', 'do', 'get', 'say', 'tell']);
 const MODALS = new Set(['may', 'might', 'could', 'would', 'should', 'can', 'will', 'must']);
 
+/** "X hinted that …", "X made clear that …": any verb (with up to two words after it) governing a that-clause. */
+function thatClauseAfter(doc: Doc, v: number, sentLast: number): boolean {
+  const { tokens } = doc;
+  for (let k = v + 1; k <= Math.min(sentLast - 2, v + 3); k++) {
+    const t = tokens[k];
+    if (t.lower === 'that' && t.pos === 'SCONJ') return true;
+    if (t.value === ',' || END_PUNCT.test(t.value) || QUOTE_MARK.test(t.value)) return false;
+  }
+  return false;
+}
+
 /**
  * "The senator supported the bill", "Clinton sees a path to victory": a verb of stance or intent (the
  * attitudeVerbs list) with a named or personal subject right before it and an object or clause after it.
@@ -847,6 +858,10 @@ function attitudeRelation(doc: Doc, quotes: Quotes, si: number, v: number): Rela
   let k = v + 1;
   // a particle or preposition that belongs to the verb: "voted for", "pointed to", "talked about"
   if (k <= s.last && (tokens[k].pos === 'ADP' || tokens[k].pos === 'PART') && !THAT.has(tokens[k].lower) && tokens[k].lower !== 'to') k++;
+  // "made it clear that …": the words up to "that" belong to the cue
+  else if (!attitudeVerbs.has(tokens[v].lemma)) {
+    while (k <= s.last && k < v + 4 && !(THAT.has(tokens[k].lower) && tokens[k].pos === 'SCONJ')) k++;
+  }
   const content = contentRight(doc, quotes, k, s.last);
   if (!content || wordCount(doc, content) < 2) return null;
   const cue: Range = { first: cueSpan(doc, v, { lemma: tokens[v].lemma, stance: 'believes', strength: 'weak' }, s.last).first, last: k - 1 };
