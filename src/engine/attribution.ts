@@ -838,6 +838,7 @@ function thatClauseAfter(doc: Doc, v: number, sentLast: number): boolean {
   for (let k = v + 1; k <= Math.min(sentLast - 2, v + 3); k++) {
     const t = tokens[k];
     if (t.lower === 'that' && t.pos === 'SCONJ') return true;
+    if (k === v + 1 && (t.lower === 'whether' || t.lower === 'why')) return true;
     if (t.value === ',' || END_PUNCT.test(t.value) || QUOTE_MARK.test(t.value)) return false;
   }
   return false;
