@@ -329,3 +329,12 @@ describe('any verb governing a that-clause', () => {
     expect(claimWith(text, 'she would run again').cue?.text).toBe('hinted');
   });
 });
+
+describe('text that ends inside a quote', () => {
+  it('keeps the floating quote and does not throw', () => {
+    const text = '“We hold the bridge,” the colonel said.\n“The town is next and we';
+    const c = claimWith(text, 'We hold the bridge');
+    expect(c.content.length).toBe(2);
+    expect(c.content[1].end).toBeLessThanOrEqual(text.length);
+  });
+});

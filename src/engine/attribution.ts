@@ -124,6 +124,7 @@ export function findRelations(doc: Doc, quotes: Quotes): Relation[] {
 }
 
 function phrasalAt(doc: Doc, i: number, last: number): { len: number; stance: Stance } | null {
+  if (i > last) return null;
   const list = phrasalCues.get(doc.tokens[i].lower);
   if (!list) return null;
   for (const p of list) {

@@ -124,11 +124,13 @@ function floatingQuotes(doc: Doc, quotes: Quotes, rels: Relation[]): Relation[] 
       const qi = runAt.get(next.first);
       if (qi === undefined) break;
       const run = quotes.runs[qi];
-      const lastSent = tokens[run.closeTok].sent;
+      // a quote left open at the end of the text runs to its last token
+      const close = Math.min(run.closeTok, tokens.length - 1);
+      const lastSent = tokens[close].sent;
       let cued = false;
       for (let k = next.i; k <= lastSent; k++) if (cueSent.has(k)) cued = true;
       if (cued) break;
-      r.content.push({ first: run.openTok, last: run.closeTok });
+      r.content.push({ first: run.openTok, last: close });
       si = lastSent;
     }
   }
