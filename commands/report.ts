@@ -1,0 +1,36 @@
+// /report ID: one stored report's summary, with who pasted it and when. Only this channel's reports.
+import { z } from 'zod';
+import type { StoredReport } from '../src/channel-log/types.ts';
+import { formatDate, messageReply, summaryReply, type Reply } from '../src/reply.ts';
+import type { Command, CommandContext } from './command.ts';
+import { ReportId, idFromText } from './report-id.ts';
+
+export const args = z.object({ id: ReportId });
+export type ReportArgs = z.infer<typeof args>;
+
+export function notFound(id: string): Reply {
+  return messageReply(`There is no report ${id} in this channel's log. /claims shows report ids (the r12 in r12/c3).`);
+}
+
+/** "Report r12, pasted by maria on 2026-11-03 14:05 UTC · link". */
+export function provenance(r: StoredReport): string {
+  return `Report ${r.id}, pasted by ${r.userName ?? r.user} on ${formatDate(r.postedAt)}${r.link ? ` · ${r.link}` : ''}`;
+}
+
+async function handle({ id }: ReportArgs, ctx: CommandContext): Promise<Reply> {
+  const report = await ctx.log.get(ctx.key, id);
+  if (!report) return notFound(id);
+  const reply = summaryReply(report.summary);
+  reply.blocks.splice(1, 0, { kind: 'context', text: provenance(report) });
+  return { ...reply, title: `Report ${report.id}` };
+}
+
+export const command: Command<ReportArgs> = {
+  name: 'report',
+  summary: "Show one stored report's summary.",
+  usage: '/report ID',
+  examples: ['/report r12'],
+  args,
+  fromText: idFromText,
+  handle,
+};
