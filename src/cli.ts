@@ -10,6 +10,7 @@ import { summaryReply } from './reply.ts';
 import { renderMarkdown } from './render/markdown.ts';
 import { renderText } from './render/text.ts';
 import { summaryJsonSchema, type Summary } from './schema.ts';
+import { LOG_USAGE } from './cli-log.ts';
 
 export interface Io {
   stdin: NodeJS.ReadableStream & { isTTY?: boolean };
@@ -18,7 +19,7 @@ export interface Io {
   env: NodeJS.ProcessEnv;
 }
 
-export const COMMANDS = ['summarize', 'schema', 'start', 'help'] as const;
+export const COMMANDS = ['summarize', 'schema', 'start', 'help', 'log'] as const;
 const FORMATS = ['text', 'markdown', 'json'] as const;
 type Format = (typeof FORMATS)[number];
 
@@ -32,12 +33,15 @@ Usage:
       per input line, in order. Blank lines are skipped.
   claimdesk schema
       Print the JSON Schema of the summary.
-  claimdesk start
-      Summarise text piped in on standard input (the interactive console arrives with issue 3).
-  claimdesk help
+  claimdesk start [--channel NAME]
+      Open the console: an interactive channel on the embedded store (CLAIMDESK_STORE). Paste a report to
+      summarise and save it, then search with /claims WORD; /help lists the commands. Text piped in is
+      handled the same way: cat report.txt | claimdesk start.
+${LOG_USAGE}  claimdesk help
       Show this help.
 
-Environment: CLAIMDESK_MAX_INPUT_BYTES (default 200000), LOG_LEVEL (default info). See .env.example.
+Environment: CLAIMDESK_MAX_INPUT_BYTES (default 200000), LOG_LEVEL (default info), CLAIMDESK_STORE,
+CLAIMDESK_STATE. See .env.example.
 Exit codes: 0 done, 1 the input could not be summarised, 2 wrong usage.
 `;
 
@@ -112,6 +116,8 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
         return 0;
       case 'start':
         return await startCommand(rest, ctx);
+      case 'log':
+        return await (await import('./cli-log.ts')).logCommand(rest, ctx);
       default:
         io.stderr.write(
           `claimdesk: unknown command '${command}'. Valid commands: ${COMMANDS.join(', ')}.\n` +
@@ -279,18 +285,10 @@ async function jsonl(input: NodeJS.ReadableStream, summarize: Summarize, { io, c
   return 0;
 }
 
-async function startCommand(args: string[], { io, config }: Ctx): Promise<number> {
-  parseNothing(args);
-  io.stderr.write(
-    'claimdesk start: the interactive console adapter arrives with issue 3; for now it summarises text piped in.\n',
-  );
-  if (io.stdin.isTTY) {
-    io.stderr.write("Try: echo 'text' | npm start, or claimdesk summarize FILE\n");
-    return 0;
-  }
-  const { summarize } = await loadPipeline();
-  const text = await readLimited(io.stdin, config.maxInputBytes);
-  if (text.trim() === '') return 0;
-  await write(io.stdout, render(summarize(text, { maxBytes: config.maxInputBytes }), 'text'));
-  return 0;
+/** The console (adapters/shell); the Slack and Discord adapters will start here when their tokens are set. */
+async function startCommand(args: string[], { io, config, log }: Ctx): Promise<number> {
+  const { values, positionals } = usage(() => parseArgs({ args, options: { channel: { type: 'string' } }, allowPositionals: true }));
+  if (positionals.length > 0) throw new UsageError(`unexpected argument '${positionals[0]}'.`);
+  const { startConsole } = await import('../adapters/shell/index.ts');
+  return startConsole({ io, config, log, ...(values.channel ? { channel: values.channel } : {}) });
 }

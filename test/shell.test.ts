@@ -1,0 +1,98 @@
+// The console as a newcomer meets it: `npm start` (node bin/claimdesk.js start) on the embedded store, with
+// text piped in, and with input arriving in chunks as it does when someone pastes and then types.
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { BRIDGE, HARBOUR } from './fixtures/desk-reports.ts';
+
+const BIN = fileURLToPath(new URL('../bin/claimdesk.js', import.meta.url));
+let dir: string;
+
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'claimdesk-shell-'));
+});
+afterEach(() => rm(dir, { recursive: true, force: true }));
+
+/** Starts the console in a fresh directory: its store is created under ./data there, as on a fresh clone. */
+function start(): ChildProcessWithoutNullStreams & { out: () => string; err: () => string; done: Promise<number | null> } {
+  const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'warn' };
+  for (const k of Object.keys(env)) if (/^(CLAIMDESK_(STORE|STATE)|SLACK_|DISCORD_)/.test(k)) delete env[k];
+  const child = spawn(process.execPath, [BIN, 'start'], { cwd: dir, env, stdio: ['pipe', 'pipe', 'pipe'] });
+  let out = '';
+  let err = '';
+  child.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));
+  child.stderr.setEncoding('utf8').on('data', (d: string) => (err += d));
+  const done = new Promise<number | null>((resolve) => child.on('close', resolve));
+  return Object.assign(child, { out: () => out, err: () => err, done });
+}
+
+async function until(check: () => boolean, what: string, ms = 20_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+const saved = (out: string) => [...out.matchAll(/Saved as report (\S+?)\./g)].map((m) => m[1]);
+
+describe.sequential('npm start', { timeout: 60_000 }, () => {
+  test('a piped multi-paragraph report is summarised and stored whole, and the next run finds it', async () => {
+    const first = start();
+    first.stdin.end(HARBOUR + '\n');
+    expect(await first.done).toBe(0);
+    expect(first.err()).toBe('');
+    expect(saved(first.out())).toHaveLength(1);
+    expect(first.out()).toMatch(/harbour authority/i);
+    expect(first.out()).toMatch(/could not be independently verified/); // the last paragraph is in it
+    expect(await readdir(join(dir, 'data'))).toContain('claimdesk.db');
+
+    const second = start();
+    second.stdin.end('/claims cranes\n/claims Reuters\n');
+    expect(await second.done).toBe(0);
+    const [id] = saved(first.out());
+    expect(second.out().match(new RegExp(`${id}/c\\d`, 'g'))?.length).toBe(2);
+  });
+
+  test('piped text can hold a report ended by a lone ".", then commands; an export is saved as a file', async () => {
+    const c = start();
+    c.stdin.end(`${BRIDGE}\n.\n/claims Krasnogorsk\n/nope\n/export format:csv\n`);
+    expect(await c.done).toBe(0);
+    const out = c.out();
+    expect(saved(out)).toHaveLength(1);
+    expect(out).toMatch(/claims? for “Krasnogorsk”/);
+    expect(out).toMatch(/There is no command \/nope. Commands: \/summarize, \/claims/);
+    expect(out).toMatch(/Saved to .*claimdesk-console-\d{4}-\d\d-\d\d\.csv/);
+    expect((await readdir(join(dir, 'data', 'exports'))).some((f) => f.endsWith('.csv'))).toBe(true);
+  });
+
+  test('pasted in chunks as a person would: the multi-paragraph paste is ONE report, then a command', async () => {
+    const c = start();
+    // A paste arrives in one go, blank lines and all.
+    c.stdin.write(`${HARBOUR}\n`);
+    await until(() => saved(c.out()).length === 1, 'the report to be saved');
+    // Later, typed on its own.
+    c.stdin.write('/claims verified\n');
+    await until(() => /for “verified”/.test(c.out()), 'the /claims answer');
+    c.stdin.write('/claims cranes\n');
+    await until(() => /for “cranes”/.test(c.out()), 'the second /claims answer');
+    c.stdin.end();
+    expect(await c.done).toBe(0);
+    const [id] = saved(c.out());
+    // Claims from the first and last paragraphs belong to the same report.
+    expect(c.out()).toMatch(new RegExp(`${id}/c\\d+ +No source: The damage reportedly`));
+    expect(c.out()).toMatch(new RegExp(`${id}/c\\d+ +harbour authority`, 'i'));
+    expect(saved(c.out())).toHaveLength(1);
+  });
+
+  test('empty or binary input gets a clear message and the console goes on', async () => {
+    const c = start();
+    c.stdin.end('The port \u0000\u0000\u0000\u0000 ministry said\u0000 on Monday that the bridge was closed.\n.\n/claims ministry\n');
+    expect(await c.done).toBe(0);
+    expect(c.out()).toMatch(/binary|control characters/i);
+    expect(c.out()).toMatch(/log is empty/);
+  });
+});
