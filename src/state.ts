@@ -31,20 +31,25 @@ function checkName(name: string): void {
 }
 
 function unavailable(e: unknown, where: string): unknown {
-  if (e instanceof StoreUnavailableError || e instanceof TypeError) return e;
+  if (e instanceof StoreUnavailableError) return e;
+  if (e instanceof TypeError && !/connection is not open/.test(e.message)) return e;
   const out = new StoreUnavailableError(`The bot state ${where} cannot be used: ${(e as Error)?.message ?? e}.`);
   (out as Error & { cause?: unknown }).cause = e;
   return out;
 }
 
-/** Wraps a keyv store so its failures reach callers as StoreUnavailableError. */
-function guarded<S extends object>(store: S, where: string): S {
+/**
+ * Wraps a keyv store so its failures reach callers as StoreUnavailableError, and so it refuses to work once the
+ * state is closed (keyv's Redis adapter would otherwise quietly open a new connection).
+ */
+function guarded<S extends object>(store: S, where: string, closed: () => boolean): S {
   const CALLS = new Set(['get', 'set', 'delete', 'clear', 'has', 'getMany', 'setMany', 'deleteMany', 'hasMany']);
   return new Proxy(store, {
     get(target, prop) {
       const v = Reflect.get(target, prop, target) as unknown;
       if (typeof v !== 'function' || !CALLS.has(String(prop))) return v;
       return async (...args: unknown[]) => {
+        if (closed()) throw new StoreUnavailableError(`The bot state ${where} is closed.`);
         try {
           return await (v as (...a: unknown[]) => unknown).apply(target, args);
         } catch (e) {
@@ -132,7 +137,7 @@ function openSqliteState(path: string, url: string): BotState {
   return {
     kv(name) {
       checkName(name);
-      return new Keyv({ store: guarded(new SqliteKeyvStore(db, url), where), namespace: name, throwOnErrors: true });
+      return new Keyv({ store: guarded(new SqliteKeyvStore(db, url), where, () => !db.open), namespace: name, throwOnErrors: true });
     },
     async firstTime(name, id, ttlMs) {
       checkName(name);
@@ -163,6 +168,7 @@ async function openRedisState(url: string): Promise<BotState> {
   const u = new URL(url);
   const where = `(Redis at ${u.hostname}:${u.port || 6379})`;
   let connected = false;
+  let closed = false;
   const client = createClient({
     url,
     // Calls fail at once while the connection is down, instead of queueing until it is back.
@@ -185,10 +191,11 @@ async function openRedisState(url: string): Promise<BotState> {
     kv(name) {
       checkName(name);
       const store = new KeyvRedis(client, { namespace: prefix(name), throwOnErrors: true, throwOnConnectError: true });
-      return new Keyv({ store: guarded(store, where), namespace: prefix(name), useKeyPrefix: false, throwOnErrors: true });
+      return new Keyv({ store: guarded(store, where, () => closed), namespace: prefix(name), useKeyPrefix: false, throwOnErrors: true });
     },
     async firstTime(name, id, ttlMs) {
       checkName(name);
+      if (closed) throw new StoreUnavailableError(`The bot state ${where} is closed.`);
       try {
         // The key is the one kv(name) reads (KeyvRedis joins namespace and key with '::').
         const ok = await client.set(`${prefix(name)}::${id}`, serialized(true, Date.now() + ttlMs), { condition: 'NX', expiration: { type: 'PX', value: ttlMs } });
@@ -198,6 +205,7 @@ async function openRedisState(url: string): Promise<BotState> {
       }
     },
     async close() {
+      closed = true;
       if (client.isOpen) await client.quit();
     },
   };
