@@ -1,6 +1,6 @@
 // The console as a newcomer meets it: `npm start` (node bin/claimdesk.js start) on the embedded store, with
 // text piped in, and with input arriving in chunks as it does when someone pastes and then types.
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,11 +16,19 @@ beforeEach(async () => {
 });
 afterEach(() => rm(dir, { recursive: true, force: true }));
 
-/** Starts the console in a fresh directory: its store is created under ./data there, as on a fresh clone. */
-function start(): ChildProcessWithoutNullStreams & { out: () => string; err: () => string; done: Promise<number | null> } {
+/** util-linux `script`, which runs a command on a pseudo-terminal: the console as in a real terminal. */
+const HAS_SCRIPT = spawnSync('script', ['--version']).status === 0;
+
+/**
+ * Starts the console in a fresh directory: its store is created under ./data there, as on a fresh clone.
+ * With `tty`, it runs on a pseudo-terminal (through `script`), so it is the interactive console.
+ */
+function start(tty = false): ChildProcessWithoutNullStreams & { out: () => string; err: () => string; done: Promise<number | null> } {
   const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'warn' };
   for (const k of Object.keys(env)) if (/^(CLAIMDESK_(STORE|STATE)|SLACK_|DISCORD_)/.test(k)) delete env[k];
-  const child = spawn(process.execPath, [BIN, 'start'], { cwd: dir, env, stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = tty
+    ? spawn('script', ['-qfec', `"${process.execPath}" "${BIN}" start`, '/dev/null'], { cwd: dir, env, stdio: ['pipe', 'pipe', 'pipe'] })
+    : spawn(process.execPath, [BIN, 'start'], { cwd: dir, env, stdio: ['pipe', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
   child.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));
@@ -86,6 +94,25 @@ describe.sequential('npm start', { timeout: 60_000 }, () => {
     expect(c.out()).toMatch(new RegExp(`${id}/c\\d+ +No source: The damage reportedly`));
     expect(c.out()).toMatch(new RegExp(`${id}/c\\d+ +harbour authority`, 'i'));
     expect(saved(c.out())).toHaveLength(1);
+  });
+
+  test.runIf(HAS_SCRIPT)('in a terminal: a bracketed paste is one report even when Enter comes much later', async () => {
+    const c = start(true);
+    await until(() => c.out().includes('claimdesk> '), 'the prompt');
+    const [first, , second] = BRIDGE.split('\n');
+    // Pasted as a terminal sends it (Enter is CR); the paste's last line is ended by a later Enter.
+    c.stdin.write(`\u001b[200~${first}\r\r${second}\u001b[201~`);
+    await new Promise((r) => setTimeout(r, 600));
+    c.stdin.write('\r');
+    await until(() => saved(c.out()).length === 1, 'the report to be saved');
+    c.stdin.write('/claims Krasnogorsk\r');
+    await until(() => /for “Krasnogorsk”/.test(c.out()), 'the /claims answer');
+    c.stdin.write('\u0004');
+    expect(await c.done).toBe(0);
+    const [id] = saved(c.out());
+    expect(saved(c.out())).toHaveLength(1);
+    // Both paragraphs' claims are in the one report.
+    expect(c.out().match(new RegExp(`${id}/c\\d`, 'g'))?.length).toBe(2);
   });
 
   test('empty or binary input gets a clear message and the console goes on', async () => {

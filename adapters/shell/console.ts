@@ -105,7 +105,10 @@ export async function runConsole(opts: ConsoleOptions): Promise<void> {
     const open = () => {
       rl = createInterface({ input, output: interactive ? output : undefined, terminal: interactive, crlfDelay: Infinity });
       let ended = false;
-      rl.on('line', (line) => assembler.line(line));
+      rl.on('line', (line) => {
+        assembler.line(line);
+        if (interactive && assembler.typing) rl.prompt();
+      });
       rl.on('SIGINT', () => {
         if (assembler.discard()) {
           write('\n(discarded)\n');

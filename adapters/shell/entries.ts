@@ -44,6 +44,11 @@ export class EntryAssembler {
     return this.mode !== 'idle';
   }
 
+  /** True while a report is being typed line by line (it ends with a lone "." or Ctrl-D). */
+  get typing(): boolean {
+    return this.mode === 'typing';
+  }
+
   line(text: string): void {
     this.lastLineAt = performance.now();
     switch (this.mode) {
