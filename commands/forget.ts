@@ -27,7 +27,7 @@ export const command: Command<ForgetArgs> = {
   name: 'forget',
   summary: "Remove a report and its claims from this channel's log.",
   usage: '/forget ID',
-  examples: ['/forget r12'],
+  examples: ['/forget k3x9ab'],
   access: 'whoever pasted the report, or a channel admin',
   args,
   fromText: idFromText,

@@ -9,10 +9,10 @@ export const args = z.object({ id: ReportId });
 export type ReportArgs = z.infer<typeof args>;
 
 export function notFound(id: string): Reply {
-  return messageReply(`There is no report ${id} in this channel's log. /claims shows report ids (the r12 in r12/c3).`);
+  return messageReply(`There is no report ${id} in this channel's log. /claims shows report ids (the k3x9ab in k3x9ab/c2).`);
 }
 
-/** "Report r12, pasted by maria on 2026-11-03 14:05 UTC · link". */
+/** "Report k3x9ab, pasted by maria on 2026-11-03 14:05 UTC · link". */
 export function provenance(r: StoredReport): string {
   return `Report ${r.id}, pasted by ${r.userName ?? r.user} on ${formatDate(r.postedAt)}${r.link ? ` · ${r.link}` : ''}`;
 }
@@ -29,7 +29,7 @@ export const command: Command<ReportArgs> = {
   name: 'report',
   summary: "Show one stored report's summary.",
   usage: '/report ID',
-  examples: ['/report r12'],
+  examples: ['/report k3x9ab'],
   args,
   fromText: idFromText,
   handle,

@@ -63,7 +63,7 @@ async function saveSummary(text: string, summary: Summary, ctx: CommandContext):
   });
 }
 
-/** "Already in this channel's log as report r7, pasted by maria on …". */
+/** "Already in this channel's log as report k3x9ab, pasted by maria on …". */
 export function duplicateMessage(report: StoredReport): string {
   const where = report.link ? ` ${report.link}` : '';
   return (

@@ -54,6 +54,16 @@ describe('the paste rule', () => {
   });
 });
 
+test('a platform slash command with structured options (as Discord sends them) runs the same command', async () => {
+  await t.say(HARBOUR);
+  const [claims] = await t.replies('', { kind: 'command', command: 'claims', args: { query: 'cranes source:harbour' } });
+  expect(claims.blocks.filter((b) => b.kind === 'hit')).toHaveLength(1);
+  const [bad] = await t.replies('', { kind: 'command', command: 'export', args: { format: 'xml' } });
+  expect(bad.fallback).toMatch(/format: is one of jsonl, csv, md/);
+  const [typed] = await t.replies('format:csv', { kind: 'command', command: 'export' });
+  expect(typed.blocks.some((b) => b.kind === 'file' && b.filename.endsWith('.csv'))).toBe(true);
+});
+
 describe('storing reports', () => {
   test('the same report twice points to the earlier entry and is stored once', async () => {
     const id = savedId(await t.say(HARBOUR));

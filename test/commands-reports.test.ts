@@ -24,7 +24,9 @@ describe('/report', () => {
   test('an unknown or malformed id gets a clear message', async () => {
     expect(await t.say('/report nope123')).toMatch(/no report nope123 in this channel's log/);
     expect(await t.say('/report')).toMatch(/Give a report id.*Usage: \/report ID/);
-    expect(await t.say('/report a;b')).toMatch(/only letters, digits/);
+    expect(await t.say('/report a;b')).toMatch(/only letters and digits/);
+    const id = savedId(await t.say(HARBOUR));
+    expect(await t.say(`/report #${id.toUpperCase()}`)).toContain(`Report ${id}`);
   });
 });
 

@@ -97,6 +97,16 @@ describe('console entries', () => {
     expect(entries).toEqual([{ kind: 'report', text: `${PARAS[0]}\n\nand the rest.` }]);
   });
 
+  test('a paste over the size limit is measured, not kept, and reported as too large', async () => {
+    const entries: Entry[] = [];
+    const a = new EntryAssembler({ windowMs: WINDOW, maxBytes: 1000, onEntry: (e) => entries.push(e) });
+    for (let i = 0; i < 100; i++) a.line('The ministry said the bridge had fallen overnight.');
+    a.line('.');
+    a.line('/claims bridge');
+    expect(entries[0]).toEqual({ kind: 'too-large', bytes: 100 * 51 });
+    expect(entries[1]).toEqual({ kind: 'command', text: '/claims bridge' });
+  });
+
   test('Ctrl-C drops what was collected', async () => {
     const { a, entries } = make();
     a.line('Half a report');

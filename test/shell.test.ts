@@ -122,4 +122,12 @@ describe.sequential('npm start', { timeout: 60_000 }, () => {
     expect(c.out()).toMatch(/binary|control characters/i);
     expect(c.out()).toMatch(/log is empty/);
   });
+
+  test('a paste over the size limit is refused with the limit named, and the console goes on', async () => {
+    const c = start();
+    c.stdin.end(`${'The ministry said the bridge had fallen overnight. '.repeat(5000)}\n.\n/claims bridge\n`);
+    expect(await c.done).toBe(0);
+    expect(c.out()).toMatch(/too long: .* at most 200 KB.*CLAIMDESK_MAX_INPUT_BYTES/s);
+    expect(c.out()).toMatch(/log is empty/);
+  });
 });

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { createInterface, type Interface } from 'node:readline';
 import type { Bot, BotEvent } from '../../src/bot.ts';
 import { renderText } from '../../src/render/text.ts';
+import { tooLargeError } from '../../src/input.ts';
 import type { Reply } from '../../src/reply.ts';
 import { EntryAssembler, END_LINE, type Entry } from './entries.ts';
 
@@ -26,6 +27,8 @@ export interface ConsoleOptions {
   /** Printed first in an interactive session. */
   banner?: string;
   windowMs?: number;
+  /** Largest report accepted (CLAIMDESK_MAX_INPUT_BYTES): a bigger paste is refused without being kept. */
+  maxBytes?: number;
 }
 
 export async function runConsole(opts: ConsoleOptions): Promise<void> {
@@ -50,6 +53,10 @@ export async function runConsole(opts: ConsoleOptions): Promise<void> {
   }
 
   async function answer(entry: Entry): Promise<void> {
+    if (entry.kind === 'too-large') {
+      write((interactive ? '\n' : '') + tooLargeError(entry.bytes, opts.maxBytes ?? entry.bytes).message + '\n');
+      return;
+    }
     const event: BotEvent = {
       ...opts.channel,
       user: opts.user,
@@ -69,6 +76,7 @@ export async function runConsole(opts: ConsoleOptions): Promise<void> {
 
   const assembler = new EntryAssembler({
     windowMs: opts.windowMs,
+    ...(opts.maxBytes ? { maxBytes: opts.maxBytes } : {}),
     pendingLine: () => (interactive ? rl.line : ''),
     onMoreLines: () => {
       if (!interactive) return;

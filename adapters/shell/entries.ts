@@ -8,7 +8,11 @@
 // (so piped input can hold a report and then commands).
 import { splitCommand } from '../../src/bot.ts';
 
-export type Entry = { kind: 'command'; text: string } | { kind: 'report'; text: string };
+export type Entry =
+  | { kind: 'command'; text: string }
+  | { kind: 'report'; text: string }
+  /** A paste over `maxBytes`: not kept in memory, only measured. */
+  | { kind: 'too-large'; bytes: number };
 
 /** How long input must be quiet before lines that arrived together count as one paste. */
 export const PASTE_WINDOW_MS = 120;
@@ -22,6 +26,8 @@ export interface EntryOptions {
   /** Text typed on the current line but not yet ended with Enter (readline's `line`). */
   pendingLine?(): string;
   windowMs?: number;
+  /** Largest report kept, in UTF-8 bytes; past it the lines are only counted. */
+  maxBytes?: number;
 }
 
 type Mode = 'idle' | 'burst' | 'typing' | 'paste' | 'after-paste';
@@ -33,6 +39,7 @@ export class EntryAssembler {
   private mode: Mode = 'idle';
   private timer: NodeJS.Timeout | null = null;
   private lastLineAt = 0;
+  private bytes = 0;
   private readonly windowMs: number;
 
   constructor(private readonly opts: EntryOptions) {
@@ -53,27 +60,33 @@ export class EntryAssembler {
     this.lastLineAt = performance.now();
     switch (this.mode) {
       case 'paste':
-        this.lines.push(text);
+        this.keep(text);
         return;
       case 'after-paste':
-        this.lines.push(text);
+        this.keep(text);
         this.flush();
         return;
       case 'typing':
       case 'burst':
         if (text.trim() === END_LINE) return this.flush();
-        this.lines.push(text);
+        this.keep(text);
         if (this.mode === 'burst') this.arm();
         return;
       case 'idle': {
         const t = text.trim();
         if (t === '' || t === END_LINE) return;
         if (splitCommand(t)) return this.opts.onEntry({ kind: 'command', text: t });
-        this.lines.push(text);
+        this.keep(text);
         this.mode = 'burst';
         this.arm();
       }
     }
+  }
+
+  /** Keeps a line of the report being collected, or only counts it once the report is too large. */
+  private keep(text: string): void {
+    this.bytes += Buffer.byteLength(text) + 1;
+    if (this.opts.maxBytes === undefined || this.bytes <= this.opts.maxBytes) this.lines.push(text);
   }
 
   pasteStart(): void {
@@ -90,7 +103,7 @@ export class EntryAssembler {
   /** End of input (Ctrl-D, or the end of piped text): whatever was collected is one report. */
   end(): void {
     const pending = this.opts.pendingLine?.() ?? '';
-    if (pending !== '') this.lines.push(pending);
+    if (pending !== '') this.keep(pending);
     this.flush();
   }
 
@@ -135,12 +148,14 @@ export class EntryAssembler {
   private reset(): void {
     this.disarm();
     this.lines = [];
+    this.bytes = 0;
     this.mode = 'idle';
   }
 
   private flush(): void {
-    const lines = this.lines;
+    const { lines, bytes } = this;
     this.reset();
+    if (this.opts.maxBytes !== undefined && bytes > this.opts.maxBytes) return this.opts.onEntry({ kind: 'too-large', bytes });
     while (lines.length > 0 && lines[lines.length - 1].trim() === '') lines.pop();
     while (lines.length > 0 && lines[0].trim() === '') lines.shift();
     if (lines.length === 0) return;

@@ -33,6 +33,7 @@ export async function startConsole({ io, config, log, channel = CONSOLE_CHANNEL 
       channel: { platform: 'console', workspace: 'local', channel },
       user: safeUser(),
       exportDir: EXPORT_DIR,
+      maxBytes: config.maxInputBytes,
       banner:
         `ClaimDesk console: channel "${channel}", log in ${desk.description}.\n` +
         'Paste a report (blank lines are fine) and it is summarised and saved; search with /claims WORD.\n' +
