@@ -338,3 +338,13 @@ describe('text that ends inside a quote', () => {
     expect(c.content[1].end).toBeLessThanOrEqual(text.length);
   });
 });
+
+describe('one source under a short and a full name', () => {
+  it('gives a short name used first the full name that holds all its words, unless two full names do', () => {
+    const text = 'Navy Command Says Frigate Sank\nThe Ukrainian Navy Command said the frigate sank near the port. Separately, the city council said the harbour was closed.';
+    const names = claimsOf(text).map((c) => c.source?.name);
+    expect(names[0]).toBe('Ukrainian Navy Command');
+    const two = 'Whitlow said the dam held. Dana Whitlow said the road was open. Sam Whitlow said the bridge was shut.';
+    expect(claimWith(two, 'the dam held').source?.name).toBe('Whitlow');
+  });
+});

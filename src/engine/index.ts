@@ -4,6 +4,7 @@ import type { Doc } from '../nlp.ts';
 import { findRelations, type Relation } from './attribution.ts';
 import { findConduits, type ConduitMatch } from './conduits.ts';
 import { Coref } from './coref.ts';
+import { contentWords } from './sources.ts';
 import { findHedges, type HedgeMatch } from './hedges.ts';
 import { findQuotes, type Quotes } from './quotes.ts';
 import { findEntities } from './entities.ts';
@@ -31,6 +32,7 @@ export function extractClaims(doc: Doc): Claim[] {
     sources.set(rel, source);
     conduits.set(rel, conduit);
   }
+  unifyShortNames(sources);
   const entities = findEntities(doc);
   const claims: Claim[] = [];
   for (const rel of relations) {
@@ -70,6 +72,29 @@ export function extractClaims(doc: Doc): Claim[] {
   claims.sort((a, b) => a.content[0].start - b.content[0].start);
   claims.forEach((c, i) => (c.id = `c${i + 1}`));
   return claims;
+}
+
+const NAMED_TYPES = new Set(['official', 'military', 'government', 'state-media', 'media', 'organization', 'company', 'person']);
+
+/**
+ * A short name used before the full one ("Ministry of Defense says …" in a headline, "the Russian Ministry of
+ * Defense" in the text) is the same source: when exactly one longer name holds all its words, use that name.
+ */
+function unifyShortNames(sources: Map<Relation, Source | null>): void {
+  const names = new Map<string, string[]>();
+  for (const s of sources.values()) if (s && !s.unresolved && NAMED_TYPES.has(s.type) && !names.has(s.name)) names.set(s.name, contentWords(s.name));
+  if (names.size < 2) return;
+  const rename = new Map<string, string>();
+  for (const [a, wa] of names) {
+    if (!wa.length) continue;
+    const longer = [...names].filter(([b, wb]) => b !== a && wb.length > wa.length && wa.every((w) => wb.includes(w)));
+    if (longer.length === 1) rename.set(a, longer[0][0]);
+  }
+  if (!rename.size) return;
+  for (const [rel, s] of sources) {
+    const to = s && rename.get(s.name);
+    if (s && to) sources.set(rel, { ...s, name: to, resolved: s.resolved === 'explicit' ? 'alias' : s.resolved });
+  }
 }
 
 function overlaps(a: Range[], b: Range[]): boolean {
