@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import Database from 'better-sqlite3';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openChannelLog } from '../src/channel-log/index.ts';
@@ -533,6 +534,27 @@ describe('channel log on SQLite', () => {
     expect((await again.get(k, report.id))?.text).toBe(FIXTURES[5].text);
     expect((await again.queryClaims(k, query({ words: ['bridge'] }))).total).toBeGreaterThan(0);
     await again.close();
+  });
+
+  it('rebuilds its search index from the stored reports when the file has an older one; refuses a newer file', async () => {
+    const path = join(sqliteDir, 'old-index.db');
+    const k = freshKey('reindex');
+    const first = await openChannelLog(`sqlite:${path}`);
+    for (let i = 0; i < FIXTURES.length; i++) await first.add(newReport(k, FIXTURES[i], SUMMARIES[i]));
+    const before = await allRefs(first, k, { words: ['bridge'] });
+    await first.close();
+    // An index of another layout: gone, and the file says it is older.
+    const raw = new Database(path);
+    raw.exec('DROP TRIGGER claims_fts_delete; DROP TABLE claims_fts; PRAGMA user_version = 1;');
+    raw.close();
+    const again = await openChannelLog(`sqlite:${path}`);
+    expect(await allRefs(again, k, { words: ['bridge'] })).toEqual(before);
+    expect((await again.queryClaims(k, query({ place: ['kherson'], by: ['U2'] }))).total).toBeGreaterThan(0);
+    await again.close();
+    const newer = new Database(path);
+    newer.pragma('user_version = 99');
+    newer.close();
+    await expect(openChannelLog(`sqlite:${path}`)).rejects.toThrow(/newer ClaimDesk/);
   });
 
   it('a file that cannot be created is StoreUnavailableError', async () => {

@@ -2,16 +2,19 @@
 //
 // Claims are keyed by posting time (milliseconds × 2^20, plus a counter), so the key orders claims newest
 // first and a since:/until: range is a key range. The FTS5 table (contentless) holds, per claim, the search
-// words (`body`), the source's words (`src`), its places (`place`) and filter tags (`tags`: the channel, source
-// type, category, hedged, unattributed, who pasted it), so every /claims query is one FTS5 match: counted,
-// ranked with bm25 over `body`, and paged there; only the page's rows are read from the tables.
+// words (`body`), the source's words (`src`), its places (`place`) and filter tags (`tags`: source type,
+// category, hedged, unattributed, who pasted it), so every /claims query is one FTS5 match: counted, ranked
+// with bm25 over `body`, and paged there; only the page's rows are read from the tables.
+// Every indexed word carries its channel's prefix ("k12_bridge"): a channel's search reads only its own
+// entries' postings, and no match can come from another channel.
 import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { newReportId, readReportId } from './ids.ts';
 import { DEFAULT_RANK_WINDOW, checkQuery, pageOfMatches, queryTerms, type MatchSource } from './paging.ts';
-import { checkKey, checkNewReport, claimHit, claimRows, storedReport, type HitRecord, type ReportRecord } from './rows.ts';
+import { checkKey, checkNewReport, claimHit, claimRows, storedReport, type ClaimRow, type HitRecord, type ReportRecord } from './rows.ts';
+import type { Summary } from '../schema.ts';
 import { searchText, textHash } from './text.ts';
 import {
   StoreUnavailableError,
@@ -61,12 +64,19 @@ CREATE TABLE IF NOT EXISTS claims (
   source_name TEXT, source_type TEXT, conduit TEXT, cue_text TEXT, cue_stance TEXT,
   hedges TEXT NOT NULL, category TEXT NOT NULL, places TEXT NOT NULL, quote INTEGER NOT NULL);
 CREATE INDEX IF NOT EXISTS claims_report ON claims (report);
-CREATE VIRTUAL TABLE IF NOT EXISTS claims_fts USING fts5(
-  body, src, place, tags, content = '', contentless_delete = 1);
-CREATE TRIGGER IF NOT EXISTS claims_fts_delete AFTER DELETE ON claims BEGIN
+`;
+
+/** The search index's layout; a file with an older one has its index rebuilt from the stored reports. */
+const INDEX_VERSION = 2;
+const INDEX = `
+DROP TRIGGER IF EXISTS claims_fts_delete;
+DROP TABLE IF EXISTS claims_fts;
+CREATE VIRTUAL TABLE claims_fts USING fts5(
+  body, src, place, tags, content = '', contentless_delete = 1, tokenize = "unicode61 tokenchars '_'");
+CREATE TRIGGER claims_fts_delete AFTER DELETE ON claims BEGIN
   DELETE FROM claims_fts WHERE rowid = old.key;
 END;
-PRAGMA user_version = 1;
+PRAGMA user_version = ${INDEX_VERSION};
 `;
 
 /** SQLite result codes that mean the file cannot be used or written, as opposed to a bug in a statement. */
@@ -100,6 +110,8 @@ function unavailable(e: unknown, where: string): unknown {
 const tag = (prefix: string, value: string) => prefix + searchText(value).replace(/ /g, '');
 const userTag = (user: string) => 'b' + createHash('sha256').update(user).digest('hex').slice(0, 20);
 const quoted = (words: string[], prefix = false) => `"${words.join(' ')}"${prefix ? ' *' : ''}`;
+/** The channel's prefix on each word of a search string ('' stays ''). */
+const scope = (chan: number) => (words: string) => (words === '' ? '' : `k${chan}_` + words.replace(/ /g, ` k${chan}_`));
 const anyOf = (col: string, xs: string[]) => `${col} : (${xs.join(' OR ')})`;
 
 export async function openSqliteLog(opts: SqliteLogOptions): Promise<SqliteChannelLog> {
@@ -111,6 +123,7 @@ export class SqliteChannelLog implements ChannelLog {
   readonly #where: string;
   readonly #rankWindow: number;
   readonly #channels = new Map<string, number>();
+  readonly #statements = new Map<string, Database.Statement>();
 
   constructor(opts: SqliteLogOptions) {
     const memory = opts.path === ':memory:' || opts.path === '';
@@ -125,17 +138,56 @@ export class SqliteChannelLog implements ChannelLog {
       this.#db.pragma('foreign_keys = ON');
       this.#db.pragma('cache_size = -32000');
       this.#db.exec(SCHEMA);
+      this.#db.transaction(() => this.#checkIndex()).immediate();
       if (opts.maxMegabytes !== undefined) {
         const pageSize = this.#db.pragma('page_size', { simple: true }) as number;
         this.#db.pragma(`max_page_count = ${Math.max(1, Math.floor((opts.maxMegabytes * 1024 * 1024) / pageSize))}`);
       }
     } catch (e) {
+      if ((this.#db as Database.Database | undefined)?.open) this.#db.close();
       // mkdir's errors (EACCES, ENOTDIR, EROFS …) say the folder cannot be made.
       if (/^E[A-Z]+$/.test(String((e as { code?: string }).code))) {
         throw new StoreUnavailableError(`The channel log ${this.#where} cannot be created: ${(e as Error).message}`);
       }
       throw unavailable(e, this.#where);
     }
+  }
+
+  /** A prepared statement, prepared once per text. */
+  #sql(text: string): Database.Statement {
+    let st = this.#statements.get(text);
+    if (!st) this.#statements.set(text, (st = this.#db.prepare(text)));
+    return st;
+  }
+
+  /** Builds the search index when the file has none or an older one (inside a transaction). */
+  #checkIndex(): void {
+    const version = this.#db.pragma('user_version', { simple: true }) as number;
+    if (version > INDEX_VERSION) {
+      throw new StoreUnavailableError(`The channel log ${this.#where} was written by a newer ClaimDesk (index ${version}); update ClaimDesk.`);
+    }
+    if (version === INDEX_VERSION) return;
+    this.#db.exec(INDEX);
+    const page = this.#sql('SELECT seq, chan, user_id, summary FROM reports WHERE seq > ? ORDER BY seq LIMIT 500');
+    const keys = this.#sql('SELECT key FROM claims WHERE report = ? ORDER BY key').pluck().safeIntegers(true);
+    for (let after = 0; ; ) {
+      const reports = page.all(after) as { seq: number; chan: number; user_id: string; summary: string }[];
+      for (const r of reports) this.#index(r.chan, r.user_id, keys.all(r.seq) as bigint[], claimRows(JSON.parse(r.summary) as Summary));
+      if (reports.length < 500) return;
+      after = reports[reports.length - 1].seq;
+    }
+  }
+
+  /** Adds claims to the search index, every word under the channel's prefix. */
+  #index(chan: number, user: string, keys: bigint[], rows: ClaimRow[]): void {
+    const ins = this.#sql('INSERT INTO claims_fts (rowid, body, src, place, tags) VALUES (?, ?, ?, ?, ?)');
+    const p = scope(chan);
+    const by = userTag(user);
+    rows.forEach((c, n) => {
+      if (keys[n] === undefined) return;
+      const tags = ['all', tag('t', c.sourceType ?? 'none'), tag('g', c.category), c.hedges.length ? 'h1' : 'h0', c.sourceName ? 'u0' : 'u1', by];
+      ins.run(keys[n], p(c.body), p(c.source), p(c.place), p(tags.join(' ')));
+    });
   }
 
   /** Runs `fn`, turning SQLite's "cannot use the file" errors into StoreUnavailableError. */
@@ -153,12 +205,12 @@ export class SqliteChannelLog implements ChannelLog {
     const known = this.#channels.get(k);
     if (known !== undefined) return known;
     const find = () =>
-      this.#db.prepare('SELECT id FROM channels WHERE platform = ? AND workspace = ? AND channel = ?').pluck().get(key.platform, key.workspace, key.channel) as
+      this.#sql('SELECT id FROM channels WHERE platform = ? AND workspace = ? AND channel = ?').pluck().get(key.platform, key.workspace, key.channel) as
         | number
         | undefined;
     let id = find();
     if (id === undefined && create) {
-      this.#db.prepare('INSERT OR IGNORE INTO channels (platform, workspace, channel) VALUES (?, ?, ?)').run(key.platform, key.workspace, key.channel);
+      this.#sql('INSERT OR IGNORE INTO channels (platform, workspace, channel) VALUES (?, ?, ?)').run(key.platform, key.workspace, key.channel);
       id = find();
     }
     if (id !== undefined) this.#channels.set(k, id);
@@ -185,10 +237,10 @@ export class SqliteChannelLog implements ChannelLog {
     const db = this.#db;
     const chan = this.#channel(r.key, true)!;
     const hash = textHash(r.text);
-    const earlier = db.prepare('SELECT * FROM reports WHERE chan = ? AND text_hash = ?').get(chan, hash) as ReportRecord | undefined;
+    const earlier = this.#sql('SELECT * FROM reports WHERE chan = ? AND text_hash = ?').get(chan, hash) as ReportRecord | undefined;
     if (earlier) return { duplicate: true, report: storedReport(r.key, earlier) };
     let id = newReportId();
-    const taken = db.prepare('SELECT 1 FROM reports WHERE chan = ? AND id = ?').pluck();
+    const taken = this.#sql('SELECT 1 FROM reports WHERE chan = ? AND id = ?').pluck();
     while (taken.get(chan, id)) id = newReportId();
     const postedMs = r.postedAt.getTime();
     const summary = JSON.stringify(r.summary);
@@ -200,20 +252,17 @@ export class SqliteChannelLog implements ChannelLog {
       .run(chan, id, hash, r.text, summary, r.user, r.userName ?? null, r.thread ?? null, r.link ?? null, postedMs).lastInsertRowid;
     const rows = claimRows(r.summary);
     if (rows.length > 0) {
-      let key = this.#firstFreeKey(postedMs, rows.length);
-      const insClaim = db.prepare(
+      const first = this.#firstFreeKey(postedMs, rows.length);
+      const keys = rows.map((_, n) => first + BigInt(n));
+      const insClaim = this.#sql(
         `INSERT INTO claims (key, report, chan, claim_id, text, source_name, source_type, conduit, cue_text, cue_stance, hedges, category, places, quote)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       );
-      const insFts = db.prepare('INSERT INTO claims_fts (rowid, body, src, place, tags) VALUES (?, ?, ?, ?, ?)');
-      const by = userTag(r.user);
-      for (const c of rows) {
-        insClaim.run(key, seq, chan, c.claimId, c.text, c.sourceName, c.sourceType, c.conduit, c.cueText, c.cueStance,
-          JSON.stringify(c.hedges), c.category, JSON.stringify(c.places), c.quote ? 1 : 0);
-        const tags = [`k${chan}`, tag('t', c.sourceType ?? 'none'), tag('g', c.category), c.hedges.length ? 'h1' : 'h0', c.sourceName ? 'u0' : 'u1', by];
-        insFts.run(key, c.body, c.source, c.place, tags.join(' '));
-        key++;
-      }
+      rows.forEach((c, n) =>
+        insClaim.run(keys[n], seq, chan, c.claimId, c.text, c.sourceName, c.sourceType, c.conduit, c.cueText, c.cueStance,
+          JSON.stringify(c.hedges), c.category, JSON.stringify(c.places), c.quote ? 1 : 0),
+      );
+      this.#index(chan, r.user, keys, rows);
     }
     const stored: StoredReport = { ...r, id, key: { ...r.key } };
     return { duplicate: false, report: stored };
@@ -222,7 +271,7 @@ export class SqliteChannelLog implements ChannelLog {
   /** The first of `n` free consecutive claim keys in the report's millisecond. */
   #firstFreeKey(postedMs: number, n: number): bigint {
     const base = BigInt(postedMs) * PER_MS;
-    const last = this.#db.prepare('SELECT max(key) FROM claims WHERE key >= ? AND key < ?').pluck().safeIntegers(true).get(base, base + PER_MS) as
+    const last = this.#sql('SELECT max(key) FROM claims WHERE key >= ? AND key < ?').pluck().safeIntegers(true).get(base, base + PER_MS) as
       | bigint
       | null;
     const first = last === null ? base : last + 1n;
@@ -235,7 +284,7 @@ export class SqliteChannelLog implements ChannelLog {
       const chan = this.#channel(key, false);
       const rid = readReportId(id);
       if (chan === null || rid === null) return null;
-      const row = this.#db.prepare('SELECT * FROM reports WHERE chan = ? AND id = ?').get(chan, rid) as ReportRecord | undefined;
+      const row = this.#sql('SELECT * FROM reports WHERE chan = ? AND id = ?').get(chan, rid) as ReportRecord | undefined;
       return row ? storedReport(key, row) : null;
     });
   }
@@ -247,25 +296,29 @@ export class SqliteChannelLog implements ChannelLog {
       const chan = this.#channel(key, false);
       const terms = queryTerms(q);
       if (chan === null || terms === null) return empty;
-      const parts = [`tags : k${chan}`, ...terms.text.map((w) => `body : ${quoted(w)}`)];
-      if (terms.source.length) parts.push(anyOf('src', terms.source.map((w) => quoted(w, true))));
-      if (terms.place.length) parts.push(anyOf('place', terms.place.map((w) => quoted(w))));
-      if (q.type?.length) parts.push(anyOf('tags', q.type.map((t) => tag('t', t))));
-      if (q.category?.length) parts.push(anyOf('tags', q.category.map((c) => tag('g', c))));
-      if (q.hedged !== undefined) parts.push(`tags : ${q.hedged ? 'h1' : 'h0'}`);
-      if (q.unattributed !== undefined) parts.push(`tags : ${q.unattributed ? 'u1' : 'u0'}`);
-      if (q.by?.length) parts.push(anyOf('tags', q.by.map(userTag)));
+      // Every word and tag under this channel's prefix: the match cannot reach another channel's claims.
+      const p = scope(chan);
+      const words = (ws: string[]) => ws.map(p);
+      const parts = terms.text.map((w) => `body : ${quoted(words(w))}`);
+      if (terms.source.length) parts.push(anyOf('src', terms.source.map((w) => quoted(words(w), true))));
+      if (terms.place.length) parts.push(anyOf('place', terms.place.map((w) => quoted(words(w)))));
+      if (q.type?.length) parts.push(anyOf('tags', q.type.map((t) => p(tag('t', t)))));
+      if (q.category?.length) parts.push(anyOf('tags', q.category.map((c) => p(tag('g', c)))));
+      if (q.hedged !== undefined) parts.push(`tags : ${p(q.hedged ? 'h1' : 'h0')}`);
+      if (q.unattributed !== undefined) parts.push(`tags : ${p(q.unattributed ? 'u1' : 'u0')}`);
+      if (q.by?.length) parts.push(anyOf('tags', q.by.map((u) => p(userTag(u)))));
+      if (parts.length === 0) parts.push(`tags : ${p('all')}`);
       const match = parts.join(' AND ');
       const lo = q.since ? BigInt(q.since.getTime()) * PER_MS : MIN_KEY;
       const hi = q.until ? (BigInt(q.until.getTime()) + 1n) * PER_MS - 1n : MAX_KEY;
       const where = 'FROM claims_fts WHERE claims_fts MATCH ? AND rowid BETWEEN ? AND ?';
       const db = this.#db;
       type Ref = { key: bigint; score: number };
-      const refs = (sql: string, ...args: unknown[]) => db.prepare(sql).safeIntegers(true).all(...args) as { key: bigint; s: number | bigint }[];
+      const refs = (sql: string, ...args: unknown[]) => this.#sql(sql).safeIntegers(true).all(...args) as { key: bigint; s: number | bigint }[];
       const toRefs = (rows: { key: bigint; s: number | bigint }[]): Ref[] => rows.map((r) => ({ key: r.key, score: -Number(r.s) }));
       const src: MatchSource<bigint, Ref> = {
-        count: async () => Number(db.prepare(`SELECT count(*) ${where}`).pluck().get(match, lo, hi)),
-        nthNewest: async (n) => db.prepare(`SELECT rowid ${where} ORDER BY rowid DESC LIMIT 1 OFFSET ?`).pluck().safeIntegers(true).get(match, lo, hi, n) as bigint,
+        count: async () => Number(this.#sql(`SELECT count(*) ${where}`).pluck().get(match, lo, hi)),
+        nthNewest: async (n) => this.#sql(`SELECT rowid ${where} ORDER BY rowid DESC LIMIT 1 OFFSET ?`).pluck().safeIntegers(true).get(match, lo, hi, n) as bigint,
         ranked: async (from, offset, limit) =>
           toRefs(refs(`SELECT rowid AS key, bm25(claims_fts, 1.0, 0.0, 0.0, 0.0) AS s ${where} ORDER BY s, rowid DESC LIMIT ? OFFSET ?`, match, from ?? lo, hi, limit, offset)),
         newest: async (before, offset, limit) =>
@@ -280,12 +333,13 @@ export class SqliteChannelLog implements ChannelLog {
 
   #hits(chan: number, refs: { key: bigint; score: number }[]): ClaimPage['hits'] {
     if (refs.length === 0) return [];
+    // CROSS JOIN keeps this order: the page's keys, then each claim and its report by primary key.
     const rows = this.#db
       .prepare(
         `SELECT CAST(c.key AS TEXT) AS k, r.id AS report_id, c.claim_id, c.text, c.source_name, c.source_type, c.conduit, c.cue_text,
                 c.cue_stance, c.hedges, c.category, c.places, c.quote, r.user_id, r.user_name, r.link, r.posted_ms
-         FROM claims c JOIN reports r ON r.seq = c.report
-         WHERE c.key IN (SELECT value FROM json_each(?)) AND c.chan = ? AND r.chan = ?`,
+         FROM json_each(?) AS page CROSS JOIN claims c ON c.key = page.value CROSS JOIN reports r ON r.seq = c.report
+         WHERE c.chan = ? AND r.chan = ?`,
       )
       .all(`[${refs.map((r) => r.key).join(',')}]`, chan, chan) as (HitRecord & { k: string })[];
     const byKey = new Map(rows.map((r) => [r.k, r]));
@@ -319,7 +373,7 @@ export class SqliteChannelLog implements ChannelLog {
       const chan = this.#channel(key, false);
       const rid = readReportId(id);
       if (chan === null || rid === null) return false;
-      return this.#db.prepare('DELETE FROM reports WHERE chan = ? AND id = ?').run(chan, rid).changes > 0;
+      return this.#sql('DELETE FROM reports WHERE chan = ? AND id = ?').run(chan, rid).changes > 0;
     });
   }
 
@@ -328,7 +382,7 @@ export class SqliteChannelLog implements ChannelLog {
     return this.#run(() => {
       const chan = this.#channel(key, false);
       if (chan === null) return 0;
-      return this.#db.prepare('DELETE FROM reports WHERE chan = ? AND posted_ms < ?').run(chan, before.getTime()).changes;
+      return this.#sql('DELETE FROM reports WHERE chan = ? AND posted_ms < ?').run(chan, before.getTime()).changes;
     });
   }
 
@@ -359,7 +413,7 @@ export class SqliteChannelLog implements ChannelLog {
   async count(key: ChannelKey): Promise<number> {
     return this.#run(() => {
       const chan = this.#channel(key, false);
-      return chan === null ? 0 : (this.#db.prepare('SELECT count(*) FROM reports WHERE chan = ?').pluck().get(chan) as number);
+      return chan === null ? 0 : (this.#sql('SELECT count(*) FROM reports WHERE chan = ?').pluck().get(chan) as number);
     });
   }
 
