@@ -129,22 +129,23 @@ export class SqliteChannelLog implements ChannelLog {
     const memory = opts.path === ':memory:' || opts.path === '';
     this.#where = memory ? '(in memory)' : `at ${opts.path}`;
     this.#rankWindow = opts.rankWindow ?? DEFAULT_RANK_WINDOW;
+    let db: Database.Database | undefined;
     try {
       if (!memory) mkdirSync(dirname(opts.path), { recursive: true });
-      this.#db = new Database(memory ? ':memory:' : opts.path, { timeout: opts.busyTimeoutMs ?? 5000 });
-      if (!memory) this.#db.pragma('journal_mode = WAL');
+      this.#db = db = new Database(memory ? ':memory:' : opts.path, { timeout: opts.busyTimeoutMs ?? 5000 });
+      if (!memory) db.pragma('journal_mode = WAL');
       // FULL: a commit is on disk before add() resolves, so a crash or power cut right after loses nothing.
-      this.#db.pragma('synchronous = FULL');
-      this.#db.pragma('foreign_keys = ON');
-      this.#db.pragma('cache_size = -32000');
-      this.#db.exec(SCHEMA);
-      this.#db.transaction(() => this.#checkIndex()).immediate();
+      db.pragma('synchronous = FULL');
+      db.pragma('foreign_keys = ON');
+      db.pragma('cache_size = -32000');
+      db.exec(SCHEMA);
+      db.transaction(() => this.#checkIndex()).immediate();
       if (opts.maxMegabytes !== undefined) {
-        const pageSize = this.#db.pragma('page_size', { simple: true }) as number;
-        this.#db.pragma(`max_page_count = ${Math.max(1, Math.floor((opts.maxMegabytes * 1024 * 1024) / pageSize))}`);
+        const pageSize = db.pragma('page_size', { simple: true }) as number;
+        db.pragma(`max_page_count = ${Math.max(1, Math.floor((opts.maxMegabytes * 1024 * 1024) / pageSize))}`);
       }
     } catch (e) {
-      if ((this.#db as Database.Database | undefined)?.open) this.#db.close();
+      if (db?.open) db.close();
       // mkdir's errors (EACCES, ENOTDIR, EROFS …) say the folder cannot be made.
       if (/^E[A-Z]+$/.test(String((e as { code?: string }).code))) {
         throw new StoreUnavailableError(`The channel log ${this.#where} cannot be created: ${(e as Error).message}`);
