@@ -7,8 +7,9 @@
 //   (b) one report's store-and-answer path: add() (its own transaction, on disk before it resolves) plus the
 //       reply drawn as text; p95 over A reports into the full channel. Extraction excluded.
 //   (c) /claims on the full channel, from a fresh process (a restart): the first query after opening, then p95
-//       of Q single-word, Q multi-word and Q filtered queries, words drawn from the claims' own words weighted
-//       by how often they occur (common words come up most); and that process's peak RSS.
+//       of Q single-word, Q multi-word (a third of them "phrases") and Q filtered queries, words drawn from the
+//       claims' own words weighted by how often they occur (common words come up most); and that process's
+//       peak RSS. /claims queries are built as the parser's ClaimQuery directly (parsing is not timed).
 //   (d) peak RSS of this process (engine loaded, channel built, adds done).
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -133,10 +134,13 @@ const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
 // Every claim word occurrence once: drawing from it picks words as often as they occur.
 const occurrences: string[] = [];
 const claimWordLists: string[][] = [];
+const claimTexts: string[][] = [];
 for (const s of pool) {
   for (const c of s.claims) {
-    const ws = searchWords(c.text).filter((w) => !STOP.has(w) && w.length > 2);
+    const all = searchWords(c.text);
+    const ws = all.filter((w) => !STOP.has(w) && w.length > 2);
     if (ws.length) claimWordLists.push(ws);
+    if (all.length >= 3) claimTexts.push(all);
     occurrences.push(...ws);
   }
 }
@@ -162,9 +166,13 @@ const sets: QuerySet[] = [
     queries: Array.from({ length: nQueries }, () => {
       const ws = pick(claimWordLists.filter((l) => l.length >= 2));
       const a = Math.floor(r() * (ws.length - 1));
-      const q = { ...base(), words: ws.slice(a, a + 2 + Math.floor(r() * 2)) };
-      if (r() < 0.3) return { ...q, words: [], phrases: [ws.slice(a, a + 2).join(' ')] };
-      return q;
+      if (r() < 0.3) {
+        // a "quoted phrase": two or three words as they stand in a claim
+        const all = pick(claimTexts);
+        const b = Math.floor(r() * (all.length - 2));
+        return { ...base(), phrases: [all.slice(b, b + 2 + Math.floor(r() * 2)).join(' ')] };
+      }
+      return { ...base(), words: ws.slice(a, a + 2 + Math.floor(r() * 2)) };
     }),
   },
   {
