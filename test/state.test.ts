@@ -38,6 +38,7 @@ function behaviour(url: string) {
     await sleep(300);
     expect(await cache.get('short')).toBeUndefined();
     expect(await cache.get('kept')).toBe('y');
+    await cache.clear();
     await st.close();
   });
 
