@@ -235,7 +235,6 @@ export class SqliteChannelLog implements ChannelLog {
   }
 
   #addOne(r: NewReport): AddResult {
-    const db = this.#db;
     const chan = this.#channel(r.key, true)!;
     const hash = textHash(r.text);
     const earlier = this.#sql('SELECT * FROM reports WHERE chan = ? AND text_hash = ?').get(chan, hash) as ReportRecord | undefined;
@@ -245,12 +244,10 @@ export class SqliteChannelLog implements ChannelLog {
     while (taken.get(chan, id)) id = newReportId();
     const postedMs = r.postedAt.getTime();
     const summary = JSON.stringify(r.summary);
-    const seq = db
-      .prepare(
-        `INSERT INTO reports (chan, id, text_hash, text, summary, user_id, user_name, thread, link, posted_ms)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(chan, id, hash, r.text, summary, r.user, r.userName ?? null, r.thread ?? null, r.link ?? null, postedMs).lastInsertRowid;
+    const seq = this.#sql(
+      `INSERT INTO reports (chan, id, text_hash, text, summary, user_id, user_name, thread, link, posted_ms)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(chan, id, hash, r.text, summary, r.user, r.userName ?? null, r.thread ?? null, r.link ?? null, postedMs).lastInsertRowid;
     const rows = claimRows(r.summary);
     if (rows.length > 0) {
       const first = this.#firstFreeKey(postedMs, rows.length);
@@ -313,7 +310,6 @@ export class SqliteChannelLog implements ChannelLog {
       const lo = q.since ? BigInt(q.since.getTime()) * PER_MS : MIN_KEY;
       const hi = q.until ? (BigInt(q.until.getTime()) + 1n) * PER_MS - 1n : MAX_KEY;
       const where = 'FROM claims_fts WHERE claims_fts MATCH ? AND rowid BETWEEN ? AND ?';
-      const db = this.#db;
       type Ref = { key: bigint; score: number };
       const refs = (sql: string, ...args: unknown[]) => this.#sql(sql).safeIntegers(true).all(...args) as { key: bigint; s: number | bigint }[];
       const toRefs = (rows: { key: bigint; s: number | bigint }[]): Ref[] => rows.map((r) => ({ key: r.key, score: -Number(r.s) }));
@@ -335,8 +331,7 @@ export class SqliteChannelLog implements ChannelLog {
   #hits(chan: number, refs: { key: bigint; score: number }[]): ClaimPage['hits'] {
     if (refs.length === 0) return [];
     // CROSS JOIN keeps this order: the page's keys, then each claim and its report by primary key.
-    const rows = this.#db
-      .prepare(
+    const rows = this.#sql(
         `SELECT CAST(c.key AS TEXT) AS k, r.id AS report_id, c.claim_id, c.text, c.source_name, c.source_type, c.conduit, c.cue_text,
                 c.cue_stance, c.hedges, c.category, c.places, c.quote, r.user_id, r.user_name, r.link, r.posted_ms
          FROM json_each(?) AS page CROSS JOIN claims c ON c.key = page.value CROSS JOIN reports r ON r.seq = c.report
@@ -356,8 +351,7 @@ export class SqliteChannelLog implements ChannelLog {
       if (chan === null) return [];
       const lo = opts.since ? BigInt(opts.since.getTime()) * PER_MS : MIN_KEY;
       const hi = opts.until ? (BigInt(opts.until.getTime()) + 1n) * PER_MS - 1n : MAX_KEY;
-      const rows = this.#db
-        .prepare(
+      const rows = this.#sql(
           `SELECT c.source_name AS name, c.source_type AS type, count(*) AS claims, count(DISTINCT c.report) AS reports, max(r.posted_ms) AS last
            FROM claims c JOIN reports r ON r.seq = c.report
            WHERE c.chan = ? AND c.source_name IS NOT NULL AND c.key BETWEEN ? AND ?
@@ -397,8 +391,7 @@ export class SqliteChannelLog implements ChannelLog {
       // In batches, so a long export neither holds the file nor all reports in memory.
       const rows = await this.#run(
         () =>
-          this.#db
-            .prepare(
+          this.#sql(
               `SELECT seq, * FROM reports WHERE chan = ? AND posted_ms BETWEEN ? AND ? AND (posted_ms, seq) > (?, ?)
                ORDER BY posted_ms, seq LIMIT ?`,
             )
