@@ -348,3 +348,23 @@ describe('one source under a short and a full name', () => {
     expect(claimWith(two, 'the dam held').source?.name).toBe('Whitlow');
   });
 });
+
+describe('wire copy details', () => {
+  it('leaves a dateline out of the content', () => {
+    const text = 'KYIV, May 2 (Wire) - Two ferries sank near the port, the coast guard said on Friday.';
+    const c = claimWith(text, 'Two ferries sank');
+    expect(slice(text, c.content[0])).toBe('Two ferries sank near the port');
+  });
+  it('reads "“…,” a spokesman, Colonel X, told Reuters by phone" with the spokesman as source and Reuters as conduit', () => {
+    const text = '"The ferry is lost," a spokesman for the navy, Captain Ivan Sorel, told Reuters by phone.';
+    const c = claimWith(text, 'The ferry is lost');
+    expect(c.source?.mention).toBe('a spokesman for the navy');
+    expect(c.conduit?.name).toBe('Reuters');
+  });
+  it('skips "on Tuesday" between subject and verb, and does not read "a newspaper report that" as a cue', () => {
+    const text = 'The campaign of Governor Ana Ruiz on Tuesday denied a newspaper report that its staff had pressured donors.';
+    const claims = claimsOf(text);
+    expect(claims.map((c) => c.cue?.text)).toEqual(['denied']);
+    expect(claims[0].source?.name).toBe('campaign of Governor Ana Ruiz');
+  });
+});

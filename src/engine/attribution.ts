@@ -149,7 +149,10 @@ function isVerbCue(doc: Doc, i: number, verb: VerbCue): boolean {
       // "records show", "new fundraising reports show.": a plural document noun before a form the tagger read as a noun
       (evidenceLemmas.has(verb.lemma) && !!prev && !!next && (prev.pos === 'NOUN' || prev.pos === 'PROPN') &&
         (END_PUNCT.test(next.value) || next.pos === 'PRON' || next.pos === 'DET' || next.pos === 'NUM' || next.pos === 'PROPN') && evidenceSubject(doc, i));
+    const before2 = tokens[i - 2]?.lower ?? '';
     const between = prev && (prev.pos === 'NOUN' || prev.pos === 'PROPN' || (prev.pos === 'PRON' && !POSSESSIVE.has(prev.lower))) &&
+      // "a newspaper report that …" is one noun phrase
+      !(prev.pos === 'NOUN' && (before2 === 'a' || before2 === 'an' || POSSESSIVE.has(before2))) &&
       next && (CLAUSE_OPENERS.has(next.lower) || OPEN_MARK.test(next.value) || next.value === ':');
     if ((!clear && !between) || nounForms.has(t.lower)) return false;
   }
@@ -192,6 +195,17 @@ function skipLeft(doc: Doc, k: number, floor: number): number {
       while (j >= floor && tokens[j].value !== '(' && k - j < 12) j--;
       if (j >= floor && tokens[j].value === '(') { k = j - 1; steps++; continue; }
       break;
+    }
+    // "The campaign on Tuesday denied …", "X last week said …"
+    if (DAY.test(t.lower) && k - 1 >= floor && /^(on|last|this|late|early|since)$/.test(tokens[k - 1].lower)) {
+      k -= 2;
+      steps++;
+      continue;
+    }
+    if ((t.lower === 'week' || t.lower === 'month' || t.lower === 'year') && k - 1 >= floor && /^(last|this|earlier|next)$/.test(tokens[k - 1].lower)) {
+      k -= 2;
+      steps++;
+      continue;
     }
     if (SKIP_BETWEEN.has(t.lower) || t.pos === 'AUX' || (t.pos === 'ADV' && t.lower.endsWith('ly') && !/^[A-Z]/.test(t.value)) || t.lower === 'to' ||
         (t.pos === 'VERB' && tokens[k + 1]?.lower === 'to')) {
@@ -275,6 +289,22 @@ function contentRight(doc: Doc, quotes: Quotes, k: number, sentLast: number): Ra
   return { first: k, last };
 }
 
+/**
+ * The token after a wire dateline that opens a sentence ("KYIV, March 14 (Reuters) -", "CHARLESTON, S.C. —"):
+ * a capitalised place within the first dozen tokens, then a dash. `first` itself when there is none.
+ */
+export function afterDateline(doc: Doc, first: number, last: number): number {
+  const { tokens } = doc;
+  const t0 = tokens[first];
+  if (!t0 || !/^[A-Z][A-Z.'-]{2,}$/.test(t0.value)) return first;
+  for (let k = first + 1; k <= Math.min(last - 1, first + 12); k++) {
+    const v = tokens[k].value;
+    if (v === '-' || v === '—' || v === '–' || v === '--') return k + 1;
+    if (END_PUNCT.test(v) && v !== '.') return first;
+  }
+  return first;
+}
+
 /** Content that ends before the comma at `comma`: from the sentence start, or the start of the quote run. */
 function contentLeft(doc: Doc, quotes: Quotes, comma: number, sentFirst: number): Range | null {
   const { tokens } = doc;
@@ -288,8 +318,9 @@ function contentLeft(doc: Doc, quotes: Quotes, comma: number, sentFirst: number)
     if (run && !run.single) first = Math.min(first, run.openTok);
     else if (run && run.single && run.openTok >= sentFirst) first = Math.min(first, run.openTok);
   }
-  // Leading conjunctions are not content.
+  // Leading conjunctions are not content, nor a dateline: "KYIV, March 14 (Reuters) - …".
   while (first < last && (tokens[first].lower === 'but' || tokens[first].lower === 'and')) first++;
+  first = afterDateline(doc, first, last);
   return { first, last };
 }
 
@@ -316,7 +347,7 @@ function verbRelation(doc: Doc, quotes: Quotes, si: number, v: number, verb: Ver
   const rightIsEnd = !right || endsAt(after);
 
   // Cue before the source after the content (CVS): "“…,” said Maria Ostrova, a spokeswoman."
-  if (beforeIsBreak && right && !rightIsEnd) {
+  if (beforeIsBreak && right && !rightIsEnd && !verb.recipient) {
     const src = npRight(doc, after, s.last);
     // "…,” said Sen. Jim Whelan who represents Atlantic City.": a relative clause belongs to the source.
     if (src && src.last < s.last && (tokens[src.last + 1].lower === 'who' || tokens[src.last + 1].lower === 'whose')) {
@@ -365,7 +396,7 @@ function verbRelation(doc: Doc, quotes: Quotes, si: number, v: number, verb: Ver
           return { ...base, source: src, content, quote: isQuoted(doc, quotes, left), confidence: 0.9 };
         }
       }
-      if (c < s.first) {
+      if (c < s.first && (rightIsEnd || verb.strength === 'strong')) {
         // "He said." with the content in the quote run just before.
         const prevRun = quotes.runs.filter((r) => r.closeTok < s.first && r.closeTok >= s.first - 2).at(-1);
         if (prevRun) {
@@ -373,7 +404,7 @@ function verbRelation(doc: Doc, quotes: Quotes, si: number, v: number, verb: Ver
         }
       }
     }
-    if (tailIsEnd) return null;
+    if (rightIsEnd) return null;
   }
 
   // Source, verb, content (SVC).
@@ -488,7 +519,14 @@ function adjunctEnd(doc: Doc, k: number, sentLast: number, recipient: boolean): 
     if (DAY.test(t.lower) || TIME_WORDS.has(t.lower) || (t.pos === 'ADV' && t.lower.endsWith('ly'))) { k++; continue; }
     if ((t.pos === 'ADP' || t.lower === 'to') && !THAT.has(t.lower)) {
       const np = npRight(doc, k + 1, sentLast);
-      if (np) { k = np.last + 1; continue; }
+      if (np) {
+        k = np.last + 1;
+        // "in an emailed statement", "by phone from Kyiv": a short phrase to the sentence end is one adjunct.
+        let j = k;
+        while (j <= sentLast && j - k < 6 && tokens[j].value !== ',' && !END_PUNCT.test(tokens[j].value) && !QUOTE_MARK.test(tokens[j].value) && !THAT.has(tokens[j].lower)) j++;
+        if (j > sentLast || END_PUNCT.test(tokens[j].value)) k = j;
+        continue;
+      }
     }
     if (CLAUSE_ADJUNCTS.has(t.lower)) {
       // "… when asked about X." runs to the end of the sentence or the next comma, but never over a "that" clause.

@@ -87,7 +87,10 @@ function unifyShortNames(sources: Map<Relation, Source | null>): void {
   const rename = new Map<string, string>();
   for (const [a, wa] of names) {
     if (!wa.length) continue;
-    const longer = [...names].filter(([b, wb]) => b !== a && wb.length > wa.length && wa.every((w) => wb.includes(w)));
+    // the full name ends with the short one: "Russian Ministry of Defense" for "Ministry of Defense", "Donald
+    // Trump" for "Trump" (but not "General Staff of Ukraine's armed forces" for "Ukraine")
+    const tail = ' ' + a.toLowerCase();
+    const longer = [...names].filter(([b, wb]) => b !== a && wb.length > wa.length && b.toLowerCase().endsWith(tail));
     if (longer.length === 1) rename.set(a, longer[0][0]);
   }
   if (!rename.size) return;
