@@ -3,6 +3,7 @@
 // event is answered once, and channels stay apart with guessed ids.
 import pg from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { createClient } from '@redis/client';
 import { createBot, type Bot, type BotEvent } from '../src/bot.ts';
 import { openDesk, type Desk } from '../src/open-bot.ts';
 import { renderText } from '../src/render/text.ts';
@@ -36,6 +37,13 @@ describeWithService('the bot on Postgres and Redis, two instances', down, () => 
   });
   afterAll(async () => {
     await Promise.all(desks.map((d) => d.close()));
+    // leave nothing behind in the shared Redis: this run's channel settings carry its workspace id
+    const redis = createClient({ url: TEST_REDIS });
+    await redis.connect();
+    for await (const keys of redis.scanIterator({ MATCH: `*T_${run}*`, COUNT: 100 })) {
+      for (const k of [keys].flat()) await redis.del(k);
+    }
+    await redis.quit();
     const admin = new pg.Client({ connectionString: TEST_POSTGRES });
     await admin.connect();
     await admin.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
