@@ -368,3 +368,12 @@ describe('wire copy details', () => {
     expect(claims[0].source?.name).toBe('campaign of Governor Ana Ruiz');
   });
 });
+
+describe('pronouns for people with official roles', () => {
+  it('resolves "she" to a regional governor named earlier, never to the channel she wrote on', () => {
+    const text = 'Regional governor Olena Marchenko said the town was being evacuated. Marchenko wrote on Telegram that two schools were hit. "People are leaving with nothing," she said.';
+    const c = claimWith(text, 'People are leaving with nothing');
+    expect(c.source?.name).toBe('Olena Marchenko');
+    expect(c.source?.resolved).toBe('coreference');
+  });
+});

@@ -86,7 +86,7 @@ export class Coref {
     const tok = r.first;
     if (pro.kind === 'person') {
       const want = pro.gender;
-      const fromSources = this.recent(sent, (s) => s.type === 'person' && (s.gender === 'any' || s.gender === want));
+      const fromSources = this.recent(sent, (s) => s.human && (s.gender === 'any' || s.gender === want));
       const fromText = this.persons.filter((p) => p.tok < tok && sent - p.sent <= LOOKBACK_SENTENCES && (p.named.gender === 'any' || p.named.gender === want)).at(-1);
       // Prefer whichever was mentioned last.
       let pick: Named | undefined = fromSources;
@@ -95,7 +95,7 @@ export class Coref {
       }
       if (!pick) return unresolved();
       this.note(pick, sent);
-      return { name: pick.name, mention, span, type: 'person', resolved: 'coreference' };
+      return { name: pick.name, mention, span, type: pick.type, resolved: 'coreference' };
     }
     if (pro.number === 'pl') {
       const pick = this.recent(sent, (s) => s.plural || (s.type !== 'person' && s.type !== 'unknown'));

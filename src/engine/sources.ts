@@ -1,7 +1,7 @@
 // A source phrase's canonical name and type: titles and determiners dropped, types from the source lexicon.
 import type { Doc } from '../nlp.ts';
 import type { SourceType } from '../schema.ts';
-import { femaleMarkers, maleMarkers, outlets, pronouns, sourceOrder, sourceTypes, titles } from './lexicon.ts';
+import { channels, femaleMarkers, maleMarkers, outlets, pronouns, sourceOrder, sourceTypes, titles } from './lexicon.ts';
 import type { Range } from './phrases.ts';
 
 export interface Named {
@@ -11,6 +11,8 @@ export interface Named {
   plural: boolean;
   /** Lower-case content words of the name, for alias matching. */
   words: string[];
+  /** A person, whatever the role: "regional governor Olena Savchuk" is a government source and a "she". */
+  human: boolean;
 }
 
 const FUNCTION_WORDS = new Set(['the', 'a', 'an', 'of', 'for', 'at', 'in', 'on', 'and', 'to', 'from', "'s", "'", 'by', 'with']);
@@ -90,9 +92,21 @@ function headWord(doc: Doc, r: Range): string {
   return head;
 }
 
+const HUMAN_ROLES = new Set<SourceType>(['official', 'government', 'military', 'expert', 'media', 'anonymous']);
+
+/** "Olena Savchuk", "Dana K. Whitlow": two to four capitalised words, none of them an organisation word. */
+function personalName(name: string): boolean {
+  const words = name.split(/\s+/);
+  if (words.length < 2 || words.length > 4) return false;
+  return words.every((w) => /^[A-Z][a-z'’.-]*$|^[A-Z]\.$/.test(w)) && !words.some((w) => ORG_WORDS.test(w));
+}
+const ORG_WORDS = /^(Ministry|Office|Council|Committee|Department|Agency|Service|Staff|Command|Force|Forces|Army|Navy|Party|Group|Bank|Fund|House|Court|Union|Institute|University|News|Post|Times|Press|Guard|Police|Government|Administration|Commission|Board|Center|Centre)$/;
+
 export function looksLikePerson(doc: Doc, r: Range): boolean {
   const { tokens } = doc;
   let caps = 0;
+  // "on Telegram", "told Reuters": an outlet or channel is not a person
+  if (r.first === r.last && (outlets.has(tokens[r.first].lower) || channels.has(tokens[r.first].lower))) return false;
   for (let k = r.first; k <= r.last; k++) {
     const t = tokens[k];
     if (maleMarkers.has(t.lower) || femaleMarkers.has(t.lower)) return true;
@@ -123,12 +137,13 @@ export function isPlural(doc: Doc, r: Range): boolean {
 export function describe(doc: Doc, r: Range): Named {
   const name = canonicalName(doc, r);
   const type = typeOf(doc, r);
-  const person = type === 'person';
+  const human = type === 'person' || (HUMAN_ROLES.has(type) && personalName(name));
   return {
     name,
     type,
-    gender: person ? genderOf(doc, r) : 'n',
+    gender: human ? genderOf(doc, r) : 'n',
     plural: isPlural(doc, r),
     words: contentWords(name),
+    human,
   };
 }
