@@ -377,3 +377,19 @@ describe('pronouns for people with official roles', () => {
     expect(c.source?.resolved).toBe('coreference');
   });
 });
+
+describe('nested restatements', () => {
+  it('drops "they would oppose" inside what the same lawmakers warned, keeps a nested claim by someone else', () => {
+    const text = 'Conservative lawmakers warned that they would oppose any bill that raises spending.';
+    expect(claimsOf(text).map((c) => c.cue?.text)).toEqual(['warned']);
+    const other = 'The senator said that the mayor had backed the plan for the harbour.';
+    expect(claimsOf(other).map((c) => c.cue?.text)).toEqual(['said']);
+    const nested = 'The senator said the mayor told him the harbour would close in May.';
+    expect(claimsOf(nested).map((c) => c.cue?.text)).toEqual(['said', 'told']);
+  });
+  it('does not take "declined to say whether …" as an adjunct after the cue', () => {
+    const text = 'Whitfield told reporters that "we are close." She declined to say whether the package would include border funding.';
+    const say = claimsOf(text).find((c) => c.cue?.text === 'say');
+    expect(say && slice(text, say.content[0])).toBe('whether the package would include border funding');
+  });
+});

@@ -517,13 +517,14 @@ function adjunctEnd(doc: Doc, k: number, sentLast: number, recipient: boolean): 
       break;
     }
     if (DAY.test(t.lower) || TIME_WORDS.has(t.lower) || (t.pos === 'ADV' && t.lower.endsWith('ly'))) { k++; continue; }
-    if ((t.pos === 'ADP' || t.lower === 'to') && !THAT.has(t.lower)) {
+    if ((t.pos === 'ADP' || t.lower === 'to') && !CLAUSE_OPENERS.has(t.lower)) {
       const np = npRight(doc, k + 1, sentLast);
       if (np) {
         k = np.last + 1;
         // "in an emailed statement", "by phone from Kyiv": a short phrase to the sentence end is one adjunct.
         let j = k;
-        while (j <= sentLast && j - k < 6 && tokens[j].value !== ',' && !END_PUNCT.test(tokens[j].value) && !QUOTE_MARK.test(tokens[j].value) && !THAT.has(tokens[j].lower)) j++;
+        while (j <= sentLast && j - k < 6 && tokens[j].value !== ',' && !END_PUNCT.test(tokens[j].value) && !QUOTE_MARK.test(tokens[j].value) && !THAT.has(tokens[j].lower) &&
+          tokens[j].pos !== 'AUX' && !(tokens[j].pos === 'VERB' && !/(ed|en|wn)$/.test(tokens[j].lower))) j++;
         if (j > sentLast || END_PUNCT.test(tokens[j].value)) k = j;
         continue;
       }

@@ -36,6 +36,7 @@ export function extractClaims(doc: Doc): Claim[] {
   const entities = findEntities(doc);
   const claims: Claim[] = [];
   for (const rel of relations) {
+    if (restatesHost(doc, rel, relations, sources)) continue;
     for (const part of splitAtSemicolons(doc, rel.content)) {
       const content = part.map((r) => charSpan(doc, r)).filter((s) => s.end > s.start);
       if (!content.length) continue;
@@ -98,6 +99,18 @@ function unifyShortNames(sources: Map<Relation, Source | null>): void {
     const to = s && rename.get(s.name);
     if (s && to) sources.set(rel, { ...s, name: to, resolved: s.resolved === 'explicit' ? 'alias' : s.resolved });
   }
+}
+
+/**
+ * "Lawmakers warned that they would oppose any bill": a weak cue inside another relation's content whose
+ * pronoun source is that relation's own source restates what the host already reports.
+ */
+function restatesHost(doc: Doc, rel: Relation, rels: Relation[], sources: Map<Relation, Source | null>): boolean {
+  if (!rel.cue || !rel.source || rel.source.first !== rel.source.last || doc.tokens[rel.source.first].pos !== 'PRON') return false;
+  if (rel.kind !== 'attitude' && rel.confidence >= 0.9) return false;
+  const own = sources.get(rel)?.name;
+  const at = rel.cue.first;
+  return rels.some((o) => o !== rel && o.content.some((c) => c.first <= at && at <= c.last) && sources.get(o)?.name === own);
 }
 
 function overlaps(a: Range[], b: Range[]): boolean {
