@@ -106,7 +106,11 @@ export function findRelations(doc: Doc, quotes: Quotes): Relation[] {
             rel.confidence = 0.7;
           }
         }
-        if (rel) out.push(rel);
+        if (rel) {
+          out.push(rel);
+          // a cue that took in a following verb ("declined to say") is read once
+          if (rel.cue && rel.cue.last > i) i = rel.cue.last;
+        }
         continue;
       }
       if (t.pos === 'VERB' && !verb && (attitudeVerbs.has(t.lemma) || thatClauseAfter(doc, i, s.last))) {
@@ -429,8 +433,20 @@ function verbRelation(doc: Doc, quotes: Quotes, si: number, v: number, verb: Ver
   const evidence = evidenceLemmas.has(verb.lemma) && evidenceHeads.has(head.lower);
   if (verb.strength === 'weak' && !evidence && (abstractHeads.has(head.lower) || !isAgent(head))) return null;
   const owner = ownerOf(doc, subj.source);
+  let cueRange = base.cue;
+  // "declined to say whether …", "refused to comment on …": one cue, and what follows it is the content.
+  if (verb.to && tokens[content.first].lower === 'to' && content.first + 2 <= content.last) {
+    const inner = tokens[content.first + 1];
+    if (verbForms.has(inner.lower) && (inner.pos === 'VERB' || inner.pos === 'AUX')) {
+      cueRange = { first: cueRange.first, last: content.first + 1 };
+      let k = content.first + 2;
+      if (tokens[k].lower === 'on' || tokens[k].lower === 'about') { cueRange.last = k; k++; }
+      content.first = k;
+    }
+  }
   return {
     ...base,
+    cue: cueRange,
     source: subj.source,
     owner,
     content: [content],
