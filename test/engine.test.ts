@@ -389,8 +389,8 @@ describe('nested restatements', () => {
   });
   it('does not take "declined to say whether …" as an adjunct after the cue', () => {
     const text = 'Whitfield told reporters that "we are close." She declined to say whether the package would include border funding.';
-    const say = claimsOf(text).find((c) => c.cue?.text === 'declined to say');
-    expect(say && slice(text, say.content[0])).toBe('whether the package would include border funding');
-    expect(claimsOf(text).filter((c) => c.cue?.text.includes('say'))).toHaveLength(1);
+    const declined = claimsOf(text).find((c) => c.cue?.text === 'declined');
+    expect(declined && slice(text, declined.content[0])).toBe('to say whether the package would include border funding');
+    expect(claimsOf(text).filter((c) => c.cue?.text === 'say')).toHaveLength(0);
   });
 });

@@ -22,6 +22,8 @@ export interface Relation {
   confidence: number;
   /** "X praised Y and said Z": the token ("and") where an earlier relation's content must stop. */
   cutBefore?: number;
+  /** "declined to say": a cue verb inside this content that must not start a relation of its own. */
+  skipTo?: number;
 }
 
 const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', "'s", "'re"]);
@@ -108,8 +110,8 @@ export function findRelations(doc: Doc, quotes: Quotes): Relation[] {
         }
         if (rel) {
           out.push(rel);
-          // a cue that took in a following verb ("declined to say") is read once
-          if (rel.cue && rel.cue.last > i) i = rel.cue.last;
+          // "declined to say": the inner verb is read as part of the content only
+          if (rel.skipTo !== undefined) i = rel.skipTo;
         }
         continue;
       }
@@ -433,20 +435,16 @@ function verbRelation(doc: Doc, quotes: Quotes, si: number, v: number, verb: Ver
   const evidence = evidenceLemmas.has(verb.lemma) && evidenceHeads.has(head.lower);
   if (verb.strength === 'weak' && !evidence && (abstractHeads.has(head.lower) || !isAgent(head))) return null;
   const owner = ownerOf(doc, subj.source);
-  let cueRange = base.cue;
-  // "declined to say whether …", "refused to comment on …": one cue, and what follows it is the content.
-  if (verb.to && tokens[content.first].lower === 'to' && content.first + 2 <= content.last) {
+  // "declined to say whether …": the speech verb inside the content is part of this cue's content, not a cue
+  // of its own.
+  let skipTo: number | undefined;
+  if (verb.to && tokens[content.first].lower === 'to' && content.first + 1 <= content.last) {
     const inner = tokens[content.first + 1];
-    if (verbForms.has(inner.lower) && (inner.pos === 'VERB' || inner.pos === 'AUX')) {
-      cueRange = { first: cueRange.first, last: content.first + 1 };
-      let k = content.first + 2;
-      if (tokens[k].lower === 'on' || tokens[k].lower === 'about') { cueRange.last = k; k++; }
-      content.first = k;
-    }
+    if (verbForms.has(inner.lower) && (inner.pos === 'VERB' || inner.pos === 'AUX')) skipTo = content.first + 1;
   }
   return {
     ...base,
-    cue: cueRange,
+    skipTo,
     source: subj.source,
     owner,
     content: [content],
