@@ -1,6 +1,7 @@
 // Sentences, tokens and parts of speech from wink-nlp, with exact UTF-16 offsets into the input text.
-import winkNLP from 'wink-nlp';
-import model from 'wink-eng-lite-web-model';
+import { createRequire } from 'node:module';
+import type winkNLP from 'wink-nlp';
+import type { Model } from 'wink-nlp';
 
 export interface Token {
   /** Index in Doc.tokens. */
@@ -40,8 +41,15 @@ export interface Doc {
 
 let engine: ReturnType<typeof winkNLP> | null = null;
 function nlp() {
-  // Sentence boundaries and parts of speech only: wink's entity, negation and sentiment stages are not used.
-  engine ??= winkNLP(model, ['sbd', 'pos']);
+  if (!engine) {
+    // Loaded on first use: a thread that only unpacks documents analysed elsewhere (the --jsonl batch's main
+    // thread) never parses the model.
+    const require = createRequire(import.meta.url);
+    const wink = require('wink-nlp') as typeof winkNLP;
+    const model = require('wink-eng-lite-web-model') as Model;
+    // Sentence boundaries and parts of speech only: wink's entity, negation and sentiment stages are not used.
+    engine = wink(model, ['sbd', 'pos']);
+  }
   return engine;
 }
 
@@ -88,7 +96,7 @@ export function analyze(text: string): Doc {
       start,
       end,
       value,
-      lower: CURLY.test(value) ? value.toLowerCase().replace(/[’‘]/g, "'") : value.toLowerCase(),
+      lower: lowerOf(value),
       lemma: lemmas[i],
       pos: p,
       sent: 0,
@@ -133,6 +141,11 @@ export function analyze(text: string): Doc {
   return { text, tokens, sentences, words };
 }
 
+/** Token.lower: the lower-cased value with curly apostrophes straightened. */
+function lowerOf(value: string): string {
+  return CURLY.test(value) ? value.toLowerCase().replace(/[’‘]/g, "'") : value.toLowerCase();
+}
+
 /**
  * wink-nlp sometimes ends a sentence inside an abbreviation or a parenthesis ("Rep. Trey Gowdy (R-S.C.) said").
  * Join a sentence to the next when its parentheses are unbalanced, or when the next one opens with a lower-case
@@ -160,4 +173,105 @@ function mergeFalseBreaks(spans: [number, number][], values: string[], spaces: s
     }
     return open > 0;
   }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// A Doc in compact form, to hand it from one thread to another (the --jsonl batch analyses on a worker thread):
+// the numbers in two Int32Arrays (transferable), and only the strings that cannot be recomputed from the text,
+// joined by NUL. unpackDoc(packDoc(doc)) deep-equals doc.
+
+const POS_TAGS = ['ADJ', 'ADP', 'ADV', 'AUX', 'CCONJ', 'DET', 'INTJ', 'NOUN', 'NUM', 'PART', 'PRON', 'PROPN', 'PUNCT', 'SCONJ', 'SYM', 'VERB', 'X', 'SPACE'];
+const POS_CODE = new Map(POS_TAGS.map((p, k) => [p, k]));
+const F_NEWLINE = 1 << 8;
+/** The token's value is not text.slice(start, end) (a doubled apostrophe read as "), so it is in `strings`. */
+const F_VALUE = 1 << 9;
+/** The token's lemma is not its lower-cased value, so it is in `strings`. */
+const F_LEMMA = 1 << 10;
+const SEP = '\u0000';
+
+export type PackedDoc =
+  | {
+      text: string;
+      words: number;
+      /** Per token: start, end, sent, flags (POS_TAGS index in the low byte, F_*). */
+      tokens: Int32Array;
+      /** Per sentence: first, last, start, end, para. */
+      sentences: Int32Array;
+      /** The values flagged F_VALUE and the lemmas flagged F_LEMMA, in token order, NUL-joined. */
+      strings: string;
+    }
+  /** A document the compact form cannot carry (a tag outside POS_TAGS, a NUL in a string): sent as it is. */
+  | { doc: Doc };
+
+export function packDoc(doc: Doc): PackedDoc {
+  const { text, tokens: toks, sentences: sents } = doc;
+  const n = toks.length;
+  const tokens = new Int32Array(4 * n);
+  const strings: string[] = [];
+  for (let k = 0; k < n; k++) {
+    const t = toks[k];
+    const code = POS_CODE.get(t.pos);
+    if (code === undefined) return { doc };
+    let flags = code | (t.newline ? F_NEWLINE : 0);
+    if (!text.startsWith(t.value, t.start)) {
+      if (t.value.includes(SEP)) return { doc };
+      flags |= F_VALUE;
+      strings.push(t.value);
+    }
+    if (t.lemma !== t.lower) {
+      if (t.lemma.includes(SEP)) return { doc };
+      flags |= F_LEMMA;
+      strings.push(t.lemma);
+    }
+    const o = 4 * k;
+    tokens[o] = t.start;
+    tokens[o + 1] = t.end;
+    tokens[o + 2] = t.sent;
+    tokens[o + 3] = flags;
+  }
+  const sentences = new Int32Array(5 * sents.length);
+  for (let k = 0; k < sents.length; k++) {
+    const s = sents[k];
+    sentences.set([s.first, s.last, s.start, s.end, s.para], 5 * k);
+  }
+  return { text, words: doc.words, tokens, sentences, strings: strings.join(SEP) };
+}
+
+/** The buffers packDoc's result can hand over without copying. */
+export function packedTransfer(p: PackedDoc): ArrayBuffer[] {
+  return 'doc' in p ? [] : [p.tokens.buffer as ArrayBuffer, p.sentences.buffer as ArrayBuffer];
+}
+
+export function unpackDoc(p: PackedDoc): Doc {
+  if ('doc' in p) return p.doc;
+  const { text, tokens: ints, sentences: sints } = p;
+  const n = ints.length / 4;
+  const strings = p.strings === '' ? [] : p.strings.split(SEP);
+  let next = 0;
+  const tokens: Token[] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const o = 4 * i;
+    const start = ints[o];
+    const end = ints[o + 1];
+    const flags = ints[o + 3];
+    const value = flags & F_VALUE ? strings[next++] : text.slice(start, end);
+    const lower = lowerOf(value);
+    tokens[i] = {
+      i,
+      start,
+      end,
+      value,
+      lower,
+      lemma: flags & F_LEMMA ? strings[next++] : lower,
+      pos: POS_TAGS[flags & 0xff],
+      sent: ints[o + 2],
+      newline: (flags & F_NEWLINE) !== 0,
+    };
+  }
+  const sentences: Sentence[] = new Array(sints.length / 5);
+  for (let k = 0; k < sentences.length; k++) {
+    const o = 5 * k;
+    sentences[k] = { i: k, first: sints[o], last: sints[o + 1], start: sints[o + 2], end: sints[o + 3], para: sints[o + 4] };
+  }
+  return { text, tokens, sentences, words: p.words };
 }
