@@ -197,16 +197,16 @@ async function summarizeCommand(args: string[], { io, config, log }: Ctx): Promi
     throw new UsageError("give a FILE, or pipe text in: echo 'text' | claimdesk summarize -");
   }
 
-  const { summarize } = await loadPipeline();
   if (values.jsonl) {
-    if (file === null || file === '-') return await jsonl(io.stdin, summarize, { io, config, log });
+    if (file === null || file === '-') return await jsonl(io.stdin, { io, config, log });
     const handle = await withFile(file, () => open(file, 'r'));
     try {
-      return await withFile(file, () => jsonl(handle.createReadStream({ autoClose: false }), summarize, { io, config, log }));
+      return await withFile(file, () => jsonl(handle.createReadStream({ autoClose: false }), { io, config, log }));
     } finally {
       await handle.close();
     }
   }
+  const { summarize } = await loadPipeline();
   const text =
     file === null || file === '-'
       ? await readLimited(io.stdin, config.maxInputBytes)
@@ -227,34 +227,11 @@ export function render(summary: Summary, format: Format): string {
   }
 }
 
-type Line = { id: unknown; summary: Summary } | { id: unknown; error: string };
-
-type Summarize = (typeof import('./summarize.ts'))['summarize'];
-
-/** One JSON line in, one JSON line out. Never throws for a bad line. */
-export function summarizeLine(line: string, lineNo: number, summarize: Summarize, maxBytes: number, log: Logger): Line {
-  let record: unknown;
-  try {
-    record = JSON.parse(line);
-  } catch (err) {
-    return { id: null, error: `line ${lineNo}: not valid JSON (${(err as Error).message})` };
-  }
-  if (typeof record !== 'object' || record === null || Array.isArray(record)) {
-    return { id: null, error: `line ${lineNo}: expected an object {"id": ..., "text": ...}` };
-  }
-  const { id = null, text } = record as { id?: unknown; text?: unknown };
-  if (typeof text !== 'string') return { id, error: `line ${lineNo}: no "text" string in this record` };
-  try {
-    return { id, summary: summarize(text, { maxBytes }) };
-  } catch (err) {
-    if (err instanceof InputError) return { id, error: `line ${lineNo}: ${err.message}` };
-    log.error(`line ${lineNo}: ${(err as Error).stack ?? err}`);
-    return { id, error: `internal error: ${(err as Error).message}` };
-  }
-}
-
-async function jsonl(input: NodeJS.ReadableStream, summarize: Summarize, { io, config, log }: Ctx): Promise<number> {
+/** The --jsonl batch (src/batch.ts): reads lines while earlier ones are being answered, writes answers in order. */
+async function jsonl(input: NodeJS.ReadableStream, { io, config, log }: Ctx): Promise<number> {
   const started = performance.now();
+  const { openBatch } = await import('./batch.ts');
+  const batch = await openBatch({ maxBytes: config.maxInputBytes, log, env: io.env });
   const lines = createInterface({ input, crlfDelay: Infinity });
   // readline does not pass on a read error: keep it, stop, and report it after the loop.
   let failure: Error | null = null;
@@ -262,23 +239,40 @@ async function jsonl(input: NodeJS.ReadableStream, summarize: Summarize, { io, c
     failure = err;
     lines.close();
   });
-  let lineNo = 0;
   let done = 0;
   let errors = 0;
-  for await (const line of lines) {
-    lineNo++;
-    if (line.trim() === '') continue;
-    const out = summarizeLine(line, lineNo, summarize, config.maxInputBytes, log);
-    done++;
-    if ('error' in out) errors++;
-    try {
-      await write(io.stdout, JSON.stringify(out) + '\n');
-    } catch (err) {
-      lines.close();
-      if ((err as NodeJS.ErrnoException).code === 'EPIPE') return 0;
-      throw err;
+  let stopped = false; // stdout closed early
+  const writer = (async () => {
+    for (let out = await batch.next(); out !== null; out = await batch.next()) {
+      done++;
+      if (out.error) errors++;
+      try {
+        await write(io.stdout, out.line + '\n');
+      } catch (err) {
+        stopped = true;
+        lines.close();
+        if ((err as NodeJS.ErrnoException).code === 'EPIPE') return;
+        throw err;
+      }
     }
+  })();
+  writer.catch(() => {}); // awaited below; a failed write must not count as unhandled meanwhile
+  try {
+    let lineNo = 0;
+    for await (const line of lines) {
+      lineNo++;
+      if (stopped) break;
+      if (line.trim() === '') continue;
+      batch.push(line, lineNo);
+      await Promise.race([batch.room(), writer]);
+    }
+    batch.end();
+    await writer;
+  } finally {
+    batch.end();
+    await batch.close();
   }
+  if (stopped) return 0;
   if (failure) throw failure;
   const ms = Math.round(performance.now() - started);
   log.info(`summarised ${done} records (${errors} errors) in ${ms} ms`);

@@ -1,6 +1,6 @@
 // One report in, one summary out: the pipeline every surface calls.
-import { prepareInput } from './input.ts';
-import { analyze } from './nlp.ts';
+import { prepareInput, type PreparedInput } from './input.ts';
+import { analyze, type Doc } from './nlp.ts';
 import { extractClaims } from './engine/index.ts';
 import { composeSummary } from './compose.ts';
 import type { Summary } from './schema.ts';
@@ -20,7 +20,11 @@ export const DEFAULT_MAX_BYTES = 200_000;
  */
 export function summarize(text: string, opts: SummarizeOptions = {}): Summary {
   const input = prepareInput(text, { maxBytes: opts.maxBytes ?? DEFAULT_MAX_BYTES });
-  const doc = analyze(input.masked);
+  return summarizeAnalysed(input, analyze(input.masked));
+}
+
+/** The second half of summarize(), for a text already prepared and analysed (the --jsonl batch analyses on a worker). */
+export function summarizeAnalysed(input: PreparedInput, doc: Doc): Summary {
   const claims = extractClaims(doc);
   return composeSummary(doc, claims, input);
 }
