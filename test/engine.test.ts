@@ -394,3 +394,18 @@ describe('nested restatements', () => {
     expect(claimsOf(text).filter((c) => c.cue?.text === 'say')).toHaveLength(0);
   });
 });
+
+describe('questions put to a speaker', () => {
+  it('reads "said when asked whether …" as a question put to the same speaker', () => {
+    const text = '"You bet I would," the governor said when asked whether he would close the border crossing.';
+    const q = claimsOf(text).find((c) => c.cue?.text === 'asked');
+    expect(q?.source?.mention).toBe('the governor');
+    expect(q && slice(text, q.content[0])).toBe('whether he would close the border crossing');
+    const said = claimWith(text, 'You bet I would');
+    expect(said.content.map((s) => slice(text, s)).join(' ')).not.toContain('asked');
+  });
+  it('reads "Asked if …, 46 percent of voters said yes" with the poll share as source', () => {
+    const text = 'Asked if the curfew should stay, 46 percent of voters said yes.';
+    expect(claimsOf(text).map((c) => c.cue?.text)).toEqual(['Asked', 'said']);
+  });
+});

@@ -80,6 +80,10 @@ export function findRelations(doc: Doc, quotes: Quotes): Relation[] {
         const rel = askedRelation(doc, quotes, s.i, i);
         if (rel) { out.push(rel); continue; }
       }
+      if (t.lower === 'asked' && i > s.first + 1 && tokens[i - 1].lower === 'when') {
+        const rel = whenAskedRelation(doc, s.i, i, out.at(-1));
+        if (rel) { out.push(rel); continue; }
+      }
       const vn = verbNounAt(doc, i, s.last);
       if (vn) {
         const rel = verbNounRelation(doc, quotes, s.i, i, vn);
@@ -698,12 +702,24 @@ function askedRelation(doc: Doc, quotes: Quotes, si: number, i: number): Relatio
   let j = i + 1;
   while (j <= s.last && j - i < 40 && tokens[j].value !== ',' && !END_PUNCT.test(tokens[j].value)) j++;
   if (!(j <= s.last && tokens[j].value === ',') || j < i + 3) return null;
-  const opens = tokens.slice(i + 1, Math.min(j, i + 6)).some((t) => CLAUSE_OPENERS.has(t.lower) || t.lower === 'about');
+  const opens = tokens.slice(i + 1, Math.min(j, i + 6)).some((t) => CLAUSE_OPENERS.has(t.lower) || t.lower === 'about' || t.lower === 'to');
   if (!opens) return null;
-  // "whether …," may itself hold a quoted comma: run on to the quote's end.
   const src = npRight(doc, j + 1, s.last);
   if (!src || !isAgent(headOf(doc, src))) return null;
   return { kind: 'verb', cue: { first: i, last: i }, stance: 'questions', source: src, owner: null, content: [{ first: i + 1, last: j - 1 }], sent: si, quote: false, confidence: 0.6 };
+}
+
+/** "“…,” Christie said when asked whether he would …": the question put to the speaker of the cue before it. */
+function whenAskedRelation(doc: Doc, si: number, i: number, prev: Relation | undefined): Relation | null {
+  const { tokens, sentences } = doc;
+  const s = sentences[si];
+  if (!prev || prev.sent !== si || !prev.source || !prev.cue || prev.cue.last >= i) return null;
+  const next = tokens[i + 1];
+  if (!next || !(CLAUSE_OPENERS.has(next.lower) || next.lower === 'about' || next.lower === 'to')) return null;
+  let j = i + 1;
+  while (j <= s.last && tokens[j].value !== ',' && !END_PUNCT.test(tokens[j].value)) j++;
+  if (j - 1 < i + 2) return null;
+  return { kind: 'verb', cue: { first: i, last: i }, stance: 'questions', source: prev.source, owner: prev.owner, content: [{ first: i + 1, last: j - 1 }], sent: si, quote: false, confidence: 0.6, cutBefore: i - 1 };
 }
 
 /** Sentence openers that are not content: "However,", "In a statement,", "Meanwhile,". */
