@@ -409,3 +409,10 @@ describe('questions put to a speaker', () => {
     expect(claimsOf(text).map((c) => c.cue?.text)).toEqual(['Asked', 'said']);
   });
 });
+
+describe('inflections', () => {
+  it('knows doubled-consonant forms of cue verbs ("referring", "admitted")', () => {
+    const text = '“The numbers are a scandal,” the auditor said, referring to the missing road funds. The minister admitted that the funds were lost.';
+    expect(claimsOf(text).map((c) => c.cue?.text)).toEqual(['said', 'referring to', 'admitted']);
+  });
+});

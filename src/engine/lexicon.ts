@@ -68,7 +68,9 @@ function inflect(lemma: string): string[] {
     out.push(lemma + 'd', lemma.slice(0, -1) + 'ing');
   } else if (cons) {
     out.push(lemma.slice(0, -1) + 'ied', lemma + 'ing');
-  } else if (/^[^aeiou]*[aeiou][^aeiouwxy]$/.test(lemma)) {
+  } else if (/(^|[^aeiou])[aeiou][^aeiouwxy]$/.test(lemma)) {
+    // a single vowel before a final consonant may double it: "plan" -> "planned", "refer" -> "referring",
+    // "admit" -> "admitted"; both spellings are kept ("visited", "offered")
     const d = lemma + lemma.at(-1);
     out.push(d + 'ed', d + 'ing', lemma + 'ed', lemma + 'ing');
   } else {
@@ -81,11 +83,11 @@ function inflect(lemma: string): string[] {
 export const verbForms = new Map<string, VerbCue>();
 /** Verbs of stance or intent that attribute a view when an agent is their subject ("supported", "sees"). */
 export const attitudeVerbs = new Set<string>(cues.attitude?.lemmas ?? []);
-/** Documents and polls that can open "In a CBS News poll, …" as its source. */
-/** Nouns naming a view ("his support for", "Clinton's claim that") whose possessor is the source. */
 /** Plural nouns spelled like cue verbs ("states") that never count as cues when tagged as nouns. */
 export const nounForms = new Set<string>(cues.notCue.nounForms ?? []);
+/** Nouns naming a view ("his support for", "Clinton's claim that") whose possessor is the source. */
 export const possessiveNouns = new Set<string>(cues.possessiveNouns?.nouns ?? []);
+/** Documents and polls that can open "In a CBS News poll, …" as its source. */
 export const inSourceNouns = new Set<string>(cues.inSource?.nouns ?? []);
 /** Verbs that documents and polls can govern ("records show"), and the heads of such sources. */
 export const evidenceLemmas = new Set<string>(cues.evidenceSources?.lemmas ?? []);
