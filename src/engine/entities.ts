@@ -171,7 +171,7 @@ function casingOk(entry: string[], i: number): boolean {
     const e = entry[k];
     if (isAllCaps(e) && T[i + k].value !== e) return false;
   }
-  return isCapTok(T[i]);
+  return capAt(i);
 }
 
 const lower = (xs: string[]) => xs.map((x) => x.toLowerCase());
@@ -281,7 +281,7 @@ function classTest(name: string): Test {
   return (k) => {
     const t = T[k];
     if (!c.words.has(t.lower)) return false;
-    if (c.cap && !isCapTok(t)) return false;
+    if (c.cap && !capAt(k)) return false;
     if (name === 'month' && AMBIGUOUS_MONTHS.has(t.lower)) {
       const prev = k > 0 ? T[k - 1] : undefined;
       const next = k + 1 < N ? T[k + 1] : undefined;
@@ -351,9 +351,14 @@ function compileDates(): void {
 
 let T: Token[] = [];
 let N = 0;
-/** Per token, filled in on first use: FIRST_BITS of its lower-cased form, with KNOWN set. */
+/** Per token: FIRST_BITS of its lower-cased form. */
 let FB = new Int32Array(0);
-const KNOWN = 1 << 30;
+/** Per token, and 0 for PAD entries past the end: F_LIVE (not white space), F_CAP (isCapTok). */
+let FLAGS = new Uint8Array(0);
+const F_LIVE = 1;
+const F_CAP = 2;
+/** Entries past the last token, so that a look a few tokens ahead reads 0 (a read further out gives undefined: also 0 as a flag). */
+const PAD = 16;
 /** Per token, filled in on first use: 0 not yet known, 1 false, 2 true (for capWord and nameTok). */
 let CAP = new Uint8Array(0);
 let NAME = new Uint8Array(0);
@@ -376,12 +381,7 @@ const LOWER_STARTS = new Set<string>([
 ]);
 
 function firstBits(k: number): number {
-  let b = FB[k];
-  if (b === 0) {
-    b = (FIRST_BITS.get(T[k].lower) ?? 0) | KNOWN;
-    FB[k] = b;
-  }
-  return b;
+  return FB[k];
 }
 
 /** Lower-case words that can start a quantity (a prefix, a currency, a number word); digits can too. */
@@ -399,6 +399,11 @@ function isCapTok(t: Token): boolean {
   if (c < 128) return false;
   const ch = t.value[0];
   return ch !== ch.toLowerCase() && ch === ch.toUpperCase();
+}
+
+/** isCapTok(T[k]), read from the per-token flags (false past the end). */
+function capAt(k: number): boolean {
+  return (FLAGS[k] & F_CAP) !== 0;
 }
 
 /** Digits with thousands separators and decimals ("10,000", "3.5"), or a range in one token ("5-7"). */
@@ -425,8 +430,9 @@ function isYear(v: string): boolean {
   return y >= 1900 && y <= 2099;
 }
 
+/** A token that is not white space (false past the end). */
 function live(k: number): boolean {
-  return k < N && T[k].pos !== 'SPACE';
+  return (FLAGS[k] & F_LIVE) !== 0;
 }
 
 function sentenceInitial(k: number): boolean {
@@ -449,7 +455,7 @@ function capWord(k: number): boolean {
 
 function capWordAt(k: number): boolean {
   const t = T[k];
-  if (!isCapTok(t) || (firstBits(k) & B_STOP_CAP) !== 0) return false;
+  if (!capAt(k) || (firstBits(k) & B_STOP_CAP) !== 0) return false;
   // Sentence-initial ordinary words ("Residents", "Local") are capitalised too: trust wink's PROPN there.
   if (sentenceInitial(k) && t.pos !== 'PROPN') return false;
   return true;
@@ -597,13 +603,13 @@ function matchQuantity(i: number): number {
   let mods = 0;
   while (live(j) && mods < 3) {
     const t = T[j];
-    if (t.pos === 'NOUN' && !isCapTok(t) && !NOT_COUNTED.has(t.lower)) {
+    if (t.pos === 'NOUN' && !capAt(j) && !NOT_COUNTED.has(t.lower)) {
       let end = j + 1;
       // One more noun for compounds: "tank crews", "power stations".
-      if (live(end) && T[end].pos === 'NOUN' && !isCapTok(T[end]) && !NOT_COUNTED.has(T[end].lower)) end++;
+      if (live(end) && T[end].pos === 'NOUN' && !capAt(end) && !NOT_COUNTED.has(T[end].lower)) end++;
       return end;
     }
-    if (NOUN_MODIFIERS.has(t.lower) || (t.pos === 'ADJ' && !isCapTok(t)) || t.value === '-') {
+    if (NOUN_MODIFIERS.has(t.lower) || (t.pos === 'ADJ' && !capAt(j)) || t.value === '-') {
       j++;
       mods++;
       continue;
@@ -623,7 +629,7 @@ function matchUnit(i: number): number {
   const c0 = t.value.charCodeAt(0);
   const digit = c0 >= 48 && c0 <= 57;
   // Every unit starts on a capital, a digit (ordinals), a quote or a lower-case formation modifier.
-  if (!digit && !isCapTok(t) && !QUOTES.has(t.value) && (firstBits(i) & B_UNIT_PHRASE_MODIFIER) === 0) return -1;
+  if (!digit && !capAt(i) && !QUOTES.has(t.value) && (firstBits(i) & B_UNIT_PHRASE_MODIFIER) === 0) return -1;
   let best = -1;
   const known = UNIT_KNOWN.longest(i, 'name');
   if (known > i) {
@@ -631,7 +637,7 @@ function matchUnit(i: number): number {
     knownHit = true;
   }
   // Ordinal formations: "93rd Mechanized Brigade", "1st Guards Tank Army", "2nd Army Corps".
-  if ((digit && ORDINAL.test(t.value)) || (SPELLED_ORDINALS.has(t.lower) && isCapTok(t))) {
+  if ((digit && ORDINAL.test(t.value)) || (SPELLED_ORDINALS.has(t.lower) && capAt(i))) {
     let lastHead = -1;
     for (let j = i + 1; j < i + 8 && live(j); ) {
       const h = UNIT_HEADS.longest(j, 'any');
@@ -675,7 +681,7 @@ function matchUnit(i: number): number {
       j++;
     }
     if (j > n0 && !allDemonyms) {
-      const capHead = live(j) && isCapTok(T[j]) ? UNIT_CAP_HEADS.longest(j, 'any') : -1;
+      const capHead = live(j) && capAt(j) ? UNIT_CAP_HEADS.longest(j, 'any') : -1;
       const lowHead = UNIT_NAMED_HEADS_LOWER.longest(j, 'any');
       let e = Math.max(capHead, allPlaces ? -1 : lowHead);
       if (quoted && lowHead > e) e = lowHead;
@@ -686,16 +692,16 @@ function matchUnit(i: number): number {
     }
   }
   // Lower-case formation phrases: "motorized rifle units", "airborne troops".
-  if (UNIT_PHRASE_MODIFIERS.has(t.lower) && (!isCapTok(t) || sentenceInitial(i))) {
+  if (UNIT_PHRASE_MODIFIERS.has(t.lower) && (!capAt(i) || sentenceInitial(i))) {
     let j = i;
     let strong = false;
-    while (j < i + 4 && live(j) && UNIT_PHRASE_MODIFIERS.has(T[j].lower) && (j === i || !isCapTok(T[j]))) {
+    while (j < i + 4 && live(j) && UNIT_PHRASE_MODIFIERS.has(T[j].lower) && (j === i || !capAt(j))) {
       if (!UNIT_PHRASE_WEAK.has(T[j].lower)) strong = true;
       j++;
-      if (strong && live(j) && UNIT_PHRASE_HEADS.has(T[j].lower) && !isCapTok(T[j])) {
+      if (strong && live(j) && UNIT_PHRASE_HEADS.has(T[j].lower) && !capAt(j)) {
         // Prefer the longest head chain: "special forces units".
         let e = j + 1;
-        while (live(e) && UNIT_PHRASE_HEADS.has(T[e].lower) && !isCapTok(T[e]) && e < j + 3) e++;
+        while (live(e) && UNIT_PHRASE_HEADS.has(T[e].lower) && !capAt(e) && e < j + 3) e++;
         if (e > best) {
           best = e;
           knownHit = false;
@@ -707,11 +713,11 @@ function matchUnit(i: number): number {
 }
 
 function unitNameWord(k: number, quoted: boolean): boolean {
-  return quoted ? live(k) && isCapTok(T[k]) : capWord(k);
+  return quoted ? live(k) && capAt(k) : capWord(k);
 }
 
 function orgTailWord(m: number): boolean {
-  return live(m) && isCapTok(T[m]) && LETTER_START.test(T[m].value);
+  return live(m) && capAt(m) && LETTER_START.test(T[m].value);
 }
 
 function matchOrganization(i: number): number {
@@ -729,7 +735,7 @@ function matchOrganization(i: number): number {
     let mods = 0;
     let nonDemonymMods = 0;
     while (j < i + 6 && live(j)) {
-      const h = isCapTok(T[j]) ? ORG_HEADS.longest(j, 'any') : -1;
+      const h = capAt(j) ? ORG_HEADS.longest(j, 'any') : -1;
       if (h > j) {
         lastHead = h;
         headIsWeak = h === j + 1 && ORG_WEAK_HEADS.has(T[j].lower);
@@ -782,9 +788,9 @@ function matchOrganization(i: number): number {
   }
   // Lower case: "the defence ministry", "Russian defence ministry".
   let k = i;
-  if ((firstBits(i) & B_DEMONYM) !== 0 && isCapTok(T[i])) k = i + 1;
+  if ((firstBits(i) & B_DEMONYM) !== 0 && capAt(i)) k = i + 1;
   const topic = ORG_LOWER_TOPICS.longest(k, 'any');
-  if (topic > k && live(topic) && ORG_LOWER_HEADS.has(T[topic].lower) && (k > i || !isCapTok(T[i]) || sentenceInitial(i))) {
+  if (topic > k && live(topic) && ORG_LOWER_HEADS.has(T[topic].lower) && (k > i || !capAt(i) || sentenceInitial(i))) {
     if (topic + 1 > best) {
       best = topic + 1;
       knownHit = false;
@@ -806,13 +812,13 @@ function matchPerson(i: number): number {
     knownHit = true;
   }
   // Titles: "President Zelensky", "Gen. Valery Gerasimov", "Deputy Prime Minister Iryna Vereshchuk".
-  if (isCapTok(t)) {
+  if (capAt(i)) {
     let k = i;
     for (;;) {
       const e = TITLES.longest(k, 'any');
       if (e <= k) break;
       let capped = true;
-      for (let m = k; m < e; m++) if (!isCapTok(T[m]) && T[m].value !== '-' && T[m].lower !== 'of') capped = false;
+      for (let m = k; m < e; m++) if (!capAt(m) && T[m].value !== '-' && T[m].lower !== 'of') capped = false;
       if (!capped) break;
       k = e;
     }
@@ -838,7 +844,7 @@ function matchPerson(i: number): number {
   }
   // After a role noun: "spokesman Dmitry Peskov", "commander Ivan Petrov".
   const prev = i > 0 ? T[i - 1] : undefined;
-  if (prev && ROLES.has(prev.lower) && !isCapTok(prev) && GAZETTEER.longest(i, 'name') < 0 && ORG_KNOWN.longest(i, 'name') < 0) {
+  if (prev && ROLES.has(prev.lower) && !capAt(i - 1) && GAZETTEER.longest(i, 'name') < 0 && ORG_KNOWN.longest(i, 'name') < 0) {
     const e = nameRun(i, 3);
     if (e > i && t.pos === 'PROPN' && e > best) {
       best = e;
@@ -887,7 +893,7 @@ function withPlaceSuffix(e: number): number {
 
 function matchPlace(i: number): number {
   const t = T[i];
-  if (!isCapTok(t)) return -1;
+  if (!capAt(i)) return -1;
   let best = -1;
   const g = GAZETTEER.longest(i, 'name');
   if (g > i) {
@@ -910,7 +916,7 @@ function matchPlace(i: number): number {
   const prep = T[p];
   let context = false;
   if (prep.lower === 'of' && p > 0 && PRE_OF_NOUNS.has(T[p - 1].lower)) context = true;
-  else if (PLACE_PREPS.has(prep.lower) && !isCapTok(prep)) {
+  else if (PLACE_PREPS.has(prep.lower) && !capAt(p)) {
     if (!WEAK_PREPS.has(prep.lower)) context = true;
     else {
       // "to X", "from X", "at X": a proper noun that does not speak and is not a first name.
@@ -957,7 +963,13 @@ function runMatcher(m: number, i: number): number {
 export function findEntities(doc: Doc): Entity[] {
   T = doc.tokens;
   N = T.length;
-  FB = new Int32Array(N);
+  FB = new Int32Array(N + PAD);
+  FLAGS = new Uint8Array(N + PAD);
+  for (let k = 0; k < N; k++) {
+    const t = T[k];
+    FB[k] = FIRST_BITS.get(t.lower) ?? 0;
+    FLAGS[k] = (t.pos !== 'SPACE' ? F_LIVE : 0) | (isCapTok(t) ? F_CAP : 0);
+  }
   CAP = new Uint8Array(N);
   NAME = new Uint8Array(N);
   seenSurnames = new Set();
@@ -967,55 +979,53 @@ export function findEntities(doc: Doc): Entity[] {
   const text = doc.text;
   try {
     let i = 0;
-    while (i < N) {
-      const t = T[i];
-      if (t.pos === 'SPACE' || ((t.pos === 'PUNCT' || t.pos === 'SYM') && !QUOTES.has(t.value) && !CURRENCY.has(t.lower))) {
-        i++;
-        continue;
-      }
-      const c = t.value.charCodeAt(0);
-      if (c >= 97 && c <= 122 && (firstBits(i) & B_LOWER_START) === 0) {
-        i++;
-        continue;
-      }
-      let bestEnd = -1;
-      let bestScore = 0;
-      let bestType: EntityType | null = null;
-      for (let m = 0; m < ORDER.length; m++) {
-        knownHit = false;
-        const e = runMatcher(m, i);
-        if (e <= i) continue;
-        const score = (e - i) * 2 + (knownHit ? 1 : 0);
-        if (score > bestScore) {
-          bestScore = score;
-          bestEnd = e;
-          bestType = ORDER[m];
-        }
-      }
-      if (!bestType) {
-        i++;
-        continue;
-      }
-      // Trailing punctuation never ends an entity ("Sept. 11," keeps its comma out).
-      let end = bestEnd;
-      while (end > i + 1 && (T[end - 1].pos === 'PUNCT' || T[end - 1].pos === 'SPACE') && !QUOTES.has(T[end - 1].value)) end--;
-      const start = T[i].start;
-      const stop = T[end - 1].end;
-      out.push({ type: bestType, text: text.slice(start, stop), span: { start, end: stop } });
-      if (bestType === 'person') {
-        const last = T[end - 1];
-        if (nameTok(end - 1)) seenSurnames.add(last.lower);
-      }
-      lastType = bestType;
-      lastEndTok = end;
-      i = end;
-    }
+    while (i < N) i = entityAt(i, out, text);
   } finally {
     T = [];
     N = 0;
     FB = new Int32Array(0);
+    FLAGS = new Uint8Array(0);
     CAP = new Uint8Array(0);
     NAME = new Uint8Array(0);
   }
   return out;
+}
+
+/**
+ * The entity starting at token i, if any, pushed onto out; returns the token to go on from. (The loop body of
+ * findEntities, kept apart so the engine optimises it once, not once inside the loop and again as a whole.)
+ */
+function entityAt(i: number, out: Entity[], text: string): number {
+  const t = T[i];
+  if (t.pos === 'SPACE' || ((t.pos === 'PUNCT' || t.pos === 'SYM') && !QUOTES.has(t.value) && !CURRENCY.has(t.lower))) return i + 1;
+  const c = t.value.charCodeAt(0);
+  if (c >= 97 && c <= 122 && (firstBits(i) & B_LOWER_START) === 0) return i + 1;
+  let bestEnd = -1;
+  let bestScore = 0;
+  let bestType: EntityType | null = null;
+  for (let m = 0; m < ORDER.length; m++) {
+    knownHit = false;
+    const e = runMatcher(m, i);
+    if (e <= i) continue;
+    const score = (e - i) * 2 + (knownHit ? 1 : 0);
+    if (score > bestScore) {
+      bestScore = score;
+      bestEnd = e;
+      bestType = ORDER[m];
+    }
+  }
+  if (!bestType) return i + 1;
+  // Trailing punctuation never ends an entity ("Sept. 11," keeps its comma out).
+  let end = bestEnd;
+  while (end > i + 1 && (T[end - 1].pos === 'PUNCT' || T[end - 1].pos === 'SPACE') && !QUOTES.has(T[end - 1].value)) end--;
+  const start = T[i].start;
+  const stop = T[end - 1].end;
+  out.push({ type: bestType, text: text.slice(start, stop), span: { start, end: stop } });
+  if (bestType === 'person') {
+    const last = T[end - 1];
+    if (nameTok(end - 1)) seenSurnames.add(last.lower);
+  }
+  lastType = bestType;
+  lastEndTok = end;
+  return end;
 }
