@@ -74,6 +74,16 @@ export function analyze(text: string): Doc {
   const spans = doc.sentences().out(its.span) as unknown as [number, number][];
 
   const tokens: Token[] = new Array(values.length);
+  const words = readTokens(text, values, spaces, pos, lemmas, tokens);
+  const sentences = splitSentences(tokens, mergeFalseBreaks(spans, values, spaces), spaces);
+  return { text, tokens, sentences, words };
+}
+
+// analyze()'s two loops are functions of their own: each is optimised once, rather than once while it runs
+// (on-stack replacement) and again with the whole of analyze().
+
+/** Fills `tokens` from wink's token read-outs, with exact offsets into `text`; returns the number of words. */
+function readTokens(text: string, values: string[], spaces: string[], pos: string[], lemmas: string[], tokens: Token[]): number {
   let at = 0;
   let words = 0;
   let pendingNewline = true;
@@ -104,10 +114,14 @@ export function analyze(text: string): Doc {
     };
     pendingNewline = isBreak;
   }
+  return words;
+}
 
+/** The sentences of wink's (merged) sentence spans, split at line breaks; sets each token's `sent`. */
+function splitSentences(tokens: Token[], spans: [number, number][], spaces: string[]): Sentence[] {
   const sentences: Sentence[] = [];
   let para = 0;
-  for (const [first, last] of mergeFalseBreaks(spans, values, spaces)) {
+  for (const [first, last] of spans) {
     // Split a wink sentence at line breaks: a headline or paragraph end is a sentence end.
     let s = first;
     for (let k = first; k <= last; k++) {
@@ -115,30 +129,29 @@ export function analyze(text: string): Doc {
       const breakHere = t.pos === 'SPACE' && LINEBREAK.test(t.value);
       const breakBefore = k > s && !breakHere && LINEBREAK.test(spaces[k]);
       if (breakBefore) {
-        pushSentence(s, k - 1);
+        pushSentence(tokens, sentences, s, k - 1, para);
         para++;
         s = k;
       }
       if (breakHere) {
-        pushSentence(s, k);
+        pushSentence(tokens, sentences, s, k, para);
         para++;
         s = k + 1;
       }
     }
-    if (s <= last) pushSentence(s, last);
+    if (s <= last) pushSentence(tokens, sentences, s, last, para);
   }
+  return sentences;
+}
 
-  function pushSentence(first: number, last: number) {
-    // Trim space tokens at both ends; a sentence of only spaces is dropped.
-    while (first <= last && tokens[first].pos === 'SPACE') first++;
-    while (last >= first && tokens[last].pos === 'SPACE') last--;
-    if (first > last) return;
-    const i = sentences.length;
-    for (let k = first; k <= last; k++) tokens[k].sent = i;
-    sentences.push({ i, first, last, start: tokens[first].start, end: tokens[last].end, para });
-  }
-
-  return { text, tokens, sentences, words };
+function pushSentence(tokens: Token[], sentences: Sentence[], first: number, last: number, para: number): void {
+  // Trim space tokens at both ends; a sentence of only spaces is dropped.
+  while (first <= last && tokens[first].pos === 'SPACE') first++;
+  while (last >= first && tokens[last].pos === 'SPACE') last--;
+  if (first > last) return;
+  const i = sentences.length;
+  for (let k = first; k <= last; k++) tokens[k].sent = i;
+  sentences.push({ i, first, last, start: tokens[first].start, end: tokens[last].end, para });
 }
 
 /** Token.lower: the lower-cased value with curly apostrophes straightened. */
