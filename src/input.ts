@@ -225,6 +225,22 @@ function classOf(cp: number): number {
 
 function guessLanguageFast(text: string): LanguageGuess {
   const sample = text.length > SAMPLE ? text.slice(0, SAMPLE) : text;
+  const letters = countLetters(sample);
+  if (letters === 0) return { language: 'und' };
+  if (latinLetters / letters < 0.6) return guessLanguage(text);
+  // A headline of a few words may have no function word at all: give short Latin text the benefit of the doubt.
+  const words = countEnglish(sample.toLowerCase());
+  if (words < 8 || englishHits / words >= 0.06) return { language: 'en' };
+  return { language: 'und' };
+}
+
+// The two scans below are functions of their own (each is optimised once, not again with its caller); their
+// second results are left in these variables.
+let latinLetters = 0;
+let englishHits = 0;
+
+/** Letters in the sample; the Latin ones among them are left in latinLetters. */
+function countLetters(sample: string): number {
   const n = sample.length;
   let letters = 0;
   let latin = 0;
@@ -250,11 +266,24 @@ function guessLanguageFast(text: string): LanguageGuess {
     if (cls & 1) letters++;
     if (cls & 2) latin++;
   }
-  if (letters === 0) return { language: 'und' };
-  if (latin / letters < 0.6) return guessLanguage(text);
+  latinLetters = latin;
+  return letters;
+}
 
-  // Words as /[a-z]+(?:['’][a-z]+)*/g finds them in the lower-cased sample.
-  const low = sample.toLowerCase();
+/** A word of 2 to 5 letters a-z as a number (5 bits a letter), so that no substring is made to look it up. */
+function wordCode(s: string, start: number, end: number): number {
+  let code = 0;
+  for (let k = start; k < end; k++) code = code * 32 + (s.charCodeAt(k) - 96);
+  return code;
+}
+const ENGLISH_CODES = new Set<number>();
+for (const w of ENGLISH_WORDS) if (/^[a-z]{2,5}$/.test(w)) ENGLISH_CODES.add(wordCode(w, 0, w.length));
+
+/**
+ * Words as /[a-z]+(?:['’][a-z]+)*\/g finds them in the lower-cased sample; the English function words among
+ * them are left in englishHits.
+ */
+function countEnglish(low: string): number {
   const m = low.length;
   let words = 0;
   let hits = 0;
@@ -281,9 +310,8 @@ function guessLanguageFast(text: string): LanguageGuess {
       break;
     }
     words++;
-    if (plain && k - start <= 5 && k - start >= 2 && ENGLISH_WORDS.has(low.slice(start, k))) hits++;
+    if (plain && k - start <= 5 && k - start >= 2 && ENGLISH_CODES.has(wordCode(low, start, k))) hits++;
   }
-  // A headline of a few words may have no function word at all: give short Latin text the benefit of the doubt.
-  if (words < 8 || hits / words >= 0.06) return { language: 'en' };
-  return { language: 'und' };
+  englishHits = hits;
+  return words;
 }
