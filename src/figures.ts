@@ -159,11 +159,19 @@ export function parseFigure(text: string, after = ''): Figure | null {
   return { kind: `count:${SYNONYMS[noun] ?? SYNONYMS[unit] ?? noun}`, lo, hi, label };
 }
 
+/** trimLabel's pattern per unit word, compiled once (no g or y flag: it keeps no state between matches). */
+const UNIT_END = new Map<string, RegExp>();
+
 /** Cuts the label after its unit word: "120 soldiers were killed" → "120 soldiers". */
 function trimLabel(label: string, unitWords: string[]): string {
   const last = unitWords.at(-1);
   if (!last) return label;
-  const re = new RegExp(`^.*?\\b${last.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'i');
+  let re = UNIT_END.get(last);
+  if (!re) {
+    re = new RegExp(`^.*?\\b${last.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'i');
+    if (UNIT_END.size >= 10_000) UNIT_END.clear();
+    UNIT_END.set(last, re);
+  }
   return label.match(re)?.[0] ?? label;
 }
 
