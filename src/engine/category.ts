@@ -92,9 +92,48 @@ for (const [type, hint] of Object.entries(FILE.entityHints)) {
 }
 
 const RANK = new Map<Scored, number>(FILE.priority.map((c, i) => [c, i]));
-const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
 
-/** What one word (lower-cased, as WORD finds it) contributes: its stem, its word and prefix hits, its phrases. */
+/** Letters and digits (\p{L}, \p{N}) outside ASCII, answered once per code point. */
+const WORD_START = /^[\p{L}\p{N}]$/u;
+const WORD_CP = new Map<number, boolean>();
+
+function wordCp(cp: number): boolean {
+  if (cp < 128) return (cp >= 97 && cp <= 122) || (cp >= 48 && cp <= 57) || (cp >= 65 && cp <= 90);
+  let yes = WORD_CP.get(cp);
+  if (yes === undefined) {
+    yes = WORD_START.test(String.fromCodePoint(cp));
+    WORD_CP.set(cp, yes);
+  }
+  return yes;
+}
+
+/**
+ * The words of `low`: a letter or digit, then letters, digits, apostrophes and hyphens; the same list as
+ * low.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*\/gu) (or [] for none), without running the regex.
+ */
+export function wordsOf(low: string): string[] {
+  const words: string[] = [];
+  const n = low.length;
+  let k = 0;
+  while (k < n) {
+    let cp = low.codePointAt(k)!;
+    if (!wordCp(cp)) {
+      k += cp > 0xffff ? 2 : 1;
+      continue;
+    }
+    const start = k;
+    k += cp > 0xffff ? 2 : 1;
+    while (k < n) {
+      cp = low.codePointAt(k)!;
+      if (cp !== 39 && cp !== 0x2019 && cp !== 45 && !wordCp(cp)) break;
+      k += cp > 0xffff ? 2 : 1;
+    }
+    words.push(low.slice(start, k));
+  }
+  return words;
+}
+
+/** What one word (lower-cased, as wordsOf finds it) contributes: its stem, its word and prefix hits, its phrases. */
 interface WordInfo {
   stem: string;
   /** Word hits of the stem, then prefix hits by increasing prefix length (the order scores are summed in). */
@@ -135,9 +174,9 @@ function addHit(scores: Map<Scored, number>, category: Scored, weight: number): 
 /** Scores per category for a text (exposed for tests and tuning). */
 export function categoryScores(text: string, entities?: Entity[]): Map<Scored, number> {
   const scores = new Map<Scored, number>();
-  const words = text.toLowerCase().match(WORD);
-  if (!words) return scores;
+  const words = wordsOf(text.toLowerCase());
   const n = words.length;
+  if (n === 0) return scores;
   const infos: WordInfo[] = new Array(n);
   for (let i = 0; i < n; i++) infos[i] = wordInfo(words[i]);
   for (let i = 0; i < n; i++) {
