@@ -4,5 +4,11 @@
 import { register } from 'tsx/esm/api';
 
 register();
+const args = process.argv.slice(2);
+if (args[0] === 'summarize' && args.includes('--jsonl')) {
+  // A --jsonl batch analyses on a worker thread (src/batch.ts): start it now, before the CLI loads.
+  const { startAnalysisWorker } = await import('../src/batch.ts');
+  startAnalysisWorker();
+}
 const { main } = await import('../src/cli.ts');
-process.exitCode = await main(process.argv.slice(2));
+process.exitCode = await main(args);

@@ -9,7 +9,7 @@
 // with both stages on the main thread, which is what CLAIMDESK_JSONL_THREADS=1 asks for (and what runs when a
 // worker cannot be started).
 import { availableParallelism } from 'node:os';
-import { Worker, parentPort, workerData } from 'node:worker_threads';
+import { Worker, parentPort } from 'node:worker_threads';
 import { InputError, prepareInput, type PreparedInput } from './input.ts';
 import type { Logger } from './log.ts';
 import type { Doc, PackedDoc } from './nlp.ts';
@@ -84,15 +84,21 @@ function internal(err: unknown): { message: string; stack: string } {
   return { message: `${(err as Error).message}`, stack: `${(err as Error).stack ?? err}` };
 }
 
-/** The worker's loop: one message per line in, one Read out, in order. Started by openBatch(). */
+/**
+ * The worker's loop: the first message is { maxBytes }, then one message per line in, one Read out, in order.
+ * Started by startAnalysisWorker() or openBatch().
+ */
 export async function analysisWorker(): Promise<void> {
   const { analyze, packDoc, packedTransfer, warmUp } = await import('./nlp.ts');
-  const { maxBytes } = workerData as { maxBytes: number };
   const port = parentPort!;
   warmUp();
-  port.on('message', ({ line, lineNo }: { line: string; lineNo: number }) => {
-    const read = readLine(line, lineNo, maxBytes, analyze, packDoc);
-    port.postMessage(read, 'doc' in read ? packedTransfer(read.doc) : []);
+  let maxBytes = 0;
+  port.once('message', (settings: { maxBytes: number }) => {
+    maxBytes = settings.maxBytes;
+    port.on('message', ({ line, lineNo }: { line: string; lineNo: number }) => {
+      const read = readLine(line, lineNo, maxBytes, analyze, packDoc);
+      port.postMessage(read, 'doc' in read ? packedTransfer(read.doc) : []);
+    });
   });
 }
 
@@ -130,7 +136,13 @@ interface Item {
 /** A batch on a worker thread and the calling thread, or on the calling thread alone (see the top of the file). */
 export async function openBatch({ maxBytes, log, env = process.env }: BatchOptions): Promise<Batch> {
   // The worker starts first: its start-up (a thread, tsx, the language model) overlaps the engine's loading here.
-  const worker = env.CLAIMDESK_JSONL_THREADS === '1' || availableParallelism() < 2 ? null : startWorker(maxBytes);
+  const started = useWorker(env) ? (early ?? startWorker()) : null;
+  early = null;
+  const worker = started?.worker ?? null;
+  if (worker) {
+    worker.ref();
+    worker.postMessage({ maxBytes });
+  }
   const { summarizeAnalysed } = await import('./summarize.ts');
   const nlp = () => import('./nlp.ts');
   const { unpackDoc } = await nlp();
@@ -165,14 +177,12 @@ export async function openBatch({ maxBytes, log, env = process.env }: BatchOptio
       item.read = read;
       item.arrived?.();
     });
-    const fail = (err: Error) => {
-      if (workerFailed) return;
+    started!.onFailure = (err: Error) => {
       workerFailed = err;
       log.error(`the analysis worker stopped (${err.message}); the batch goes on in the main thread`);
       for (const item of items) item.arrived?.();
     };
-    worker.on('error', fail);
-    worker.on('exit', (code) => fail(new Error(`exit code ${code}`)));
+    if (started!.failure) started!.onFailure(started!.failure);
   } else {
     await analyzeHere();
   }
@@ -213,16 +223,42 @@ export async function openBatch({ maxBytes, log, env = process.env }: BatchOptio
       while (full()) await new Promise<void>((resolve) => (roomWaiter = resolve));
     },
     async close() {
-      if (worker) {
-        worker.removeAllListeners('exit');
-        await worker.terminate();
+      if (started) {
+        started.onFailure = null;
+        started.closing = true;
+        await started.worker.terminate();
       }
     },
   };
 }
 
+function useWorker(env: NodeJS.ProcessEnv): boolean {
+  return env.CLAIMDESK_JSONL_THREADS !== '1' && availableParallelism() >= 2;
+}
+
+interface Started {
+  worker: Worker;
+  /** Why the worker stopped, when it stopped before it was asked to. */
+  failure: Error | null;
+  onFailure: ((err: Error) => void) | null;
+  closing: boolean;
+}
+
+/** A worker started ahead of openBatch() (unreferenced until then: it never keeps the process alive). */
+let early: Started | null = null;
+
+/**
+ * Starts the analysis worker ahead of the batch (bin/claimdesk.js calls this before loading the CLI), so that
+ * its start-up (a thread, tsx, the language model) overlaps the main thread's own.
+ */
+export function startAnalysisWorker(env: NodeJS.ProcessEnv = process.env): void {
+  if (early || !useWorker(env)) return;
+  early = startWorker();
+  early?.worker.unref();
+}
+
 /** A worker thread running analysisWorker(), or null when one cannot be started here. */
-function startWorker(maxBytes: number): Worker | null {
+function startWorker(): Started | null {
   try {
     // The worker loads this TypeScript module through tsx, as bin/claimdesk.js does for the main thread.
     const tsx = import.meta.resolve('tsx/esm/api');
@@ -230,7 +266,16 @@ function startWorker(maxBytes: number): Worker | null {
     const boot =
       `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(self)}); })` +
       `.then((m) => m.analysisWorker());`;
-    return new Worker(boot, { eval: true, workerData: { maxBytes } });
+    const worker = new Worker(boot, { eval: true });
+    const started: Started = { worker, failure: null, onFailure: null, closing: false };
+    const fail = (err: Error) => {
+      if (started.failure || started.closing) return;
+      started.failure = err;
+      started.onFailure?.(err);
+    };
+    worker.on('error', fail);
+    worker.on('exit', (code) => fail(new Error(`exit code ${code}`)));
+    return started;
   } catch {
     return null;
   }
