@@ -416,3 +416,14 @@ describe('inflections', () => {
     expect(claimsOf(text).map((c) => c.cue?.text)).toEqual(['said', 'referring to', 'admitted']);
   });
 });
+
+describe('headlines with two sides', () => {
+  it('gives the part after a semicolon to its own cue, and types a country as a government', () => {
+    const text = 'Ukraine says it hit bridge near the river; Russia denies damage\n\nThe army said the bridge was hit.';
+    const claims = claimsOf(text);
+    const ukraine = claims.filter((c) => c.source?.name === 'Ukraine');
+    expect(ukraine.map((c) => c.text)).toEqual(['it hit bridge near the river']);
+    expect(ukraine[0].source?.type).toBe('government');
+    expect(claims.find((c) => c.source?.name === 'Russia')?.cue?.text).toBe('denies');
+  });
+});

@@ -37,7 +37,11 @@ export function extractClaims(doc: Doc): Claim[] {
   const claims: Claim[] = [];
   for (const rel of relations) {
     if (restatesHost(doc, rel, relations, sources)) continue;
-    for (const part of splitAtSemicolons(doc, rel.content)) {
+    const parts = splitAtSemicolons(doc, rel.content);
+    for (const part of parts) {
+      // "Ukraine says it hit the bridge; Russia denies damage": a part after a semicolon that holds another cue
+      // is that cue's claim
+      if (parts.length > 1 && part !== parts[0] && relations.some((o) => o !== rel && o.cue && part.some((c) => c.first <= o.cue!.first && o.cue!.first <= c.last))) continue;
       const content = part.map((r) => charSpan(doc, r)).filter((s) => s.end > s.start);
       if (!content.length) continue;
       const claimHedges = hedgesFor(doc, rel, content, hedges);

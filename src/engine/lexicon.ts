@@ -134,6 +134,8 @@ export const outlets = new Set(sources.outlets);
 export const agentHeads = new Set<string>([...sources.agents.nouns, ...cues.nounCues.nouns, ...sources.outlets]);
 for (const t of sources.order) for (const h of sources.types[t].heads) agentHeads.add(h);
 export const channels = new Set(sources.channels);
+/** Countries and cities of the entity gazetteer, lower case: "Moscow says" speaks for a government. */
+export const placeNames = new Set(load<{ places: { gazetteer: string[] } }>('entities').places.gazetteer.map((p) => p.toLowerCase()));
 export const pronouns = new Map(Object.entries(sources.pronouns));
 export const titles = new Set(sources.titles);
 export const femaleMarkers = new Set([...sources.female, ...sources.femaleNames]);

@@ -1,7 +1,7 @@
 // A source phrase's canonical name and type: titles and determiners dropped, types from the source lexicon.
 import type { Doc } from '../nlp.ts';
 import type { SourceType } from '../schema.ts';
-import { channels, femaleMarkers, maleMarkers, outlets, pronouns, sourceOrder, sourceTypes, titles } from './lexicon.ts';
+import { channels, femaleMarkers, maleMarkers, outlets, placeNames, pronouns, sourceOrder, sourceTypes, titles } from './lexicon.ts';
 import type { Range } from './phrases.ts';
 
 export interface Named {
@@ -64,6 +64,8 @@ export function typeOf(doc: Doc, r: Range): SourceType {
   const head = headWord(doc, r);
   for (const t of sourceOrder) if (sourceTypes.get(t)!.heads.has(head)) return t;
   if (outlets.has(phrase.replace(/^the /, ''))) return 'media';
+  // "Ukraine says", "Moscow denied": a country or capital speaks for its government
+  if (placeNames.has(phrase.replace(/^the /, ''))) return 'government';
   if (tokens[r.last].pos === 'PROPN' || /^[A-Z]/.test(tokens[r.last].value)) {
     if (looksLikePerson(doc, r)) return 'person';
     for (const t of sourceOrder) {
