@@ -28,17 +28,9 @@ export interface NewReport {
   postedAt: Date;
 }
 
-export interface StoredReport {
+export interface StoredReport extends NewReport {
   /** Short id people type (`/report ID`); unique within its channel. */
   id: string;
-  key: ChannelKey;
-  text: string;
-  summary: Summary;
-  user: string;
-  userName?: string;
-  thread?: string;
-  link?: string;
-  postedAt: Date;
 }
 
 export interface AddResult {
