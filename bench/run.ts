@@ -2,7 +2,9 @@
 // Speed and memory of the claim engine, all in one run, on the same texts:
 //   (a) words/s of a `summarize --jsonl` batch through the real CLI (node bin/claimdesk.js), with and
 //       without process start-up, and the child's peak RSS; as it runs by default (analysis on a worker thread,
-//       claims on the main thread: src/batch.ts) and on one thread (CLAIMDESK_JSONL_THREADS=1);
+//       claims on the main thread: src/batch.ts), on one thread (CLAIMDESK_JSONL_THREADS=1), and with V8's
+//       default JIT settings (CLAIMDESK_JIT=default: bin/claimdesk.js otherwise reruns a batch with a smaller
+//       inlining budget);
 //   (b) in-process summarize(): words/s and p50/p95 milliseconds per 1,000 words per report;
 //   (c) peak RSS (the CLI child's own maxRSS; this process's maxRSS after the in-process runs);
 //   (d) the reference: wink-nlp's bare pipeline (readDoc + tokens().out(its.pos) + sentences().out())
@@ -280,27 +282,30 @@ function cliRun(c: Corpus, warm: boolean, env: NodeJS.ProcessEnv = process.env):
   });
 }
 
-const cli = new Map<string, { cold: CliRun; warm: CliRun; single: CliRun }>();
+const cli = new Map<string, { cold: CliRun; warm: CliRun; single: CliRun; defaultJit: CliRun }>();
 const tCli = now();
 if (!has('no-cli')) {
   // best of up to --cli-runs cold/warm/one-thread triples (machine noise); a further one only while within the budget
   const cliRuns = Math.max(1, Number(opt('cli-runs') ?? 2));
   const oneThread = { ...process.env, CLAIMDESK_JSONL_THREADS: '1' };
+  const defaultJit = { ...process.env, CLAIMDESK_JIT: 'default' };
   const pick = (a: CliRun, b: CliRun) => (b.ok && (!a.ok || b.seconds < a.seconds) ? b : a);
   for (const c of corpora) {
     const t0 = now();
-    let best: { cold: CliRun; warm: CliRun; single: CliRun } | undefined;
+    let best: { cold: CliRun; warm: CliRun; single: CliRun; defaultJit: CliRun } | undefined;
     for (let r = 0; r < cliRuns && (r === 0 || now() - t0 < budgetMs * 2); r++) {
       const cold = await cliRun(c, false);
       const warm = cold.ok ? await cliRun(c, true) : cold;
       const single = cold.ok ? await cliRun(c, true, oneThread) : cold;
-      if (!best) best = { cold, warm, single };
+      const jit = cold.ok ? await cliRun(c, true, defaultJit) : cold;
+      if (!best) best = { cold, warm, single, defaultJit: jit };
       else {
         const rss = Math.max(best.cold.maxRssKb, best.warm.maxRssKb, cold.maxRssKb, warm.maxRssKb);
         best = {
           cold: { ...pick(best.cold, cold), maxRssKb: rss },
           warm: { ...pick(best.warm, warm), maxRssKb: rss },
           single: pick(best.single, single),
+          defaultJit: pick(best.defaultJit, jit),
         };
       }
       if (!cold.ok) break;
@@ -322,6 +327,10 @@ if (cli.size) {
   });
   row('  same on one thread, excl. start-up', (c) => {
     const r = cli.get(c.name)!.single;
+    return r.ok ? fmtInt(c.total / r.seconds) : 'failed';
+  });
+  row('  same with V8 default JIT settings', (c) => {
+    const r = cli.get(c.name)!.defaultJit;
     return r.ok ? fmtInt(c.total / r.seconds) : 'failed';
   });
   row('CLI --jsonl words/s, incl. start-up', (c) => {
@@ -373,8 +382,10 @@ console.log(fmtRow(header));
 console.log(widths.map((w) => '-'.repeat(w)).join('  '));
 for (const r of rows) console.log(fmtRow(r));
 console.log(`in-process peak RSS: ${mb(inprocRssKb)} MB after our first round, ${mb(benchRssKb)} MB with the reference model loaded too`);
-for (const [name, { cold, warm, single }] of cli) {
-  for (const [kind, r] of [['cold', cold], ['warm', warm], ['one-thread', single]] as const) if (r.note) console.log(`CLI ${name} ${kind}: ${r.note}`);
+for (const [name, { cold, warm, single, defaultJit }] of cli) {
+  for (const [kind, r] of [['cold', cold], ['warm', warm], ['one-thread', single], ['default-JIT', defaultJit]] as const) {
+    if (r.note) console.log(`CLI ${name} ${kind}: ${r.note}`);
+  }
 }
 if (has('no-cli')) console.log('CLI: skipped (--no-cli)');
 
@@ -386,7 +397,7 @@ const all = (f: (c: Corpus) => boolean | null): boolean | null => {
 };
 const detail = (f: (c: Corpus) => string) => corpora.map((c) => `${c.name} ${f(c)}`).join(', ');
 console.log('\nTargets');
-const cliOk = (c: Corpus, kind: 'warm' | 'cold' | 'single') => {
+const cliOk = (c: Corpus, kind: 'warm' | 'cold' | 'single' | 'defaultJit') => {
   const r = cli.get(c.name)?.[kind];
   return r && r.ok ? c.total / r.seconds >= TARGET_CLI_WPS : null;
 };
@@ -401,6 +412,13 @@ console.log(
   `  ${verdict(all((c) => cliOk(c, 'single')))}  --jsonl batch >= ${fmtInt(TARGET_CLI_WPS)} words/s on one thread (excl. start-up): ` +
     detail((c) => {
       const r = cli.get(c.name)?.single;
+      return r && r.ok ? fmtInt(c.total / r.seconds) : 'not measured';
+    }),
+);
+console.log(
+  `  ${verdict(all((c) => cliOk(c, 'defaultJit')))}  --jsonl batch >= ${fmtInt(TARGET_CLI_WPS)} words/s with V8 default JIT settings (excl. start-up): ` +
+    detail((c) => {
+      const r = cli.get(c.name)?.defaultJit;
       return r && r.ok ? fmtInt(c.total / r.seconds) : 'not measured';
     }),
 );
