@@ -279,10 +279,16 @@ async function jsonl(input: NodeJS.ReadableStream, { io, config, log }: Ctx): Pr
   return 0;
 }
 
-/** The console (adapters/shell); the Slack and Discord adapters will start here when their tokens are set. */
+/** The chat surfaces whose tokens are set (adapters/surfaces.ts), else the console (adapters/shell). */
 async function startCommand(args: string[], { io, config, log }: Ctx): Promise<number> {
   const { values, positionals } = usage(() => parseArgs({ args, options: { channel: { type: 'string' } }, allowPositionals: true }));
   if (positionals.length > 0) throw new UsageError(`unexpected argument '${positionals[0]}'.`);
+  const { configuredSurfaces } = await import('../adapters/surfaces.ts');
+  const surfaces = configuredSurfaces(process.env);
+  if (surfaces.length > 0) {
+    const { serveSurfaces } = await import('./serve.ts');
+    return serveSurfaces(surfaces, { config, log });
+  }
   const { startConsole } = await import('../adapters/shell/index.ts');
   return startConsole({ io, config, log, ...(values.channel ? { channel: values.channel } : {}) });
 }
