@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import type { ClaimHit } from '../src/channel-log/types.ts';
 import { MAX_QUERY_CHARS, parseQuery } from '../src/query.ts';
-import { messageReply, type Reply, type ReplyBlock } from '../src/reply.ts';
+import { errorReply, messageReply, type Reply, type ReplyBlock } from '../src/reply.ts';
 import type { Command, CommandContext } from './command.ts';
 
 export const args = z.object({
@@ -48,7 +48,7 @@ async function handle({ query }: ClaimsArgs, ctx: CommandContext): Promise<Reply
     );
   }
   if (page.hits.length === 0) {
-    return messageReply(`Page ${q.page} is past the end: ${asked} has ${page.pages} page${page.pages === 1 ? '' : 's'}.`);
+    return errorReply(`Page ${q.page} is past the end: ${asked} has ${page.pages} page${page.pages === 1 ? '' : 's'}.`);
   }
   const blocks: ReplyBlock[] = [
     { kind: 'heading', text: `${page.total} claim${page.total === 1 ? '' : 's'} for ${asked}` },

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { ChannelKey, ChannelLog, StoredReport } from '../src/channel-log/types.ts';
 import { dateRange, parseOptions } from '../src/query.ts';
 import { escapeMarkdown, renderMarkdown } from '../src/render/markdown.ts';
-import { messageReply, summaryReply, type Reply } from '../src/reply.ts';
+import { errorReply, messageReply, summaryReply, type Reply } from '../src/reply.ts';
 import type { Command, CommandContext } from './command.ts';
 import { provenance } from './report.ts';
 
@@ -100,7 +100,7 @@ async function handle(input: ExportArgs, ctx: CommandContext): Promise<Reply> {
   for await (const chunk of exportChunks(ctx.log, ctx.key, input.format, range)) {
     bytes += Buffer.byteLength(chunk);
     if (bytes > MAX_EXPORT_BYTES) {
-      return messageReply('That export is too big to send here. Narrow it with since: and until:, or ask for `claimdesk log export`.');
+      return errorReply('That export is too big to send here. Narrow it with since: and until:, or ask for `claimdesk log export`.');
     }
     parts.push(chunk);
     reports++;

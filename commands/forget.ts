@@ -1,7 +1,7 @@
 // /forget ID: removes one report and its claims from this channel's log. Only whoever pasted it, or a
 // channel admin, may.
 import { z } from 'zod';
-import { messageReply, type Reply } from '../src/reply.ts';
+import { errorReply, messageReply, type Reply } from '../src/reply.ts';
 import type { Command, CommandContext } from './command.ts';
 import { notFound } from './report.ts';
 import { ReportId, idFromText } from './report-id.ts';
@@ -13,7 +13,7 @@ async function handle({ id }: ForgetArgs, ctx: CommandContext): Promise<Reply> {
   const report = await ctx.log.get(ctx.key, id);
   if (!report) return notFound(id);
   if (report.user !== ctx.user && !ctx.isAdmin) {
-    return messageReply(
+    return errorReply(
       `Only ${report.userName ?? report.user}, who pasted report ${report.id}, or a channel admin can forget it.`,
     );
   }

@@ -3,7 +3,7 @@
 // The console, Slack and Discord adapters all register commands from here.
 import { StoreUnavailableError } from '../src/channel-log/types.ts';
 import { QueryError } from '../src/query.ts';
-import { messageReply, type Reply } from '../src/reply.ts';
+import { errorReply, type Reply } from '../src/reply.ts';
 import type { Command, CommandContext } from './command.ts';
 import { command as claims } from './claims.ts';
 import { command as exportCommand } from './export.ts';
@@ -38,20 +38,20 @@ export async function runCommand(
 ): Promise<Reply> {
   const command = findCommand(name);
   const full: CommandContext = { ...ctx, commands: COMMANDS };
-  if (!command) return messageReply(unknownCommandMessage(name.replace(/^\//, ''), COMMANDS));
+  if (!command) return errorReply(unknownCommandMessage(name.replace(/^\//, ''), COMMANDS));
   try {
     const raw = typeof input === 'string' ? command.fromText(input) : input;
     const parsed = command.args.safeParse(raw);
     if (!parsed.success) {
       const problem = parsed.error.issues.map((i) => i.message).join('; ');
-      return messageReply(`${problem} Usage: ${command.usage}`);
+      return errorReply(`${problem} Usage: ${command.usage}`);
     }
     return await command.handle(parsed.data, full);
   } catch (err) {
-    if (err instanceof QueryError) return messageReply(err.message);
+    if (err instanceof QueryError) return errorReply(err.message);
     if (err instanceof StoreUnavailableError) {
       ctx.logger?.warn(`store unavailable in /${command.name}: ${err.message}`);
-      return messageReply(STORE_DOWN);
+      return errorReply(STORE_DOWN);
     }
     throw err;
   }

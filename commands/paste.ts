@@ -2,7 +2,7 @@
 // src/paste-rule.ts). Anyone may ask; only a channel admin may change it.
 import { z } from 'zod';
 import { PASTE_MODES, describePasteMode } from '../src/paste-rule.ts';
-import { messageReply, type Reply } from '../src/reply.ts';
+import { errorReply, messageReply, type Reply } from '../src/reply.ts';
 import type { Command, CommandContext } from './command.ts';
 
 export const args = z.object({
@@ -19,7 +19,7 @@ async function handle({ mode }: PasteArgs, ctx: CommandContext): Promise<Reply> 
   const settings = await ctx.settings.get(ctx.key);
   const current = settings.paste ?? 'auto';
   if (!mode) return messageReply(`Paste rule here: ${current}. ${describePasteMode(current)}`);
-  if (!ctx.isAdmin) return messageReply('Only a channel admin can change the paste rule.');
+  if (!ctx.isAdmin) return errorReply('Only a channel admin can change the paste rule.');
   await ctx.settings.set(ctx.key, { ...settings, paste: mode });
   return messageReply(`Paste rule set to ${mode}. ${describePasteMode(mode)}`);
 }

@@ -1,7 +1,7 @@
 // /report ID: one stored report's summary, with who pasted it and when. Only this channel's reports.
 import { z } from 'zod';
 import type { StoredReport } from '../src/channel-log/types.ts';
-import { formatDate, messageReply, summaryReply, type Reply } from '../src/reply.ts';
+import { errorReply, formatDate, summaryReply, type Reply } from '../src/reply.ts';
 import type { Command, CommandContext } from './command.ts';
 import { ReportId, idFromText } from './report-id.ts';
 
@@ -9,7 +9,7 @@ export const args = z.object({ id: ReportId });
 export type ReportArgs = z.infer<typeof args>;
 
 export function notFound(id: string): Reply {
-  return messageReply(`There is no report ${id} in this channel's log. /claims shows report ids (the k3x9ab in k3x9ab/c2).`);
+  return errorReply(`There is no report ${id} in this channel's log. /claims shows report ids (the k3x9ab in k3x9ab/c2).`);
 }
 
 /** "Report k3x9ab, pasted by maria on 2026-11-03 14:05 UTC · link". */

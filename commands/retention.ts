@@ -2,7 +2,7 @@
 // change it. Setting it removes the reports that are already older (src/retention.ts has the schedule).
 import { z } from 'zod';
 import { expiryCutoff, parseRetention, purgeExpired } from '../src/retention.ts';
-import { formatDate, messageReply, type Reply } from '../src/reply.ts';
+import { errorReply, formatDate, messageReply, type Reply } from '../src/reply.ts';
 import type { Command, CommandContext } from './command.ts';
 
 export const args = z.object({ period: z.string().trim().optional() });
@@ -20,7 +20,7 @@ async function handle({ period }: RetentionArgs, ctx: CommandContext): Promise<R
     );
   }
   const wanted = parseRetention(period);
-  if (!ctx.isAdmin) return messageReply('Only a channel admin can change how long this channel keeps reports.');
+  if (!ctx.isAdmin) return errorReply('Only a channel admin can change how long this channel keeps reports.');
   const { retentionDays: _old, ...rest } = settings;
   await ctx.settings.set(ctx.key, wanted === null ? rest : { ...rest, retentionDays: wanted });
   if (wanted === null) return messageReply('Retention is off: this channel keeps reports until someone forgets them.');

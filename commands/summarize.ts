@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { StoreUnavailableError, type AddResult, type StoredReport } from '../src/channel-log/types.ts';
 import { InputError } from '../src/input.ts';
 import { sweepIfDue } from '../src/retention.ts';
-import { formatDate, messageReply, summaryReply, type Reply } from '../src/reply.ts';
+import { errorReply, formatDate, messageReply, summaryReply, type Reply } from '../src/reply.ts';
 import type { Summary } from '../src/schema.ts';
 import { summarize } from '../src/summarize.ts';
 import type { ChannelSettings, Command, CommandContext } from './command.ts';
@@ -25,7 +25,7 @@ export function handle(input: SummarizeArgs, opts: { maxBytes?: number } = {}): 
   try {
     return summaryReply(summarize(text, opts));
   } catch (err) {
-    if (err instanceof InputError) return messageReply(err.message);
+    if (err instanceof InputError) return errorReply(err.message);
     throw err;
   }
 }
@@ -82,7 +82,7 @@ export async function storeReport(text: string, ctx: CommandContext): Promise<Re
   try {
     summary = summarize(text, { maxBytes: ctx.maxBytes });
   } catch (err) {
-    if (err instanceof InputError) return messageReply(err.message);
+    if (err instanceof InputError) return errorReply(err.message);
     throw err;
   }
   const reply = summaryReply(summary);

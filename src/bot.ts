@@ -17,7 +17,7 @@ import type { CommandContext, SettingsStore } from '../commands/command.ts';
 import { storeReport } from '../commands/summarize.ts';
 import type { Logger } from './log.ts';
 import { MENTION_MIN_WORDS, describePasteMode, pasteDecision, type PasteMode } from './paste-rule.ts';
-import { messageReply, type Reply } from './reply.ts';
+import { errorReply, messageReply, type Reply } from './reply.ts';
 import { DEFAULT_MAX_BYTES } from './summarize.ts';
 
 export interface BotEvent {
@@ -157,10 +157,10 @@ export function createBot(opts: BotOptions): Bot {
       } catch (err) {
         if (err instanceof StoreUnavailableError) {
           opts.logger?.warn(`store unavailable: ${err.message}`);
-          return [messageReply(STORE_DOWN)];
+          return [errorReply(STORE_DOWN)];
         }
         opts.logger?.error(`event in ${e.platform}/${e.channel}: ${(err as Error).stack ?? err}`);
-        return [messageReply(SOMETHING_WRONG)];
+        return [errorReply(SOMETHING_WRONG)];
       }
     },
   };

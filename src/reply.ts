@@ -51,6 +51,11 @@ export type ReplyBlock =
 
 export interface Reply {
   title?: string;
+  /**
+   * A message for the person who asked only (a mistake they can fix, a refusal, a store that is down): chat
+   * adapters show it privately where the platform can (Slack ephemeral, Discord ephemeral).
+   */
+  error?: boolean;
   /** One plain line for notifications and clients that cannot show blocks; mentions in it are neutralised. */
   fallback: string;
   blocks: ReplyBlock[];
@@ -64,6 +69,11 @@ const n = (k: number, word: string) => `${k} ${k === 1 ? word : word + 's'}`;
 /** A reply that is one message (an error, a confirmation). */
 export function messageReply(text: string, title?: string): Reply {
   return { ...(title ? { title } : {}), fallback: neutraliseMentions(text), blocks: [{ kind: 'paragraph', text }] };
+}
+
+/** A message for the person who asked only: see Reply.error. */
+export function errorReply(text: string): Reply {
+  return { ...messageReply(text), error: true };
 }
 
 /** "2026-11-03 14:05 UTC": how every surface shows a date. */

@@ -151,3 +151,16 @@ test('pasted mentions never ping, in any rendering of any reply', async () => {
     expect(out).not.toMatch(/<[@!#]/);
   }
 });
+
+test('mistakes and refusals are marked for the asker only; answers and saved reports are not', async () => {
+  const one = async (text: string, extra = {}) => (await t.replies(text, extra))[0];
+  const [saved] = await t.replies(HARBOUR);
+  expect(saved.error).toBeUndefined();
+  expect((await one('/claims cranes')).error).toBeUndefined();
+  for (const wrong of ['/nosuch', '/claims since:someday', '/report zzzzzz', '/paste off', '/claims cranes page:9']) {
+    expect((await one(wrong)).error, wrong).toBe(true);
+  }
+  const id = savedId(await t.say(BRIDGE));
+  expect((await one(`/forget ${id}`, { user: 'someone-else' })).error).toBe(true);
+  expect((await one(`/forget ${id}`)).error).toBeUndefined();
+});
