@@ -18,6 +18,8 @@ export interface Desk {
   log: ChannelLog;
   settings: SettingsStore;
   seen: SeenEvents;
+  /** A keyv namespace of the bot state (e.g. Slack installations); throws StoreUnavailableError when it is down. */
+  kv<V = unknown>(name: string): Promise<Keyv<V>>;
   /** Where the log is, for people: a path or host, never a password. */
   description: string;
   close(): Promise<void>;
@@ -123,11 +125,19 @@ export async function openDesk(opts: DeskOptions = {}): Promise<Desk> {
       await (await settingsKv()).set(settingsKey(k), s);
     },
   };
+  const namespaces = new WeakMap<BotState, Map<string, Keyv<unknown>>>();
+  const kv = async <V,>(name: string): Promise<Keyv<V>> => {
+    const s = await state.get();
+    const byName = namespaces.get(s) ?? namespaces.set(s, new Map()).get(s)!;
+    if (!byName.has(name)) byName.set(name, s.kv<unknown>(name));
+    return byName.get(name) as Keyv<V>;
+  };
   const seen: SeenEvents = { firstTime: async (id) => (await state.get()).firstTime('seen', id, SEEN_TTL_MS) };
   return {
     log: lazyLog(log),
     settings,
     seen,
+    kv,
     description: describeStore(storeUrl),
     close: async () => {
       await Promise.all([log.close(), state.close()]);
