@@ -1,0 +1,183 @@
+// Draws a platform-neutral Reply (src/reply.ts) as one Slack message: Block Kit blocks plus a `text` fallback
+// for notifications, within Slack's limits (../shared/docs/platforms.md): at most 50 blocks, 3,000 characters
+// of text a section, 10 fields of 2,000, and about 12,000 characters in all (msg_blocks_too_long comes near
+// 13k). A reply that does not fit keeps its first parts and ends with "…and N more claims — /report ID":
+// the post never fails for length.
+// Everything users wrote is escaped for mrkdwn (&, <, >), so pasted text cannot form links or mentions, and
+// mentions in plain form (@channel) are broken by neutraliseMentions: nothing pasted pings anyone.
+import type { types } from '@slack/bolt';
+import { neutraliseMentions } from '../../src/render/mentions.ts';
+import { FLAG_LABELS, describeType, formatDate, type Reply, type ReplyBlock } from '../../src/reply.ts';
+
+type Block = types.KnownBlock;
+
+export const LIMITS = {
+  blocks: 50,
+  sectionText: 3000,
+  fieldText: 2000,
+  fields: 10,
+  /** Characters of text across all blocks: Slack refuses near 13k (msg_blocks_too_long). */
+  totalChars: 12_000,
+  fallback: 3000,
+} as const;
+
+export interface SlackMessage {
+  /** mrkdwn: the notification line and what clients without blocks show. */
+  text: string;
+  blocks: Block[];
+}
+
+/** User text for mrkdwn: one line, &, <, > escaped, mentions broken. */
+export function escapeMrkdwn(text: string): string {
+  const line = text.replace(/[\u0000-\u001F\u007F-\u009F]+/g, ' ').replace(/\s+/g, ' ').trim();
+  return neutraliseMentions(line.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'));
+}
+
+const esc = escapeMrkdwn;
+
+/** Cuts to `max` characters with an ellipsis, never inside an &amp;-style escape. */
+export function clip(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let cut = text.slice(0, max - 1);
+  const amp = cut.lastIndexOf('&');
+  if (amp >= 0 && !cut.slice(amp).includes(';')) cut = cut.slice(0, amp);
+  return `${cut}…`;
+}
+
+/** A plain http(s) link as <url|label>, or null (anything else is shown as text). */
+function link(url: string | undefined, label: string): string | null {
+  if (!url || !/^https?:\/\/[^\s<>|]+$/.test(url)) return null;
+  return `<${url}|${label}>`;
+}
+
+function claimLine(b: Extract<ReplyBlock, { kind: 'claim' }>): string {
+  const cue = b.cue ? `_${esc(b.cue)}:_ ` : '';
+  const said = b.quote ? `“${esc(b.text)}”` : esc(b.text);
+  const hedges = b.hedges.length > 0 ? ` (hedged: ${b.hedges.map((h) => `_${esc(h)}_`).join(', ')})` : '';
+  return `• \`${esc(b.id)}\` ${cue}${said}${hedges} \`${b.category}\``;
+}
+
+function hitLine(b: Extract<ReplyBlock, { kind: 'hit' }>): string {
+  const who = b.source ? `*${esc(b.source)}* (${describeType(b.sourceType ?? 'unknown')})` : '*No source*';
+  const via = b.conduit ? ` via ${esc(b.conduit)}` : '';
+  const cue = b.cue ? ` _${esc(b.cue)}:_` : ':';
+  const said = b.quote ? `“${esc(b.text)}”` : esc(b.text);
+  const hedges = b.hedges.length > 0 ? ` (hedged: ${b.hedges.map((h) => `_${esc(h)}_`).join(', ')})` : '';
+  const id = `${b.reportId}/${b.claimId}`;
+  const ref = link(b.link, esc(id)) ?? `\`${esc(id)}\``;
+  return `${who}${via}${cue} ${said}${hedges} \`${b.category}\` · ${formatDate(new Date(b.postedAt))} · ${esc(b.poster)} · ${ref}`;
+}
+
+function flagLine(b: Extract<ReplyBlock, { kind: 'flag' }>): string {
+  const ids = b.claims.length > 0 ? ` (${b.claims.map(esc).join(', ')})` : '';
+  return `:warning: *${FLAG_LABELS[b.code]}*${ids}: ${esc(b.message)}`;
+}
+
+/** One piece of the message: a block of its own, or a line that joins the lines before it in one section. */
+type Piece = { block: Block; chars: number } | { line: string; claim: boolean };
+
+const section = (text: string): Block => ({ type: 'section', text: { type: 'mrkdwn', text: clip(text, LIMITS.sectionText) } });
+const context = (text: string): Block => ({ type: 'context', elements: [{ type: 'mrkdwn', text: clip(text, LIMITS.sectionText) }] });
+/** Characters of text in a block, as Slack counts them toward msg_blocks_too_long. */
+function textChars(block: Block): number {
+  if (block.type === 'section') return (block.text?.text.length ?? 0) + (block.fields ?? []).reduce((n, f) => n + f.text.length, 0);
+  if (block.type === 'context') return block.elements.reduce((n, e) => n + ('text' in e && typeof e.text === 'string' ? e.text.length : 0), 0);
+  return 0;
+}
+const own = (block: Block): Piece => ({ block, chars: textChars(block) });
+
+function pieces(b: ReplyBlock): Piece[] {
+  switch (b.kind) {
+    case 'heading':
+      return [own(section(`*${esc(b.text)}*`))];
+    case 'paragraph':
+      return [own(section(esc(b.text)))];
+    case 'context':
+      return [own(context(esc(b.text)))];
+    case 'source': {
+      const via = b.conduits.length > 0 ? `, via ${b.conduits.map(esc).join(', ')}` : '';
+      const text = `*${esc(b.name)}* (${describeType(b.type)}${via}): ${b.claims} claim${b.claims === 1 ? '' : 's'}`;
+      return [own(section(text))];
+    }
+    case 'claim':
+      return [{ line: clip(claimLine(b), LIMITS.sectionText), claim: true }];
+    case 'hit':
+      return [{ line: clip(hitLine(b), LIMITS.sectionText), claim: true }];
+    case 'flag':
+      return [{ line: clip(flagLine(b), LIMITS.sectionText), claim: false }];
+    case 'file': {
+      const text = `:page_facing_up: ${esc(b.description)} (\`${esc(b.filename).replace(/`/g, '')}\`)`;
+      return [own(context(text))];
+    }
+    case 'fields': {
+      const out: Piece[] = [];
+      for (let i = 0; i < b.fields.length; i += LIMITS.fields) {
+        const fields = b.fields.slice(i, i + LIMITS.fields).map((f) => ({
+          type: 'mrkdwn' as const,
+          text: clip(`*${esc(f.label)}*\n${esc(f.value)}`, LIMITS.fieldText),
+        }));
+        out.push(own({ type: 'section', fields }));
+      }
+      return out;
+    }
+    case 'divider':
+      return [own({ type: 'divider' })];
+  }
+}
+
+/** The report a reply shows, when it shows one: "Saved as report k3x9ab." or "Report k3x9ab, pasted by …". */
+export function reportIdOf(reply: Reply): string | null {
+  for (const b of reply.blocks) {
+    if (b.kind !== 'context') continue;
+    const m = /^(?:Saved as report|Report) ([A-Za-z0-9_-]+)[.,]/.exec(b.text);
+    if (m) return m[1];
+  }
+  return null;
+}
+
+function moreLine(reply: Reply, claims: number, rest: number): string {
+  const id = reportIdOf(reply);
+  const what = claims > 0 ? `${claims} more claim${claims === 1 ? '' : 's'}` : `${rest} more part${rest === 1 ? '' : 's'}`;
+  // /report ID would be cut the same way; only a summary in a thread points to it.
+  if (id && !reply.title?.startsWith('Report ')) return `…and ${what} — /report ${id}`;
+  return `…and ${what}, too long for one Slack message — /export format:md has every report whole.`;
+}
+
+/** Reply → one Slack message within the limits. File blocks are drawn as a line (the adapter uploads the file). */
+export function toSlackMessage(reply: Reply): SlackMessage {
+  const all = reply.blocks.flatMap(pieces);
+  const blocks: Block[] = [];
+  // The section that claim or flag lines are being gathered into, and which kind.
+  let open: { text: string; claim: boolean } | null = null;
+  let chars = 0;
+  const room = LIMITS.totalChars - 300; // kept for the "and N more" line
+  let i = 0;
+  for (; i < all.length; i++) {
+    const p = all[i];
+    if ('line' in p) {
+      if (open && open.claim === p.claim && open.text.length + 1 + p.line.length <= LIMITS.sectionText) {
+        if (chars + 1 + p.line.length > room) break;
+        open.text += `\n${p.line}`;
+        chars += 1 + p.line.length;
+        (blocks[blocks.length - 1] as types.SectionBlock).text = { type: 'mrkdwn', text: open.text };
+        continue;
+      }
+      if (blocks.length + 1 > LIMITS.blocks - 1 || chars + p.line.length > room) break;
+      open = { text: p.line, claim: p.claim };
+      blocks.push(section(p.line));
+      chars += p.line.length;
+      continue;
+    }
+    if (blocks.length + 1 > LIMITS.blocks - 1 || chars + p.chars > room) break;
+    open = null;
+    blocks.push(p.block);
+    chars += p.chars;
+  }
+  if (i < all.length) {
+    const rest = all.slice(i);
+    const claims = rest.filter((p) => 'line' in p && p.claim).length;
+    blocks.push(context(moreLine(reply, claims, rest.length)));
+  }
+  const fallback = esc(reply.fallback) || (reply.title ? esc(reply.title) : 'ClaimDesk');
+  return { text: clip(fallback, LIMITS.fallback), blocks };
+}
