@@ -1,0 +1,86 @@
+// A ClaimDesk Slack app started through the adapter's own start() (real Bolt, real HTTP or Socket Mode) against
+// a FakeSlack, on in-memory stores; and a reader for what it posted.
+import { Writable } from 'node:stream';
+import { start, type RunningSlack } from '../../adapters/slack/index.ts';
+import { createBot, type Bot } from '../../src/bot.ts';
+import { loadConfig } from '../../src/config.ts';
+import { createLogger } from '../../src/log.ts';
+import { openDesk, type Desk } from '../../src/open-bot.ts';
+import { SIGNING_SECRET } from './slack-requests.ts';
+import { FakeSlack } from './slack-server.ts';
+
+export interface TestSlack {
+  fake: FakeSlack;
+  desk: Desk;
+  bot: Bot;
+  running: RunningSlack;
+  /** HTTP mode: the app's /slack/events URL. */
+  events: string;
+  /** What the adapter logged (warn and above). */
+  logs: string[];
+  close(): Promise<void>;
+}
+
+export interface TestSlackOptions {
+  mode?: 'http' | 'socket';
+  storeUrl?: string;
+  env?: Record<string, string>;
+  /** Before the app starts (e.g. to put an installation in the store). */
+  beforeStart?: (fake: FakeSlack, desk: Desk) => Promise<void>;
+}
+
+export async function startTestSlack(opts: TestSlackOptions = {}): Promise<TestSlack> {
+  const fake = await FakeSlack.start();
+  const desk = await openDesk({ storeUrl: opts.storeUrl ?? 'sqlite::memory:', stateUrl: 'sqlite::memory:' });
+  const logs: string[] = [];
+  const log = createLogger(
+    'warn',
+    new Writable({
+      write(chunk, _enc, done) {
+        logs.push(String(chunk));
+        done();
+      },
+    }),
+  );
+  const bot = createBot({ log: desk.log, settings: desk.settings, seen: desk.seen, logger: log });
+  const env: Record<string, string> =
+    opts.mode === 'socket'
+      ? { SLACK_BOT_TOKEN: 'xoxb-test-token', SLACK_APP_TOKEN: 'xapp-test-token', SLACK_API_URL: fake.apiUrl }
+      : { SLACK_BOT_TOKEN: 'xoxb-test-token', SLACK_SIGNING_SECRET: SIGNING_SECRET, PORT: '0', SLACK_API_URL: fake.apiUrl };
+  Object.assign(env, opts.env);
+  await opts.beforeStart?.(fake, desk);
+  const running = await start(
+    { env, config: loadConfig({}), log, desk, bot },
+    // A short gap between posts keeps the suite quick; the order and completeness checks do not depend on it.
+    { postIntervalMs: 5, clientOptions: { retryConfig: { retries: 0 } } },
+  );
+  return {
+    fake,
+    desk,
+    bot,
+    running,
+    events: `http://127.0.0.1:${running.port ?? 0}/slack/events`,
+    logs,
+    async close() {
+      await running.stop();
+      await desk.close();
+      await fake.close();
+    },
+  };
+}
+
+/** Every piece of text in a posted Slack message: its fallback and each block's text. */
+export function messageText(args: { text?: string; blocks?: unknown }): string {
+  const parts: string[] = [args.text ?? ''];
+  const walk = (v: unknown) => {
+    if (Array.isArray(v)) v.forEach(walk);
+    else if (v && typeof v === 'object') {
+      for (const [k, x] of Object.entries(v)) {
+        if (k === 'text' && typeof x === 'string') parts.push(x);
+        else walk(x);
+      }
+    }
+  };
+  walk(args.blocks);
+  return parts.join('\n');
+}
