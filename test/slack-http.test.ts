@@ -15,7 +15,7 @@ import {
   sign,
 } from './helpers/slack-requests.ts';
 import { BOT_ID, BOT_USER, TEAM, TEAM_URL } from './helpers/slack-server.ts';
-import { FERRY, PINGING, numberedReport } from './fixtures/slack-reports.ts';
+import { FERRY, PINGING, longReport, numberedReport } from './fixtures/slack-reports.ts';
 
 const KEY = { platform: 'slack', workspace: TEAM, channel: CHANNEL };
 
@@ -24,6 +24,8 @@ beforeAll(async () => {
   s = await startTestSlack();
 }, 60_000);
 afterAll(async () => {
+  // Nothing the bot sent was over Slack's limits (the fake refuses such posts as Slack would).
+  expect(s?.fake.calls.filter((c) => c.refused)).toEqual([]);
   await s?.close();
 });
 
@@ -181,6 +183,16 @@ describe('Slack over HTTP', { timeout: 60_000 }, () => {
       expect(messageText(c.args), `answer ${i}`).toContain(`pumping station number ${n} `);
     });
   }, 90_000);
+
+  it('posts the summary of a report too long for one message, cut, pointing to /report ID', async () => {
+    const ts = nextTs();
+    await deliver(messageEvent({ text: longReport(150), ts }));
+    const [post] = await s.fake.waitFor('the summary', () => postsIn(ts).length > 0 && postsIn(ts));
+    expect(post.refused).toBeUndefined();
+    const id = /Saved as report ([a-z0-9]{6})/.exec(messageText(post.args))?.[1];
+    expect(id).toBeDefined();
+    expect(messageText(post.args)).toMatch(new RegExp(`…and \\d+ more claims — /report ${id}`));
+  });
 
   it('uploads /export as a file to the channel', async () => {
     await send(s.events, form(commandPayload('/export', 'format:csv', s.fake.responseUrl('exp1'))));

@@ -73,8 +73,13 @@ function flagLine(b: Extract<ReplyBlock, { kind: 'flag' }>): string {
   return `:warning: *${FLAG_LABELS[b.code]}*${ids}: ${esc(b.message)}`;
 }
 
-/** One piece of the message: a block of its own, or a line that joins the lines before it in one section. */
-type Piece = { block: Block; chars: number } | { line: string; claim: boolean };
+/**
+ * One piece of the message: a block of its own, or a line gathered with the lines before it into one section
+ * (a source's line starts a section that its claims join; flags join flags; hits join hits).
+ */
+type LineKind = 'source' | 'claim' | 'flag' | 'hit';
+type Piece = { block: Block; chars: number } | { line: string; kind: LineKind };
+const JOINS: Record<LineKind, LineKind[]> = { source: [], claim: ['source', 'claim'], flag: ['flag'], hit: ['hit'] };
 
 const section = (text: string): Block => ({ type: 'section', text: { type: 'mrkdwn', text: clip(text, LIMITS.sectionText) } });
 const context = (text: string): Block => ({ type: 'context', elements: [{ type: 'mrkdwn', text: clip(text, LIMITS.sectionText) }] });
@@ -97,14 +102,14 @@ function pieces(b: ReplyBlock): Piece[] {
     case 'source': {
       const via = b.conduits.length > 0 ? `, via ${b.conduits.map(esc).join(', ')}` : '';
       const text = `*${esc(b.name)}* (${describeType(b.type)}${via}): ${b.claims} claim${b.claims === 1 ? '' : 's'}`;
-      return [own(section(text))];
+      return [{ line: clip(text, LIMITS.sectionText), kind: 'source' }];
     }
     case 'claim':
-      return [{ line: clip(claimLine(b), LIMITS.sectionText), claim: true }];
+      return [{ line: clip(claimLine(b), LIMITS.sectionText), kind: 'claim' }];
     case 'hit':
-      return [{ line: clip(hitLine(b), LIMITS.sectionText), claim: true }];
+      return [{ line: clip(hitLine(b), LIMITS.sectionText), kind: 'hit' }];
     case 'flag':
-      return [{ line: clip(flagLine(b), LIMITS.sectionText), claim: false }];
+      return [{ line: clip(flagLine(b), LIMITS.sectionText), kind: 'flag' }];
     case 'file': {
       const text = `:page_facing_up: ${esc(b.description)} (\`${esc(b.filename).replace(/`/g, '')}\`)`;
       return [own(context(text))];
@@ -147,23 +152,24 @@ function moreLine(reply: Reply, claims: number, rest: number): string {
 export function toSlackMessage(reply: Reply): SlackMessage {
   const all = reply.blocks.flatMap(pieces);
   const blocks: Block[] = [];
-  // The section that claim or flag lines are being gathered into, and which kind.
-  let open: { text: string; claim: boolean } | null = null;
+  // The section that lines are being gathered into, and the kind of its last line.
+  let open: { text: string; kind: LineKind } | null = null;
   let chars = 0;
   const room = LIMITS.totalChars - 300; // kept for the "and N more" line
   let i = 0;
   for (; i < all.length; i++) {
     const p = all[i];
     if ('line' in p) {
-      if (open && open.claim === p.claim && open.text.length + 1 + p.line.length <= LIMITS.sectionText) {
+      if (open && JOINS[p.kind].includes(open.kind) && open.text.length + 1 + p.line.length <= LIMITS.sectionText) {
         if (chars + 1 + p.line.length > room) break;
         open.text += `\n${p.line}`;
+        open.kind = p.kind;
         chars += 1 + p.line.length;
         (blocks[blocks.length - 1] as types.SectionBlock).text = { type: 'mrkdwn', text: open.text };
         continue;
       }
       if (blocks.length + 1 > LIMITS.blocks - 1 || chars + p.line.length > room) break;
-      open = { text: p.line, claim: p.claim };
+      open = { text: p.line, kind: p.kind };
       blocks.push(section(p.line));
       chars += p.line.length;
       continue;
@@ -175,7 +181,7 @@ export function toSlackMessage(reply: Reply): SlackMessage {
   }
   if (i < all.length) {
     const rest = all.slice(i);
-    const claims = rest.filter((p) => 'line' in p && p.claim).length;
+    const claims = rest.filter((p) => 'line' in p && (p.kind === 'claim' || p.kind === 'hit')).length;
     blocks.push(context(moreLine(reply, claims, rest.length)));
   }
   const fallback = esc(reply.fallback) || (reply.title ? esc(reply.title) : 'ClaimDesk');

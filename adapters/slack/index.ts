@@ -23,12 +23,16 @@ export async function start(deps: SurfaceDeps, opts: SlackStartOptions = {}): Pr
     : null;
   const mode = config.appToken ? 'Socket Mode' : `HTTP on port ${address?.port ?? config.port} (/slack/events)`;
   deps.log.info(`slack: ${mode}${config.oauth ? ', installs through OAuth at /slack/install' : ''}`);
+  let stopping: Promise<void> | null = null;
   return {
     ...(address ? { port: address.port } : {}),
-    async stop() {
-      await app.stop();
-      // Replies already under way are still sent; the desk is closed after this.
-      await queue.idle();
+    stop() {
+      stopping ??= (async () => {
+        await app.stop();
+        // Replies already under way are still sent; the desk is closed after this.
+        await queue.idle();
+      })();
+      return stopping;
     },
   };
 }

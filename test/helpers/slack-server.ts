@@ -16,6 +16,8 @@ export interface ApiCall {
   args: Record<string, any>;
   /** The bearer token the call carried. */
   token: string | undefined;
+  /** Set when the fake refused the call as Slack would (blocks over Slack's limits). */
+  refused?: string;
 }
 
 export interface Envelope {
@@ -53,6 +55,32 @@ function uploadedFile(req: IncomingMessage, raw: Buffer): string {
   const file = parts.find((p) => /filename=/.test(p.slice(0, p.indexOf('\r\n\r\n'))));
   if (!file) throw new Error('an upload without a file part');
   return file.slice(file.indexOf('\r\n\r\n') + 4).replace(/\r\n$/, '');
+}
+
+/**
+ * Why Slack would refuse these blocks, or null: more than 50, a section text over 3,000 characters, more than
+ * 10 fields or one over 2,000, or more than about 12,000 characters in all (msg_blocks_too_long near 13k).
+ */
+export function blockProblem(blocks: unknown): string | null {
+  if (blocks === undefined) return null;
+  if (!Array.isArray(blocks)) return 'invalid_blocks_format';
+  if (blocks.length > 50) return 'invalid_blocks: more than 50 blocks';
+  let total = 0;
+  for (const b of blocks as { type: string; text?: { text: string }; fields?: { text: string }[]; elements?: { text?: string }[] }[]) {
+    if (b.text) {
+      if (b.text.text.length > 3000) return 'invalid_blocks: section text over 3000';
+      total += b.text.text.length;
+    }
+    if (b.fields) {
+      if (b.fields.length > 10 || b.fields.some((f) => f.text.length > 2000)) return 'invalid_blocks: fields';
+      total += b.fields.reduce((n, f) => n + f.text.length, 0);
+    }
+    if (b.elements) {
+      if (b.elements.length > 10) return 'invalid_blocks: context elements';
+      total += b.elements.reduce((n, e) => n + (e.text?.length ?? 0), 0);
+    }
+  }
+  return total > 12_000 ? 'msg_blocks_too_long' : null;
 }
 
 export class FakeSlack {
@@ -164,7 +192,10 @@ export class FakeSlack {
       res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(body));
     };
     if (url.pathname.startsWith('/respond/')) {
-      this.responses.push({ id: url.pathname.slice('/respond/'.length), body: JSON.parse(raw.toString('utf8')) });
+      const body = JSON.parse(raw.toString('utf8'));
+      const problem = blockProblem(body.blocks);
+      if (problem) return json(400, { ok: false, error: problem });
+      this.responses.push({ id: url.pathname.slice('/respond/'.length), body });
       return json(200, { ok: true });
     }
     if (url.pathname.startsWith('/upload/')) {
@@ -190,7 +221,15 @@ export class FakeSlack {
     return answer ? json(200, answer) : json(404, { ok: false, error: 'unknown_method' });
   }
 
-  #default({ method, args }: ApiCall): Record<string, unknown> | undefined {
+  #default(call: ApiCall): Record<string, unknown> | undefined {
+    const { method, args } = call;
+    if (method.startsWith('chat.')) {
+      const problem = blockProblem(args.blocks);
+      if (problem) {
+        call.refused = problem;
+        return { ok: false, error: problem };
+      }
+    }
     switch (method) {
       case 'auth.test':
         return { ok: true, url: TEAM_URL, team: 'Newsroom', user: 'claimdesk', team_id: TEAM, user_id: BOT_USER, bot_id: BOT_ID };
