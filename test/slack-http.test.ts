@@ -106,6 +106,17 @@ describe('Slack over HTTP', { timeout: 60_000 }, () => {
     expect(messageText(post.args)).toMatch(/Saved as report [a-z0-9]{6}/);
   });
 
+  it('shows a shortcut\'s summary privately, with how to invite the bot, when the bot is not in the channel', async () => {
+    const ts = nextTs();
+    s.fake.once('chat.postMessage', { ok: false, error: 'not_in_channel' });
+    const message = { type: 'message', user: 'U0BOB', ts, text: FERRY.replace('212', '302') };
+    await send(s.events, form({ payload: JSON.stringify(shortcutPayload(message, s.fake.responseUrl('sc-out'))) }));
+    const answer = await s.fake.waitFor('the private answer', () => s.fake.responses.find((r) => r.id === 'sc-out'));
+    expect(answer.body.response_type).toBe('ephemeral');
+    expect(messageText(answer.body)).toContain('/invite @ClaimDesk');
+    expect(messageText(answer.body)).toContain('ferry carrying 302 passengers');
+  });
+
   it('answers a retried event (x-slack-retry-num, same event_id) once and stores it once', async () => {
     const before = await s.desk.log.count(KEY);
     const ts = nextTs();
@@ -144,6 +155,14 @@ describe('Slack over HTTP', { timeout: 60_000 }, () => {
     expect(postsIn(ts)).toHaveLength(1);
     const all = s.fake.called('chat.postMessage').map((c) => messageText(c.args)).join('\n');
     for (const n of [500, 501, 502, 503]) expect(all).not.toContain(`station number ${n} `);
+  });
+
+  it('takes a direct message to the bot as addressed to it', async () => {
+    const ts = nextTs();
+    await deliver(messageEvent({ text: 'hello there', ts, channel: 'D0ALICE', channel_type: 'im' }));
+    const [post] = await s.fake.waitFor('the answer', () => postsIn(ts).length > 0 && postsIn(ts));
+    expect(post.args.channel).toBe('D0ALICE');
+    expect(messageText(post.args)).toContain('That is too short for a report');
   });
 
   it('shows mentions pasted in a report inert: no <!channel>, <!here>, <!everyone> or <@user> reaches Slack', async () => {
@@ -204,5 +223,13 @@ describe('Slack over HTTP', { timeout: 60_000 }, () => {
     expect(upload?.content.split('\n')[0]).toMatch(/^report_id,posted_at,/);
     expect(upload?.content).toContain('coast guard');
     expect(s.fake.called('files.getUploadURLExternal')[0].args.filename).toBe(file.title);
+  });
+
+  it('tells the asker why an export could not be uploaded', async () => {
+    s.fake.once('files.completeUploadExternal', { ok: false, error: 'not_in_channel' });
+    await send(s.events, form(commandPayload('/export', '', s.fake.responseUrl('exp-out'))));
+    const answer = await s.fake.waitFor('the private answer', () => s.fake.responses.find((r) => r.id === 'exp-out'));
+    expect(answer.body.response_type).toBe('ephemeral');
+    expect(answer.body.text).toMatch(/could not be uploaded here \(Slack said: not_in_channel\)\. Invite me/);
   });
 });
