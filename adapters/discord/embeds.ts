@@ -4,13 +4,14 @@
 //   content 2,000 characters; an embed's title 256, description 4,096, 25 fields (name 256, value 1,024),
 //   author 256; at most 10 embeds and 6,000 characters across the embeds of one message.
 // A section too long for one embed goes on in the next; embeds go on in a next message. Past MAX_MESSAGES
-// messages the rest is left out with a last line "…and N more — /report ID". A file (an /export) is
+// messages the rest of the claims is left out with a line "…and N more — /report ID" (the flags are kept,
+// after it). A file (an /export) is
 // attached to the first message, unless it is over the upload limit.
 // All user text is escaped (escapeMarkdown: Discord markdown, and mentions broken so nothing pings); senders
 // also pass allowedMentions { parse: [] }.
 import type { APIEmbed } from 'discord.js';
 import { escapeMarkdown } from '../../src/render/markdown.ts';
-import { FLAG_LABELS, describeType, formatDate, type Reply, type ReplyBlock } from '../../src/reply.ts';
+import { FLAGS_HEADING, FLAG_LABELS, describeType, formatDate, type Reply, type ReplyBlock } from '../../src/reply.ts';
 
 export const LIMITS = {
   content: 2000,
@@ -222,11 +223,11 @@ function reportIdOf(reply: Reply): string | null {
   return null;
 }
 
-/** Keeps the first MAX_MESSAGES messages and ends the last with "…and N more". */
-function trim(messages: Draft[][], reply: Reply): Draft[][] {
-  if (messages.length <= MAX_MESSAGES) return messages;
-  const kept = messages.slice(0, MAX_MESSAGES);
-  let omitted = countItems(messages.slice(MAX_MESSAGES).flat());
+/** Keeps the first `max` messages and ends the last with "…and N more". */
+function trim(messages: Draft[][], reply: Reply, max = MAX_MESSAGES): Draft[][] {
+  if (messages.length <= max) return messages;
+  const kept = messages.slice(0, max);
+  let omitted = countItems(messages.slice(max).flat());
   const last = kept[kept.length - 1];
   const id = reportIdOf(reply);
   // /report on Discord is cut the same way: the whole summary is in the saved report, through /export.
@@ -288,10 +289,25 @@ export function renderDiscord(reply: Reply, opts: RenderOptions = {}): DiscordMe
   const content = asContent(reply);
   if (content !== null) return [{ content, embeds: [], files: [] }];
   const { files, notes } = attachments(reply, opts.uploadLimit ?? DEFAULT_UPLOAD_LIMIT);
-  const all = [...reply.blocks.flatMap(pieces), ...notes];
-  const messages = trim(pack(all, reply.title ? esc(reply.title) : undefined), reply);
+  const author = reply.title ? esc(reply.title) : undefined;
+  let messages = pack([...reply.blocks.flatMap(pieces), ...notes], author);
+  if (messages.length > MAX_MESSAGES) {
+    // Cut from the claims, never the flags: they go last, in messages of their own.
+    const { body, flags } = splitFlags(reply.blocks);
+    const flagMessages = flags.length > 0 ? pack(flags.flatMap(pieces), undefined) : [];
+    const bodyMessages = pack([...body.flatMap(pieces), ...notes], author);
+    messages = [...trim(bodyMessages, reply, Math.max(1, MAX_MESSAGES - flagMessages.length)), ...flagMessages].slice(0, MAX_MESSAGES);
+  }
   const color = reply.error ? ERROR_COLOR : COLOR;
   return messages.map((m, i) => ({ embeds: m.map((d) => toEmbed(d, color)), files: i === 0 ? files : [] }));
+}
+
+/** The blocks before the flags section, and the section (its divider, heading and flags). */
+function splitFlags(blocks: ReplyBlock[]): { body: ReplyBlock[]; flags: ReplyBlock[] } {
+  let at = blocks.findIndex((b) => b.kind === 'heading' && b.text === FLAGS_HEADING);
+  if (at < 0) return { body: blocks, flags: [] };
+  if (at > 0 && blocks[at - 1].kind === 'divider') at--;
+  return { body: blocks.slice(0, at), flags: blocks.slice(at) };
 }
 
 /** The characters Discord counts toward an embed's share of the 6,000 per message. */

@@ -68,6 +68,7 @@ export async function start({ env, log, bot }: SurfaceDeps): Promise<RunningSurf
   client.on(Events.InteractionCreate, (i) => void guard(`interaction ${i.id}`, onInteraction(i, bot, log)));
   client.on(Events.Error, (err) => log.error(`discord: ${err.message}`));
   client.on(Events.Warn, (msg) => log.warn(`discord: ${msg}`));
+  client.on(Events.Debug, (msg) => log.debug(`discord-debug: ${msg}`));
   client.on(Events.ShardDisconnect, (_e, shard) => log.warn(`discord: shard ${shard} disconnected`));
   client.on(Events.ShardResume, (shard) => log.info(`discord: shard ${shard} resumed`));
 
