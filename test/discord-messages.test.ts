@@ -85,6 +85,25 @@ describe('a report pasted in a channel', () => {
   });
 });
 
+describe('short answers to a message', () => {
+  /** The bot's replies to a message in the channel (not in a thread). */
+  const repliesTo = (id: string) =>
+    h.fake.find('POST', `/channels/${CHANNEL_ID}/messages`).filter((c) => c.body.message_reference?.message_id === id);
+
+  test('a short mention gets a hint as a reply, without a thread; a report pasted again points to the first', async () => {
+    const hi = await post(BORIS, `<@${APP_ID}> hi there`);
+    const [hint] = repliesTo(hi.id);
+    expect(hint.body.content).toMatch(/too short for a report/);
+    expect(hint.body.allowed_mentions).toEqual({ parse: [], replied_user: false });
+    expect(h.fake.find('POST', new RegExp(`/messages/${hi.id}/threads$`))).toHaveLength(0);
+
+    const again = await post(BORIS, DAM_REPORT);
+    const [pointer] = repliesTo(again.id);
+    expect(pointer.body.content).toMatch(/Already in this channel's log as report \w+, pasted by alice/);
+    expect(h.fake.find('POST', new RegExp(`/messages/${again.id}/threads$`))).toHaveLength(0);
+  });
+});
+
 describe('mentions', () => {
   test('@everyone, @here and user mentions in a pasted report ping nobody', async () => {
     const nasty = `${DAM_REPORT.replace('water authority', 'Hydro Board')}\n\n@everyone @here <@${BORIS.id}> <@&1300000000000000020> The mayor said @everyone should leave.`;

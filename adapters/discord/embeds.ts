@@ -257,10 +257,11 @@ function toEmbed(d: Draft, color: number): APIEmbed {
   };
 }
 
-/** A reply that is only a few short paragraphs reads best as plain message content. */
+/** A reply that is only a few short paragraphs (and maybe a title) reads best as plain message content. */
 function asContent(reply: Reply): string | null {
-  if (reply.title || reply.blocks.some((b) => b.kind !== 'paragraph')) return null;
-  const text = reply.blocks.map((b) => (b.kind === 'paragraph' ? esc(b.text) : '')).join('\n\n');
+  if (reply.blocks.some((b) => b.kind !== 'paragraph')) return null;
+  const paragraphs = reply.blocks.map((b) => (b.kind === 'paragraph' ? esc(b.text) : ''));
+  const text = [...(reply.title ? [`**${esc(reply.title)}**`] : []), ...paragraphs].join('\n');
   return text.length > 0 && text.length <= LIMITS.content ? text : null;
 }
 

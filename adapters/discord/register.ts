@@ -10,7 +10,7 @@ import { applicationCommands } from './commands.ts';
 import { loadDiscordConfig, type DiscordConfig } from './config.ts';
 
 export interface Registered {
-  /** "server 123…" or "globally". */
+  /** "to server 123…" or "globally". */
   where: string;
   names: string[];
 }
@@ -21,7 +21,7 @@ export async function registerCommands(config: DiscordConfig): Promise<Registere
     ? Routes.applicationGuildCommands(config.applicationId, config.guildId)
     : Routes.applicationCommands(config.applicationId);
   const result = (await rest.put(route, { body: applicationCommands() })) as RESTPutAPIApplicationCommandsResult;
-  return { where: config.guildId ? `server ${config.guildId}` : 'globally', names: result.map((c) => c.name) };
+  return { where: config.guildId ? `to server ${config.guildId}` : 'globally', names: result.map((c) => c.name) };
 }
 
 async function main(): Promise<number> {

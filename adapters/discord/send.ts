@@ -1,9 +1,9 @@
 // Sends the core's replies on Discord. Every send carries allowedMentions { parse: [] } (and the client has it
 // as its default), so nothing pasted can ping anyone; the text is neutralised as well (embeds.ts).
 //
-// A pasted message: the answer goes into a thread started on that message, or into the thread the message is
-// already in. A reply meant for the asker only (reply.error) cannot be private on a message: it is a reply to
-// the message, without a thread.
+// A pasted message: the summary goes into a thread started on that message, or into the thread the message is
+// already in. A short plain answer (a hint, "already in the log", a mistake: reply.error cannot be private on
+// a message) is a reply to the message, without a thread.
 //
 // A slash or context-menu command: deferred at once (public "thinking…", within Discord's 3 seconds), then the
 // first message edits the deferred one and the rest are follow-ups. Whether the answer is a mistake, a refusal
@@ -45,12 +45,15 @@ export function threadName(reply: Reply): string {
 
 type Send = (options: MessageCreateOptions) => Promise<unknown>;
 
-/** Where the answer to a pasted message goes: its thread (started now if needed), else a reply to it. */
-async function destination(message: Message<true>, reply: Reply, log: Logger): Promise<Send> {
-  const inReply: Send = (o) => message.reply({ ...o, allowedMentions: NO_PINGS });
-  if (reply.error) return inReply;
+/**
+ * Where the answer to a message goes: the thread it is in; else a thread started on it for a summary or a
+ * list; a short plain answer (a hint, a confirmation, a mistake) as a reply to it.
+ */
+async function destination(message: Message<true>, reply: Reply, plain: boolean, log: Logger): Promise<Send> {
   const channel = message.channel;
   if (channel.isThread()) return (o) => channel.send(o);
+  const inReply: Send = (o) => message.reply({ ...o, allowedMentions: NO_PINGS });
+  if (reply.error || plain) return inReply;
   try {
     const thread = message.thread ?? (await message.startThread({ name: threadName(reply) }));
     return (o) => thread.send(o);
@@ -65,8 +68,10 @@ async function destination(message: Message<true>, reply: Reply, log: Logger): P
 export async function answerMessage(message: Message<true>, replies: Reply[], log: Logger): Promise<number> {
   let sent = 0;
   for (const reply of replies) {
-    const send = await destination(message, reply, log);
-    for (const m of renderDiscord(reply)) {
+    const messages = renderDiscord(reply);
+    const plain = messages.length === 1 && messages[0].embeds.length === 0 && messages[0].files.length === 0;
+    const send = await destination(message, reply, plain, log);
+    for (const m of messages) {
       await send(sendOptions(m));
       sent++;
     }

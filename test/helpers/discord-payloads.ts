@@ -32,10 +32,16 @@ export function expectSendable(body: any, where = ''): void {
   expect(body.allowed_mentions.parse, `allowed_mentions.parse ${where}`).toEqual([]);
   expect(body.allowed_mentions.users ?? [], where).toEqual([]);
   expect(body.allowed_mentions.roles ?? [], where).toEqual([]);
+  expectWithinLimits(body, where);
+}
+
+/** Discord's limits for one message: content, embeds and their parts, characters across embeds. */
+export function expectWithinLimits(body: any, where = ''): void {
   expect(len(body.content), `content ${where}`).toBeLessThanOrEqual(2000);
   const embeds: any[] = body.embeds ?? [];
   expect(embeds.length, `embeds ${where}`).toBeLessThanOrEqual(10);
-  expect(len(body.content) > 0 || embeds.length > 0 || (body.attachments ?? []).length > 0, `empty message ${where}`).toBe(true);
+  const attached = (body.attachments ?? body.files ?? []).length;
+  expect(len(body.content) > 0 || embeds.length > 0 || attached > 0, `empty message ${where}`).toBe(true);
   let total = 0;
   for (const e of embeds) {
     expect(len(e.title), `title ${where}`).toBeLessThanOrEqual(256);
