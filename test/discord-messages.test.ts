@@ -104,6 +104,22 @@ describe('short answers to a message', () => {
   });
 });
 
+describe('a channel where the bot may not start threads', () => {
+  test('the summary comes as a reply to the pasted message instead, and the bot goes on', async () => {
+    h.fake.refuseThreads = true;
+    try {
+      const msg = await post(ALICE, longReport(2).replace(/checkpoint/g, 'ferry terminal'));
+      expect(h.fake.find('POST', new RegExp(`/messages/${msg.id}/threads$`))).toHaveLength(1);
+      const replies = h.fake.find('POST', `/channels/${CHANNEL_ID}/messages`).filter((c) => c.body.message_reference?.message_id === msg.id);
+      expect(replies.length).toBeGreaterThan(0);
+      expect(replies.map((c) => textOf(c.body)).join('\n')).toMatch(/Saved as report/);
+      expect(h.logs.some((l) => l.startsWith('warn:') && l.includes(`no thread on message ${msg.id}`))).toBe(true);
+    } finally {
+      h.fake.refuseThreads = false;
+    }
+  });
+});
+
 describe('mentions', () => {
   test('@everyone, @here and user mentions in a pasted report ping nobody', async () => {
     const nasty = `${DAM_REPORT.replace('water authority', 'Hydro Board')}\n\n@everyone @here <@${BORIS.id}> <@&1300000000000000020> The mayor said @everyone should leave.`;

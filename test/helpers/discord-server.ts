@@ -147,6 +147,8 @@ export interface FakeDiscord {
   received: GatewayFrame[];
   /** Threads the bot started: thread id → parent channel and message. */
   threads: Map<string, { parent: string; message: string; name: string }>;
+  /** When set, starting a thread fails with 403 Missing Permissions (a channel where the bot may not). */
+  refuseThreads: boolean;
   /** Sends a dispatch (op 0) to the connected client. */
   dispatch(t: string, d: unknown): void;
   /** Asks the client to reconnect (op 7, as Discord does before moving a session). */
@@ -252,6 +254,7 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
       return json(res, 200, messageJson(CHANNEL_ID, body, { webhook_id: m[1], application_id: m[1] }));
     }
     if (method === 'POST' && (m = /^\/channels\/(\d+)\/messages\/(\d+)\/threads$/.exec(path))) {
+      if (fake.refuseThreads) return json(res, 403, { message: 'Missing Permissions', code: 50013 });
       const id = snowflake();
       threads.set(id, { parent: m[1], message: m[2], name: body?.name });
       return json(res, 201, {
@@ -369,7 +372,8 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
     };
   }
 
-  return {
+  const fake: FakeDiscord = {
+    refuseThreads: false,
     apiUrl: `${base}/api`,
     calls,
     received,
@@ -415,4 +419,5 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+  return fake;
 }
