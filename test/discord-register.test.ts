@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import { COMMANDS } from '../commands/index.ts';
 import { CONTEXT_MENU_COMMAND, SUMMARIZE_CLAIMS, applicationCommands } from '../adapters/discord/commands.ts';
 import { loadDiscordConfig } from '../adapters/discord/config.ts';
+import { registerCommands } from '../adapters/discord/register.ts';
 import { ConfigError } from '../src/config.ts';
 import { APP_ID, GUILD_ID, startFakeDiscord, type FakeDiscord } from './helpers/discord-server.ts';
 
@@ -48,20 +49,12 @@ describe('npm run discord:register', () => {
   }, 60_000);
 
   test('without DISCORD_GUILD_ID the commands are global', async () => {
-    const { code, out } = await register({ ...BASE, DISCORD_API_URL: fake.apiUrl });
-    expect(code).toBe(0);
-    expect(fake.find('PUT', `/applications/${APP_ID}/commands`)).toHaveLength(1);
-    expect(out).toMatch(/globally/);
-  }, 60_000);
-
-  test('missing settings get a clear message and exit code 2, and nothing is sent', async () => {
-    const before = fake.calls.length;
-    const { code, err } = await register({ DISCORD_API_URL: fake.apiUrl });
-    expect(code).toBe(2);
-    expect(err).toMatch(/DISCORD_TOKEN is missing/);
-    expect(err).toMatch(/DISCORD_APPLICATION_ID is missing/);
-    expect(fake.calls.length).toBe(before);
-  }, 60_000);
+    const done = await registerCommands(loadDiscordConfig({ ...BASE, DISCORD_API_URL: fake.apiUrl }));
+    const puts = fake.find('PUT', `/applications/${APP_ID}/commands`);
+    expect(puts).toHaveLength(1);
+    expect(puts[0].body.map((c: any) => c.name)).toEqual(done.names);
+    expect(done.where).toBe('globally');
+  });
 });
 
 describe('the registered commands match the commands\' zod schemas', () => {
@@ -135,5 +128,6 @@ describe('Discord settings', () => {
     expect(() => loadDiscordConfig({ ...BASE, DISCORD_TOKEN: 'Bot abc' })).toThrow(/DISCORD_TOKEN has a space/);
     expect(() => loadDiscordConfig({ ...BASE, DISCORD_API_URL: 'discord.internal' })).toThrow(/DISCORD_API_URL is an http\(s\) URL/);
     expect(() => loadDiscordConfig({})).toThrow(ConfigError);
+    expect(() => loadDiscordConfig({})).toThrow(/DISCORD_TOKEN is missing; DISCORD_APPLICATION_ID is missing/);
   });
 });
