@@ -89,6 +89,8 @@ describe('the registered commands match the commands\' zod schemas', () => {
         const field = shape[o.name];
         expect(o.type, `${c.name} ${o.name}`).toBe(3);
         expect(o.description.length).toBeLessThanOrEqual(100);
+        // The hint Discord shows is the schema's own description.
+        expect(o.description, `${c.name} ${o.name} description`).toBe(field.description);
         expect(o.required, `${c.name} ${o.name} required`).toBe(!field.safeParse(undefined).success);
         if (o.choices) {
           for (const choice of o.choices) expect(field.safeParse(choice.value).success, `${c.name} ${o.name}=${choice.value}`).toBe(true);
