@@ -34,6 +34,12 @@ function threadOn(messageId: string): { id: string; name: string; sends: RestCal
   return { id, name: t.name, sends: h.fake.calls.filter((c) => c.method === 'POST' && c.path === `/channels/${id}/messages`) };
 }
 
+test('the client identifies with the Guilds, GuildMessages and MessageContent intents only', () => {
+  const identify = h.fake.received.find((f) => f.op === 2)!;
+  // Guilds 1 << 0, GuildMessages 1 << 9, MessageContent 1 << 15 (privileged: enabled in the Developer Portal).
+  expect(identify.d.intents).toBe((1 << 0) | (1 << 9) | (1 << 15));
+});
+
 describe('a report pasted in a channel', () => {
   test('is answered in a new thread on that message with its claims, and saved with its link', async () => {
     const msg = await post(ALICE, DAM_REPORT);
