@@ -6,7 +6,11 @@ import { errorReply, messageReply, type Reply, type ReplyBlock } from '../src/re
 import type { Command, CommandContext } from './command.ts';
 
 export const args = z.object({
-  query: z.string().max(MAX_QUERY_CHARS, `That query is too long: the most is ${MAX_QUERY_CHARS} characters.`).default(''),
+  query: z
+    .string()
+    .max(MAX_QUERY_CHARS, `That query is too long: the most is ${MAX_QUERY_CHARS} characters.`)
+    .default('')
+    .describe('Words, "phrases" and filters such as source:NAME since:7d (/help claims lists them)'),
 });
 export type ClaimsArgs = z.infer<typeof args>;
 

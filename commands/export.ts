@@ -81,9 +81,10 @@ export const args = z.object({
     .string()
     .toLowerCase()
     .pipe(z.enum(EXPORT_FORMATS, { error: `format: is one of ${EXPORT_FORMATS.join(', ')}.` }))
-    .default('jsonl'),
-  since: z.string().optional(),
-  until: z.string().optional(),
+    .default('jsonl')
+    .describe('jsonl (the default: reports whole), csv (a row per claim) or md (Markdown)'),
+  since: z.string().optional().describe('From: 24h, 7d, 2w, today, yesterday or a UTC date such as 2026-11-01'),
+  until: z.string().optional().describe('Up to: 24h, 7d, 2w, today, yesterday or a UTC date such as 2026-11-01'),
 });
 export type ExportArgs = z.infer<typeof args>;
 

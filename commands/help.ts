@@ -6,7 +6,7 @@ import { DEFAULT_PASTE_MODE, describePasteMode } from '../src/paste-rule.ts';
 import type { Reply, ReplyBlock } from '../src/reply.ts';
 import type { Command, CommandContext } from './command.ts';
 
-export const args = z.object({ command: z.string().trim().optional() });
+export const args = z.object({ command: z.string().trim().optional().describe('A command to explain in full, such as claims') });
 export type HelpArgs = z.infer<typeof args>;
 
 export function commandList(commands: readonly Command[]): string {

@@ -11,7 +11,8 @@ export const args = z.object({
     .trim()
     .toLowerCase()
     .pipe(z.enum(PASTE_MODES, { error: `Use one of: ${PASTE_MODES.join(', ')}.` }))
-    .optional(),
+    .optional()
+    .describe('When a plain message counts as a report (a channel admin); empty shows it'),
 });
 export type PasteArgs = z.infer<typeof args>;
 

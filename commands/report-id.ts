@@ -8,7 +8,8 @@ export const ReportId = z
   .min(1, 'Give a report id, as /claims shows it (the k3x9ab in k3x9ab/c2).')
   .max(64, 'That is too long for a report id.')
   .transform((id) => id.split('/')[0].replace(/^#/, ''))
-  .refine((id) => /^[A-Za-z0-9_-]+$/.test(id), 'A report id has only letters and digits, like the k3x9ab in k3x9ab/c2.');
+  .refine((id) => /^[A-Za-z0-9_-]+$/.test(id), 'A report id has only letters and digits, like the k3x9ab in k3x9ab/c2.')
+  .describe('A report id, as /claims shows it (the k3x9ab in k3x9ab/c2)');
 
 /** The whole text is the id: stray words fail the id check with a clear message. */
 export function idFromText(text: string): { id: string } {

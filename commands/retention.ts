@@ -5,7 +5,9 @@ import { expiryCutoff, parseRetention, purgeExpired } from '../src/retention.ts'
 import { errorReply, formatDate, messageReply, type Reply } from '../src/reply.ts';
 import type { Command, CommandContext } from './command.ts';
 
-export const args = z.object({ period: z.string().trim().optional() });
+export const args = z.object({
+  period: z.string().trim().optional().describe('How long to keep reports: 90d, 12w or off (a channel admin); empty shows it'),
+});
 export type RetentionArgs = z.infer<typeof args>;
 
 const days = (n: number) => `${n} day${n === 1 ? '' : 's'}`;

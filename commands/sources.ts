@@ -7,7 +7,10 @@ import type { Command, CommandContext } from './command.ts';
 /** Sources listed in one reply; the rest are counted. */
 export const MAX_SOURCES_SHOWN = 25;
 
-export const args = z.object({ since: z.string().optional(), until: z.string().optional() });
+export const args = z.object({
+  since: z.string().optional().describe('From: 24h, 7d, 2w, today, yesterday or a UTC date such as 2026-11-01'),
+  until: z.string().optional().describe('Up to: 24h, 7d, 2w, today, yesterday or a UTC date such as 2026-11-01'),
+});
 export type SourcesArgs = z.infer<typeof args>;
 
 const plural = (n: number, w: string) => `${n} ${n === 1 ? w : w + 's'}`;

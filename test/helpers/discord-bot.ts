@@ -1,0 +1,63 @@
+// The Discord surface as `claimdesk start` runs it (adapters/discord start()), on in-memory stores, logged
+// into the local fake Discord (discord-server.ts), with its log lines kept for the tests to wait on.
+import { start } from '../../adapters/discord/index.ts';
+import type { RunningSurface } from '../../adapters/surfaces.ts';
+import { createBot, type Bot } from '../../src/bot.ts';
+import { loadConfig } from '../../src/config.ts';
+import type { Logger } from '../../src/log.ts';
+import { openDesk, type Desk } from '../../src/open-bot.ts';
+import { APP_ID, startFakeDiscord, type FakeDiscord } from './discord-server.ts';
+
+export interface DiscordHarness {
+  fake: FakeDiscord;
+  desk: Desk;
+  bot: Bot;
+  surface: RunningSurface;
+  /** Everything the surface logged, "level: message". */
+  logs: string[];
+  /** Resolves once the surface logged a line matching `pattern` `times` times. */
+  logged(pattern: RegExp, times?: number): Promise<void>;
+  /** Stops the surface and starts it again on the same stores, as a restarted bot process would. */
+  restart(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startDiscordHarness(opts: { storeUrl?: string } = {}): Promise<DiscordHarness> {
+  const fake = await startFakeDiscord();
+  const logs: string[] = [];
+  const at = (level: string) => (msg: string) => void logs.push(`${level}: ${msg}`);
+  const log: Logger = { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
+  const desk = await openDesk({ storeUrl: opts.storeUrl ?? 'sqlite::memory:', stateUrl: 'sqlite::memory:' });
+  const bot = createBot({ log: desk.log, settings: desk.settings, seen: desk.seen, logger: log });
+  const env = { DISCORD_TOKEN: 'test-token.not-a-real.one', DISCORD_APPLICATION_ID: APP_ID, DISCORD_API_URL: fake.apiUrl };
+  const deps = { env, config: loadConfig({}), log, desk, bot };
+  let surface: RunningSurface;
+  try {
+    surface = await start(deps);
+  } catch (err) {
+    await desk.close();
+    await fake.close();
+    throw err;
+  }
+  return {
+    fake,
+    desk,
+    bot,
+    get surface() {
+      return surface;
+    },
+    logs,
+    logged: async (pattern, times = 1) => {
+      await fake.until(() => logs.filter((l) => pattern.test(l)).length >= times, `log line ${pattern} ×${times}`);
+    },
+    async restart() {
+      await surface.stop();
+      surface = await start(deps);
+    },
+    async close() {
+      await surface.stop();
+      await desk.close();
+      await fake.close();
+    },
+  };
+}
