@@ -22,7 +22,7 @@ async function handle({ id }: ReportArgs, ctx: CommandContext): Promise<Reply> {
   if (!report) return notFound(id);
   const reply = summaryReply(report.summary);
   reply.blocks.splice(1, 0, { kind: 'context', text: provenance(report) });
-  return { ...reply, title: `Report ${report.id}` };
+  return { ...reply, title: `Report ${report.id}`, report: { id: report.id, shown: 'report' } };
 }
 
 export const command: Command<ReportArgs> = {

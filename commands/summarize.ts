@@ -91,7 +91,7 @@ export async function storeReport(text: string, ctx: CommandContext): Promise<Re
     if (duplicate) return { ...messageReply(duplicateMessage(report)), title: 'Already in the log' };
     const saved = `Saved as report ${report.id}. Search the log with /claims; /forget ${report.id} removes it.`;
     reply.blocks.splice(2, 0, { kind: 'context', text: saved });
-    return reply;
+    return { ...reply, report: { id: report.id, shown: 'saved' } };
   } catch (err) {
     if (!(err instanceof StoreUnavailableError)) throw err;
     ctx.logger?.warn(`store unavailable while saving a report: ${err.message}`);

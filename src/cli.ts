@@ -34,14 +34,16 @@ Usage:
   claimdesk schema
       Print the JSON Schema of the summary.
   claimdesk start [--channel NAME]
-      Open the console: an interactive channel on the embedded store (CLAIMDESK_STORE). Paste a report to
-      summarise and save it, then search with /claims WORD; /help lists the commands. Text piped in is
-      handled the same way: cat report.txt | claimdesk start.
+      With SLACK_BOT_TOKEN (or SLACK_CLIENT_ID and SLACK_CLIENT_SECRET) and/or DISCORD_TOKEN set: serve
+      Slack and/or Discord until Ctrl-C. Without them: open the console, an interactive channel on the
+      embedded store (CLAIMDESK_STORE). Paste a report to summarise and save it, then search with
+      /claims WORD; /help lists the commands. Text piped in is handled the same way:
+      cat report.txt | claimdesk start.
 ${LOG_USAGE}  claimdesk help
       Show this help.
 
 Environment: CLAIMDESK_MAX_INPUT_BYTES (default 200000), LOG_LEVEL (default info), CLAIMDESK_STORE,
-CLAIMDESK_STATE. See .env.example.
+CLAIMDESK_STATE, and the SLACK_* and DISCORD_* settings. See .env.example.
 Exit codes: 0 done, 1 the input could not be summarised, 2 wrong usage.
 `;
 

@@ -56,6 +56,11 @@ export interface Reply {
    * adapters show it privately where the platform can (Slack ephemeral, Discord ephemeral).
    */
   error?: boolean;
+  /**
+   * The stored report this reply shows: a summary just saved (`shown: 'saved'`), or one read back with /report
+   * (`shown: 'report'`). Adapters that must cut a long reply point to it ("…and 12 more — /report k3x9ab").
+   */
+  report?: { id: string; shown: 'saved' | 'report' };
   /** One plain line for notifications and clients that cannot show blocks; mentions in it are neutralised. */
   fallback: string;
   blocks: ReplyBlock[];

@@ -164,3 +164,13 @@ test('mistakes and refusals are marked for the asker only; answers and saved rep
   expect((await one(`/forget ${id}`, { user: 'someone-else' })).error).toBe(true);
   expect((await one(`/forget ${id}`)).error).toBeUndefined();
 });
+
+test('a saved summary and /report name their report, so a surface that must cut them can point to it', async () => {
+  const [saved] = await t.replies(HARBOUR);
+  const id = savedId(JSON.stringify(saved.blocks));
+  expect(saved.report).toEqual({ id, shown: 'saved' });
+  const [shown] = await t.replies(`/report ${id}`);
+  expect(shown.report).toEqual({ id, shown: 'report' });
+  const [again] = await t.replies(HARBOUR);
+  expect(again.report).toBeUndefined();
+});

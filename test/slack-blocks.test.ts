@@ -1,6 +1,6 @@
 // Reply → Block Kit: Slack's limits kept, long summaries cut with a visible "and N more", user text escaped.
 import { describe, expect, it } from 'vitest';
-import { LIMITS, escapeMrkdwn, reportIdOf, toSlackMessage } from '../adapters/slack/blocks.ts';
+import { LIMITS, escapeMrkdwn, toSlackMessage } from '../adapters/slack/blocks.ts';
 import { errorReply, summaryReply, type Reply, type ReplyBlock } from '../src/reply.ts';
 import { summarize } from '../src/summarize.ts';
 import { blockProblem } from './helpers/slack-server.ts';
@@ -31,8 +31,7 @@ describe('Slack Block Kit', () => {
       { kind: 'context', text: 'Saved as report k3x9ab. Search the log with /claims; /forget k3x9ab removes it.' },
     ];
     for (let i = 1; i <= 200; i++) blocks.push(claim(i, `Claim number ${i}: ${'the levee held near the old mill, officials said; '.repeat(3)}`));
-    const reply: Reply = { title: 'ClaimDesk summary', fallback: 'A long report', blocks };
-    expect(reportIdOf(reply)).toBe('k3x9ab');
+    const reply: Reply = { title: 'ClaimDesk summary', fallback: 'A long report', blocks, report: { id: 'k3x9ab', shown: 'saved' } };
     const m = toSlackMessage(reply);
     expect(blockProblem(m.blocks)).toBeNull();
     const shown = shownClaims(m.blocks);

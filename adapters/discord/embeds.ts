@@ -212,24 +212,13 @@ function pack(all: Piece[], author: string | undefined): Draft[][] {
 
 const countItems = (drafts: Draft[]) => drafts.reduce((n, d) => n + d.lines.filter((l) => l.item).length + d.fields.length, 0);
 
-/** The report a reply is about, for "…and N more — /report ID". */
-function reportIdOf(reply: Reply): string | null {
-  const title = /^Report (\w+)$/.exec(reply.title ?? '');
-  if (title) return title[1];
-  for (const b of reply.blocks) {
-    const saved = b.kind === 'context' ? /\bSaved as report (\w+)\./.exec(b.text) : null;
-    if (saved) return saved[1];
-  }
-  return null;
-}
-
 /** Keeps the first `max` messages and ends the last with "…and N more". */
 function trim(messages: Draft[][], reply: Reply, max = MAX_MESSAGES): Draft[][] {
   if (messages.length <= max) return messages;
   const kept = messages.slice(0, max);
   let omitted = countItems(messages.slice(max).flat());
   const last = kept[kept.length - 1];
-  const id = reportIdOf(reply);
+  const id = reply.report?.id ?? null;
   // /report on Discord is cut the same way: the whole summary is in the saved report, through /export.
   const note = (n: number) =>
     id ? `…and ${n} more — /report ${id}; /export format:md has every claim.` : `…and ${n} more, past Discord's message limits.`;

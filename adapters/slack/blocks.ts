@@ -130,21 +130,10 @@ function pieces(b: ReplyBlock): Piece[] {
   }
 }
 
-/** The report a reply shows, when it shows one: "Saved as report k3x9ab." or "Report k3x9ab, pasted by …". */
-export function reportIdOf(reply: Reply): string | null {
-  for (const b of reply.blocks) {
-    if (b.kind !== 'context') continue;
-    const m = /^(?:Saved as report|Report) ([A-Za-z0-9_-]+)[.,]/.exec(b.text);
-    if (m) return m[1];
-  }
-  return null;
-}
-
 function moreLine(reply: Reply, claims: number, rest: number): string {
-  const id = reportIdOf(reply);
   const what = claims > 0 ? `${claims} more claim${claims === 1 ? '' : 's'}` : `${rest} more part${rest === 1 ? '' : 's'}`;
-  // /report ID would be cut the same way; only a summary in a thread points to it.
-  if (id && !reply.title?.startsWith('Report ')) return `…and ${what} — /report ${id}`;
+  // /report ID would be cut the same way; only a summary just saved points to it.
+  if (reply.report?.shown === 'saved') return `…and ${what} — /report ${reply.report.id}`;
   return `…and ${what}, too long for one Slack message — /export format:md has every report whole.`;
 }
 
