@@ -75,6 +75,13 @@ function boltLogger(log: Logger): BoltLogger {
 
 type Client = webApi.WebClient;
 
+/**
+ * A failing Web API call (a 500, no connection) is tried twice more, within about 3 seconds, then given up:
+ * every call for an event happens in its channel's line (post-queue.ts), so a longer policy (the Web client's
+ * own retries for up to 30 minutes) would hold up the answers to every later message in that channel.
+ */
+const RETRY = { retries: 2, factor: 2, minTimeout: 1_000 };
+
 /** Where a reply goes: a channel, in a thread, and who asked (for ephemeral messages). */
 interface Place {
   client: Client;
@@ -94,7 +101,7 @@ export function createSlackApp(opts: SlackAppOptions): SlackApp {
   const clientOptions: webApi.WebClientOptions = {
     // 429s come back at once, so the post queue waits Slack's retry-after and keeps each channel in order.
     rejectRateLimitedCalls: true,
-    retryConfig: webApi.retryPolicies.fiveRetriesInFiveMinutes,
+    retryConfig: RETRY,
     ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}),
     ...opts.clientOptions,
   };

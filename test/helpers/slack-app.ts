@@ -1,7 +1,7 @@
 // A ClaimDesk Slack app started through the adapter's own start() (real Bolt, real HTTP or Socket Mode) against
 // a FakeSlack, on in-memory stores; and a reader for what it posted.
 import { Writable } from 'node:stream';
-import { start, type RunningSlack } from '../../adapters/slack/index.ts';
+import { start, type RunningSlack, type SlackStartOptions } from '../../adapters/slack/index.ts';
 import { createBot, type Bot } from '../../src/bot.ts';
 import { loadConfig } from '../../src/config.ts';
 import { createLogger } from '../../src/log.ts';
@@ -27,6 +27,8 @@ export interface TestSlackOptions {
   env?: Record<string, string>;
   /** Before the app starts (e.g. to put an installation in the store). */
   beforeStart?: (fake: FakeSlack, desk: Desk) => Promise<void>;
+  /** The Web API client's options; default no retries (a test that wants the adapter's own policy passes {}). */
+  clientOptions?: SlackStartOptions['clientOptions'];
 }
 
 export async function startTestSlack(opts: TestSlackOptions = {}): Promise<TestSlack> {
@@ -52,7 +54,7 @@ export async function startTestSlack(opts: TestSlackOptions = {}): Promise<TestS
   const running = await start(
     { env, config: loadConfig({}), log, desk, bot },
     // A short gap between posts keeps the suite quick; the order and completeness checks do not depend on it.
-    { postIntervalMs: 5, clientOptions: { retryConfig: { retries: 0 } } },
+    { postIntervalMs: 5, clientOptions: opts.clientOptions ?? { retryConfig: { retries: 0 } } },
   );
   return {
     fake,
