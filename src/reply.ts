@@ -147,6 +147,15 @@ export function summaryReply(summary: Summary): Reply {
   return { title: 'ClaimDesk summary', fallback: neutraliseMentions(summary.headline), blocks };
 }
 
+/** The blocks before a summary's flags section, and the section (its divider, heading and flags): renderers that
+ * must cut a long reply cut the claims and keep the flags. */
+export function splitFlags(blocks: ReplyBlock[]): { body: ReplyBlock[]; flags: ReplyBlock[] } {
+  let at = blocks.findIndex((b) => b.kind === 'heading' && b.text === FLAGS_HEADING);
+  if (at < 0) return { body: blocks, flags: [] };
+  if (at > 0 && blocks[at - 1].kind === 'divider') at--;
+  return { body: blocks.slice(0, at), flags: blocks.slice(at) };
+}
+
 /** "military" → "military source": a short phrase for a source type. */
 export function describeType(type: SourceType): string {
   return type === 'unknown' ? 'source of unknown type' : `${type} source`;

@@ -46,7 +46,20 @@ describe('Slack Block Kit', () => {
     expect(m.blocks.length).toBeLessThanOrEqual(LIMITS.blocks);
     expect(blockProblem(m.blocks)).toBeNull();
     const shown = shownClaims(m.blocks).length;
-    expect(JSON.stringify(m.blocks.at(-1))).toContain(`…and ${150 - shown} more claims`);
+    expect(JSON.stringify(m.blocks)).toContain(`…and ${150 - shown} more claims`);
+  });
+
+  it('keeps the flags of a summary too long for one message, after "and N more"', () => {
+    const text = `${longReport(150)}\n\nAn official who asked not to be named said the levee could fail, a claim that could not be independently verified.`;
+    const m = toSlackMessage({ ...summaryReply(summarize(text)), report: { id: 'k3x9ab', shown: 'saved' } });
+    expect(blockProblem(m.blocks)).toBeNull();
+    const all = messageText(m);
+    const more = all.indexOf('more claims — /report k3x9ab');
+    expect(more).toBeGreaterThan(0);
+    for (const label of ['Flags', 'Anonymous sources', 'Unverified', 'Conflicting figures']) {
+      expect(all.indexOf(`*${label}*`), label).toBeGreaterThan(more);
+    }
+    expect(shownClaims(m.blocks).length).toBeGreaterThan(20);
   });
 
   it('cuts one huge claim inside a section instead of failing', () => {

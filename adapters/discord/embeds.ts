@@ -11,7 +11,7 @@
 // also pass allowedMentions { parse: [] }.
 import type { APIEmbed } from 'discord.js';
 import { escapeMarkdown } from '../../src/render/markdown.ts';
-import { FLAGS_HEADING, FLAG_LABELS, describeType, formatDate, type Reply, type ReplyBlock } from '../../src/reply.ts';
+import { FLAG_LABELS, describeType, formatDate, splitFlags, type Reply, type ReplyBlock } from '../../src/reply.ts';
 
 export const LIMITS = {
   content: 2000,
@@ -290,14 +290,6 @@ export function renderDiscord(reply: Reply, opts: RenderOptions = {}): DiscordMe
   }
   const color = reply.error ? ERROR_COLOR : COLOR;
   return messages.map((m, i) => ({ embeds: m.map((d) => toEmbed(d, color)), files: i === 0 ? files : [] }));
-}
-
-/** The blocks before the flags section, and the section (its divider, heading and flags). */
-function splitFlags(blocks: ReplyBlock[]): { body: ReplyBlock[]; flags: ReplyBlock[] } {
-  let at = blocks.findIndex((b) => b.kind === 'heading' && b.text === FLAGS_HEADING);
-  if (at < 0) return { body: blocks, flags: [] };
-  if (at > 0 && blocks[at - 1].kind === 'divider') at--;
-  return { body: blocks.slice(0, at), flags: blocks.slice(at) };
 }
 
 /** The characters Discord counts toward an embed's share of the 6,000 per message. */

@@ -1,13 +1,13 @@
 // Draws a platform-neutral Reply (src/reply.ts) as one Slack message: Block Kit blocks plus a `text` fallback
 // for notifications, within Slack's limits (../shared/docs/platforms.md): at most 50 blocks, 3,000 characters
 // of text a section, 10 fields of 2,000, and about 12,000 characters in all (msg_blocks_too_long comes near
-// 13k). A reply that does not fit keeps its first parts and ends with "…and N more claims — /report ID":
-// the post never fails for length.
+// 13k). A reply that does not fit keeps its first parts, then "…and N more claims — /report ID", then its
+// flags (kept, as on Discord): the post never fails for length.
 // Everything users wrote is escaped for mrkdwn (&, <, >), so pasted text cannot form links or mentions, and
 // mentions in plain form (@channel) are broken by neutraliseMentions: nothing pasted pings anyone.
 import type { types } from '@slack/bolt';
 import { neutraliseMentions } from '../../src/render/mentions.ts';
-import { FLAG_LABELS, describeType, formatDate, type Reply, type ReplyBlock } from '../../src/reply.ts';
+import { FLAG_LABELS, describeType, formatDate, splitFlags, type Reply, type ReplyBlock } from '../../src/reply.ts';
 
 type Block = types.KnownBlock;
 
@@ -137,14 +137,12 @@ function moreLine(reply: Reply, claims: number, rest: number): string {
   return `…and ${what}, too long for one Slack message — /export format:md has every report whole.`;
 }
 
-/** Reply → one Slack message within the limits. File blocks are drawn as a line (the adapter uploads the file). */
-export function toSlackMessage(reply: Reply): SlackMessage {
-  const all = reply.blocks.flatMap(pieces);
+/** As many pieces as fit in `room` characters and `maxBlocks` blocks, drawn; and the pieces left over. */
+function fit(all: Piece[], room: number, maxBlocks: number): { blocks: Block[]; chars: number; rest: Piece[] } {
   const blocks: Block[] = [];
   // The section that lines are being gathered into, and the kind of its last line.
   let open: { text: string; kind: LineKind } | null = null;
   let chars = 0;
-  const room = LIMITS.totalChars - 300; // kept for the "and N more" line
   let i = 0;
   for (; i < all.length; i++) {
     const p = all[i];
@@ -157,22 +155,43 @@ export function toSlackMessage(reply: Reply): SlackMessage {
         (blocks[blocks.length - 1] as types.SectionBlock).text = { type: 'mrkdwn', text: open.text };
         continue;
       }
-      if (blocks.length + 1 > LIMITS.blocks - 1 || chars + p.line.length > room) break;
+      if (blocks.length + 1 > maxBlocks || chars + p.line.length > room) break;
       open = { text: p.line, kind: p.kind };
       blocks.push(section(p.line));
       chars += p.line.length;
       continue;
     }
-    if (blocks.length + 1 > LIMITS.blocks - 1 || chars + p.chars > room) break;
+    if (blocks.length + 1 > maxBlocks || chars + p.chars > room) break;
     open = null;
     blocks.push(p.block);
     chars += p.chars;
   }
-  if (i < all.length) {
-    const rest = all.slice(i);
+  return { blocks, chars, rest: all.slice(i) };
+}
+
+/**
+ * Reply → one Slack message within the limits. File blocks are drawn as a line (the adapter uploads the file).
+ * A reply too long for it keeps its first claims, then "…and N more", then its flags: those are cut last.
+ */
+export function toSlackMessage(reply: Reply): SlackMessage {
+  const room = LIMITS.totalChars - 300; // kept for the "and N more" line
+  let drawn = fit(reply.blocks.flatMap(pieces), room, LIMITS.blocks - 1);
+  let flagBlocks: Block[] = [];
+  if (drawn.rest.length > 0) {
+    const { body, flags } = splitFlags(reply.blocks);
+    // The flags take at most half the message; the claims that fit go before them.
+    const f = fit(flags.flatMap(pieces), room / 2, Math.floor(LIMITS.blocks / 2));
+    const b = fit(body.flatMap(pieces), room - f.chars, LIMITS.blocks - 1 - f.blocks.length);
+    drawn = { blocks: b.blocks, chars: b.chars + f.chars, rest: [...b.rest, ...f.rest] };
+    flagBlocks = f.blocks;
+  }
+  const blocks = drawn.blocks;
+  if (drawn.rest.length > 0) {
+    const rest = drawn.rest;
     const claims = rest.filter((p) => 'line' in p && (p.kind === 'claim' || p.kind === 'hit')).length;
     blocks.push(context(moreLine(reply, claims, rest.length)));
   }
+  blocks.push(...flagBlocks);
   const fallback = esc(reply.fallback) || (reply.title ? esc(reply.title) : 'ClaimDesk');
   return { text: clip(fallback, LIMITS.fallback), blocks };
 }
