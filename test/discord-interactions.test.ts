@@ -9,7 +9,7 @@ import { SUMMARIZE_CLAIMS } from '../adapters/discord/commands.ts';
 import { DAM_REPORT, longReport } from './fixtures/discord-reports.ts';
 import { startDiscordHarness, type DiscordHarness } from './helpers/discord-bot.ts';
 import { expectAllSendable, expectSendable, textOf } from './helpers/discord-payloads.ts';
-import { ALICE, APP_ID, BORIS, CHANNEL_ID, EDITH, GUILD_ID, OTHER_CHANNEL_ID, type RestCall } from './helpers/discord-server.ts';
+import { ALICE, APP_ID, BORIS, CHANNEL_ID, EDITH, GUILD_ID, OTHER_CHANNEL_ID, snowflake, type RestCall } from './helpers/discord-server.ts';
 
 const EPHEMERAL = 1 << 6;
 
@@ -74,6 +74,24 @@ describe('with the log up', () => {
     expect(report.deleted).toBe(true);
     expect(report.followUps[0].body.flags).toBe(EPHEMERAL);
     expect(shown(report)).toMatch(/There is no report/);
+  });
+
+  test('/claims in a thread the client never saw (archived before it started) reads its channel\'s log; a private one its own', async () => {
+    const inThread = (type: number) => {
+      const id = snowflake();
+      const p = h.fake.slash(BORIS, 'claims', { query: 'spillway' }, id);
+      p.channel = {
+        id, type, guild_id: GUILD_ID, parent_id: CHANNEL_ID, name: 'Claims: the dam', owner_id: ALICE.id, flags: 0,
+        rate_limit_per_user: 0, message_count: 3, member_count: 2,
+        thread_metadata: { archived: true, auto_archive_duration: 1440, archive_timestamp: new Date().toISOString(), locked: false },
+      };
+      return p;
+    };
+    const publicThread = await interact(h, inThread(11));
+    expect(shown(publicThread)).toMatch(/1 claim for “spillway”/);
+    expect(shown(publicThread)).toContain(`${reportId}/c1`);
+    const privateThread = await interact(h, inThread(12));
+    expect(shown(privateThread)).toMatch(/log is empty/);
   });
 
   test('"Summarize claims" on a message summarises and saves it, with the message link', async () => {

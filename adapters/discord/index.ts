@@ -2,7 +2,7 @@
 // MessageContent, to read pasted reports), turning messages and interactions into core events (events.ts) and
 // the core's replies into embeds (embeds.ts, send.ts). `claimdesk start` runs it when DISCORD_TOKEN is set;
 // a shard process of `npm run discord:shards` (shards.ts) runs the same start().
-import { Client, Events, GatewayIntentBits, MessageFlags, type Interaction, type Message } from 'discord.js';
+import { Client, Events, GatewayIntentBits, MessageFlags, Partials, type Interaction, type Message } from 'discord.js';
 import type { RunningSurface, SurfaceDeps } from '../surfaces.ts';
 import type { Bot } from '../../src/bot.ts';
 import { SOMETHING_WRONG } from '../../src/bot.ts';
@@ -17,6 +17,9 @@ export const INTENTS = [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessage
 export function createClient(config: DiscordConfig): Client {
   return new Client({
     intents: INTENTS,
+    // An interaction names its channel in full (type, parent); with this the client keeps it even when it had not
+    // seen it (a thread archived before the bot started), so a command in a thread reads its channel's log.
+    partials: [Partials.Channel],
     // The default for every send; send.ts passes it on each call as well.
     allowedMentions: NO_PINGS,
     ...(config.apiUrl ? { rest: { api: config.apiUrl } } : {}),
