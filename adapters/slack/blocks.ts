@@ -133,7 +133,7 @@ function pieces(b: ReplyBlock): Piece[] {
 function moreLine(reply: Reply, claims: number, rest: number): string {
   const what = claims > 0 ? `${claims} more claim${claims === 1 ? '' : 's'}` : `${rest} more part${rest === 1 ? '' : 's'}`;
   // /report ID would be cut the same way; only a summary just saved points to it.
-  if (reply.report?.shown === 'saved') return `…and ${what} — /report ${reply.report.id}`;
+  if (reply.report?.shown === 'saved') return `…and ${what} — /report ${reply.report.id}; /export format:md has every claim.`;
   return `…and ${what}, too long for one Slack message — /export format:md has every report whole.`;
 }
 
