@@ -427,3 +427,37 @@ describe('headlines with two sides', () => {
     expect(claims.find((c) => c.source?.name === 'Russia')?.cue?.text).toBe('denies');
   });
 });
+
+describe('impressions and questions', () => {
+  it('reads "<subject> seemed to be …" as a cue with no source, the subject and complement as content', () => {
+    const text = 'The harbour was quiet. The ceasefire seemed to be holding along the northern front.';
+    const c = claimsOf(text).find((k) => k.cue?.text === 'seemed');
+    expect(c?.source).toBeNull();
+    expect(c?.content.map((s) => slice(text, s))).toEqual(['The ceasefire', 'to be holding along the northern front']);
+  });
+  it('keeps "It appears that …" to the clause, and a plain "appeared on" is no cue', () => {
+    const text = 'It appears that the convoy never left the depot. The minister appeared on television twice.';
+    const claims = claimsOf(text);
+    expect(claims.find((k) => k.cue?.text === 'appears')?.content.map((s) => slice(text, s))).toEqual(['that the convoy never left the depot']);
+    expect(claims.filter((k) => k.cue?.text === 'appeared')).toHaveLength(0);
+  });
+  it('gives a question before "asked X" to the speaker, also when the splitter breaks after the quote', () => {
+    const text = 'The hall fell silent. “Why were the shelters closed?” the mayor asked the engineers. “Who signed the order?” asked Senator Ana Ruiz.';
+    expect(claimWith(text, 'Why were the shelters closed').source?.mention).toBe('the mayor');
+    expect(claimWith(text, 'Who signed the order').source?.name).toMatch(/Ana Ruiz/);
+  });
+  it('takes "about" into the cue of a weak verb and the topic as content', () => {
+    const text = 'The union complained about the new shift rota at the port.';
+    const c = claimWith(text, 'the new shift rota');
+    expect(c.cue?.text).toBe('complained about');
+    expect(slice(text, c.content[0])).toBe('the new shift rota at the port');
+  });
+});
+
+describe('asides after a name', () => {
+  it('skips any aside between a named speaker and the verb', () => {
+    const text = 'Olek Brand, himself a former pilot, said the runway was unsafe. Rep. Dana Voss (Ore.), the panel chair, said the hearing would resume.';
+    expect(claimWith(text, 'the runway was unsafe').source?.name).toBe('Olek Brand');
+    expect(claimWith(text, 'the hearing would resume').source?.name).toBe('Dana Voss');
+  });
+});

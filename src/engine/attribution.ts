@@ -2,7 +2,7 @@
 // "according to" and its kin, passive "is described by X as", headline "…, Says X", and nominal sources.
 import type { Doc, Token } from '../nlp.ts';
 import type { Stance } from '../schema.ts';
-import { abstractHeads, agentHeads, attitudeVerbs, nounForms, possessiveNouns, evidenceHeads, evidenceLemmas, inSourceNouns, headlineCues, nounCues, notCueAfter, notCueBefore, passiveParticiples, phrasalCues, publishedParticiples, showingForms, verbForms, verbNounCues, type VerbCue } from './lexicon.ts';
+import { abstractHeads, agentHeads, attitudeVerbs, impressionVerbs, nounForms, possessiveNouns, evidenceHeads, evidenceLemmas, inSourceNouns, headlineCues, nounCues, notCueAfter, notCueBefore, passiveParticiples, phrasalCues, publishedParticiples, showingForms, verbForms, verbNounCues, type VerbCue } from './lexicon.ts';
 import { headOf, isPunct, npLeft, npRight, type Range } from './phrases.ts';
 import type { Quotes } from './quotes.ts';
 
@@ -102,7 +102,9 @@ export function findRelations(doc: Doc, quotes: Quotes): Relation[] {
       }
       const verb = verbForms.get(t.lower);
       if (verb && isVerbCue(doc, i, verb)) {
-        const rel = verbRelation(doc, quotes, s.i, i, verb);
+        const seeming = impressionVerbs.has(verb.lemma);
+        const rel = seeming && seemsState(doc, i, s.last) ? impressionRelation(doc, quotes, s.i, i, verb) :
+          verbRelation(doc, quotes, s.i, i, verb) ?? (seeming ? impressionRelation(doc, quotes, s.i, i, verb) : null);
         if (rel?.kind === 'participle') {
           // "“…,” McCain said, citing low growth": the participle shares the speaker of the cue before it.
           const prev = out.at(-1);
@@ -174,8 +176,11 @@ function isVerbCue(doc: Doc, i: number, verb: VerbCue): boolean {
   // An -ing form is a cue after a comma or dash (", saying …"), an auxiliary ("is saying") or a linking word
   // ("and saying", "by saying"); "all precincts reporting" and "(Additional reporting by …)" are not.
   if (t.lower.endsWith('ing') && prev && !(ING_BEFORE.has(prev.lower) || prev.pos === 'AUX' || prev.pos === 'PUNCT' || prev.pos === 'ADV' || prev.pos === 'CCONJ' || prev.pos === 'SCONJ' || (next && (THAT.has(next.lower) || OPEN_MARK.test(next.value))))) return false;
-  for (const seq of notCueAfter) {
-    if (seq.every((w, k) => tokens[i + 1 + k]?.lower === w)) return false;
+  // "seemed to be" is an impression (impressionRelation), not a view of the subject's own
+  if (!impressionVerbs.has(verb.lemma)) {
+    for (const seq of notCueAfter) {
+      if (seq.every((w, k) => tokens[i + 1 + k]?.lower === w)) return false;
+    }
   }
   if (verb.particle && next?.lower !== verb.particle) return false;
   // Passive use ("is said to", "was told") is handled elsewhere.
@@ -250,8 +255,18 @@ function subjectLeft(doc: Doc, v: number, floor: number): { source: Range; viaCo
       const appositive = inner.pos === 'DET' || inner.pos === 'ADJ' || inner.pos === 'NOUN' || inner.lower === 'who' || inner.lower === 'which' ||
         inner.pos === 'NUM' || inner.pos === 'PROPN' || POSSESSIVE.has(inner.lower) || ((inner.pos === 'ADV' || inner.pos === 'SCONJ') && c + 2 === k) ||
         (inner.pos === 'VERB' && /(ing|ed)$/.test(inner.lower)) || (inner.pos === 'ADP' && inner.lower !== 'of');
-      if (!appositive) return null;
-      const np = npLeft(doc, c - 1, floor);
+      // "Rep. Sander Levin (Mich.), a superdelegate, said": the parenthesis after a name is part of it
+      let before = c - 1;
+      if (tokens[before]?.value === ')') {
+        let j = before - 1;
+        while (j >= floor && tokens[j].value !== '(' && before - j < 12) j--;
+        if (j >= floor && tokens[j].value === '(') before = j - 1;
+      }
+      const np = npLeft(doc, before, floor);
+      // After a name any inserted phrase is an aside: "Tester, himself up for reelection, said", "Mr. Sperling,
+      // then 38, said".
+      const named = !!np && tokens[np.last].pos === 'PROPN' && inner.pos !== 'CCONJ' && !QUOTE_MARK.test(inner.value);
+      if (!appositive && !named) return null;
       // "X, acting director of Y, which organized it, said": a relative clause after an appositive belongs to it.
       if (np && round === 0 && (inner.lower === 'which' || inner.lower === 'who')) {
         let c2 = c - 1;
@@ -341,7 +356,8 @@ function verbRelation(doc: Doc, quotes: Quotes, si: number, v: number, verb: Ver
   const base = { kind: 'verb' as const, cue, stance: verb.stance, owner: null, sent: si, quote: false };
   const after = cue.last + 1;
   const prev = tokens[v - 1];
-  const beforeIsBreak = v > s.first && (prev.value === ',' || CLOSE_MARK.test(prev.value) || prev.value === '—');
+  // a quote run may close with a mark typed the wrong way round ("…,“ said X")
+  const beforeIsBreak = v > s.first && (prev.value === ',' || CLOSE_MARK.test(prev.value) || prev.value === '—' || quotes.runs.some((r) => r.closeTok === v - 1));
 
   // Participle after a comma: "…, saying that X" takes the main clause's subject.
   if (tokens[v].lower.endsWith('ing') && v > s.first && prev.value === ',') {
@@ -357,7 +373,9 @@ function verbRelation(doc: Doc, quotes: Quotes, si: number, v: number, verb: Ver
   const rightIsEnd = !right || endsAt(after);
 
   // Cue before the source after the content (CVS): "“…,” said Maria Ostrova, a spokeswoman."
-  if (beforeIsBreak && right && !rightIsEnd && !verb.recipient) {
+  // A recipient verb takes its speaker after a question: "“Why now?” asked Sen. X."
+  const afterQuestion = CLOSE_MARK.test(prev?.value ?? '') && tokens[v - 2]?.value === '?';
+  if (beforeIsBreak && right && !rightIsEnd && (!verb.recipient || afterQuestion)) {
     const src = npRight(doc, after, s.last);
     // "…,” said Sen. Jim Whelan who represents Atlantic City.": a relative clause belongs to the source.
     if (src && src.last < s.last && (tokens[src.last + 1].lower === 'who' || tokens[src.last + 1].lower === 'whose')) {
@@ -406,8 +424,8 @@ function verbRelation(doc: Doc, quotes: Quotes, si: number, v: number, verb: Ver
           return { ...base, source: src, content, quote: isQuoted(doc, quotes, left), confidence: 0.9 };
         }
       }
-      if (c < s.first && (rightIsEnd || verb.strength === 'strong')) {
-        // "He said." with the content in the quote run just before.
+      if (c < s.first && (tailIsEnd || verb.strength === 'strong')) {
+        // "He said." / "Obama asked Republicans." with the content in the quote run just before.
         const prevRun = quotes.runs.filter((r) => r.closeTok < s.first && r.closeTok >= s.first - 2).at(-1);
         if (prevRun) {
           return { ...base, source: src, content: [{ first: prevRun.openTok, last: prevRun.closeTok }], quote: true, confidence: 0.6 };
@@ -435,6 +453,11 @@ function verbRelation(doc: Doc, quotes: Quotes, si: number, v: number, verb: Ver
   }
   const content = clauseAfterCue(doc, quotes, after, s.last, verb);
   if (!content) return null;
+  // "complained about": the preposition right after the verb belongs to the cue
+  if (tokens[content.first].lower === 'about' && content.first === cue.last + 1 && content.first < content.last) {
+    cue.last = content.first;
+    content.first++;
+  }
   const head = headOf(doc, subj.source);
   const evidence = evidenceLemmas.has(verb.lemma) && evidenceHeads.has(head.lower);
   if (verb.strength === 'weak' && !evidence && (abstractHeads.has(head.lower) || !isAgent(head))) return null;
@@ -455,6 +478,44 @@ function verbRelation(doc: Doc, quotes: Quotes, si: number, v: number, verb: Ver
     quote: isQuoted(doc, quotes, content),
     confidence: verb.strength === 'strong' ? 0.9 : 0.7,
   };
+}
+
+const EXPLETIVE = new Set(['it', 'there', 'who', 'which', 'that', 'this']);
+
+/** "seemed to be …", "appears confident", "seemed taken aback": a state the subject is seen in, not a view it holds. */
+function seemsState(doc: Doc, v: number, sentLast: number): boolean {
+  const { tokens } = doc;
+  let k = v + 1;
+  while (k <= sentLast && k < v + 3 && tokens[k].pos === 'ADV') k++;
+  const t = tokens[k];
+  if (!t || k > sentLast) return false;
+  if (t.lower === 'to') return /^(be|have)$/.test(tokens[k + 1]?.lower ?? '');
+  return t.pos === 'ADJ' || (t.pos === 'VERB' && /(ed|en)$/.test(t.lower)) || t.lower === 'like';
+}
+
+/**
+ * "The music seemed to match the mood", "The team appeared paralyzed", "It appears that …": a verb of seeming
+ * whose subject holds no view reports the writer's impression. No source; the content is the subject (unless it
+ * is an empty "it") with the complement.
+ */
+function impressionRelation(doc: Doc, quotes: Quotes, si: number, v: number, verb: VerbCue): Relation | null {
+  const { tokens, sentences } = doc;
+  const s = sentences[si];
+  const cue = cueSpan(doc, v, verb, s.last);
+  const k = cue.last + 1;
+  const next = tokens[k];
+  if (!next || k > s.last) return null;
+  const after = tokens[k + 1];
+  const complement = next.lower === 'to' || next.pos === 'ADJ' || next.lower === 'like' || THAT.has(next.lower) ||
+    (next.pos === 'ADV' && !!after && k + 1 <= s.last && (after.pos === 'ADJ' || after.lower === 'to'));
+  if (!complement) return null;
+  const rest = contentRight(doc, quotes, k, s.last);
+  if (!rest || wordCount(doc, rest) < 2) return null;
+  const subj = subjectLeft(doc, v, s.first);
+  if (!subj) return null;
+  const single = subj.source.first === subj.source.last ? tokens[subj.source.first].lower : '';
+  const content: Range[] = EXPLETIVE.has(single) ? [rest] : [subj.source, rest];
+  return { kind: 'passive', cue, stance: 'describes', source: null, owner: null, content, sent: si, quote: false, confidence: 0.4 };
 }
 
 /** The content clause after a cue, skipping a recipient ("told Reuters") and adjuncts ("on Monday"). */
@@ -502,6 +563,8 @@ function clauseAfterCue(doc: Doc, quotes: Quotes, k: number, sentLast: number, v
   }
   if (verb.strength === 'weak' && !clauseStart) {
     if (verb.to && first.lower === 'to') return content;
+    // "complained about the tone", "asked Trump about the loan": the topic is the content
+    if (first.lower === 'about' && words >= 2) return content;
     if (verb.object && words >= 1) return content;
     if (!looksLikeClause(doc, content)) return null;
   }

@@ -31,6 +31,7 @@ interface CueFile {
   verbNoun: Record<string, string[] | string>;
   evidence: { published: string[]; showing: string[] };
   attitude?: { lemmas: string[] };
+  impression?: { lemmas: string[] };
   inSource?: { nouns: string[] };
   possessiveNouns?: { nouns: string[] };
   evidenceSources?: { lemmas: string[]; heads: string[] };
@@ -83,6 +84,8 @@ function inflect(lemma: string): string[] {
 export const verbForms = new Map<string, VerbCue>();
 /** Verbs of stance or intent that attribute a view when an agent is their subject ("supported", "sees"). */
 export const attitudeVerbs = new Set<string>(cues.attitude?.lemmas ?? []);
+/** Verbs of seeming ('seemed to', 'appears confident'): with a subject that holds no view, a source-less cue. */
+export const impressionVerbs = new Set<string>(cues.impression?.lemmas ?? []);
 /** Plural nouns spelled like cue verbs ("states") that never count as cues when tagged as nouns. */
 export const nounForms = new Set<string>(cues.notCue.nounForms ?? []);
 /** Nouns naming a view ("his support for", "Clinton's claim that") whose possessor is the source. */
