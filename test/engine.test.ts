@@ -461,3 +461,26 @@ describe('asides after a name', () => {
     expect(claimWith(text, 'the hearing would resume').source?.name).toBe('Dana Voss');
   });
 });
+
+describe('passives, quote-final verbs and participles after a quote', () => {
+  it('reads "X is expected to …" and "X was asked about …" with no source', () => {
+    const text = 'Nobody was sure. Halvorsen is expected to sign the order on Monday. The governor was asked about the flooded depot.';
+    const expected = claimsOf(text).find((c) => c.cue?.text === 'is expected');
+    expect(expected?.source).toBeNull();
+    expect(expected?.content.map((s) => slice(text, s))).toEqual(['Halvorsen', 'sign the order on Monday']);
+    const asked = claimsOf(text).find((c) => c.cue?.text === 'was asked about');
+    expect(asked && slice(text, asked.content[0])).toBe('the flooded depot');
+  });
+  it('takes any verb between a closing quote and the end as the cue of that quote', () => {
+    const text = 'The vote was close. “We will not give up the harbour,” an angry Lindqvist retorted. “It was a long night,” recalled Mara Eng.';
+    expect(claimWith(text, 'We will not give up the harbour').cue?.text).toBe('retorted');
+    expect(claimWith(text, 'It was a long night').source?.name).toBe('Mara Eng');
+  });
+  it('reads a participle after a comma inside a closing quote, sharing the speaker', () => {
+    const text = 'The mayor called the plan a “reckless gamble,” adding that the bridge would stay closed.';
+    const c = claimWith(text, 'the bridge would stay closed');
+    expect(c.cue?.text).toBe('adding');
+    expect(c.source?.mention).toBe('The mayor');
+    expect(claimWith(text, 'reckless gamble').content.map((s) => slice(text, s)).join(' ')).not.toContain('adding');
+  });
+});

@@ -121,11 +121,17 @@ export function findRelations(doc: Doc, quotes: Quotes): Relation[] {
         }
         continue;
       }
+      if (t.pos === 'VERB' && !verb && afterQuote(doc, quotes, i, s.first)) {
+        // "“…,” an angry Hollande retaliated." / "“…,” recalled Roy Verley.": any verb right after a quote and
+        // its speaker reports that quote
+        const rel = verbRelation(doc, quotes, s.i, i, { lemma: t.lemma, stance: 'asserts', strength: 'strong' });
+        if (rel && rel.quote) { out.push(rel); continue; }
+      }
       if (t.pos === 'VERB' && !verb && (attitudeVerbs.has(t.lemma) || thatClauseAfter(doc, i, s.last))) {
         const rel = attitudeRelation(doc, quotes, s.i, i);
         if (rel) { out.push(rel); continue; }
       }
-      if (passiveParticiples.has(t.lower) && i > s.first && BE.has(tokens[i - 1].lower) || (passiveParticiples.has(t.lower) && i > s.first + 1 && BE.has(tokens[i - 2].lower) && tokens[i - 1].pos === 'ADV')) {
+      if (passiveParticiples.has(t.lower) && i > s.first && BE.has(tokens[i - 1].lower) || (passiveParticiples.has(t.lower) && i > s.first + 1 && BE.has(tokens[i - 2].lower) && (tokens[i - 1].pos === 'ADV' || tokens[i - 1].pos === 'PART'))) {
         const rel = passive(doc, quotes, s.i, i);
         if (rel) out.push(rel);
       }
@@ -133,6 +139,22 @@ export function findRelations(doc: Doc, quotes: Quotes): Relation[] {
   }
   // Generic "you" ("What do you call …?", "whatever you want to call it") names nobody.
   return out.filter((r) => !(r.source && r.source.first === r.source.last && tokens[r.source.first].lower === 'you'));
+}
+
+/**
+ * Whether the verb at `v` follows a closing quote with at most a short name between (",” X said" order) or
+ * directly (",” said X" order), and nothing but adjuncts or the sentence end after it (or after its speaker).
+ */
+function afterQuote(doc: Doc, quotes: Quotes, v: number, sentFirst: number): boolean {
+  const { tokens } = doc;
+  if (!/(ed|s)$/.test(tokens[v].lower)) return false;
+  let k = v - 1;
+  while (k >= sentFirst && v - k <= 6 && (tokens[k].pos === 'PROPN' || tokens[k].pos === 'DET' || tokens[k].pos === 'ADJ' || tokens[k].pos === 'NOUN' || tokens[k].pos === 'PRON' && !POSSESSIVE.has(tokens[k].lower) || tokens[k].value === '.')) k--;
+  if (k < 0 || k < sentFirst - 1) return false;
+  const mark = tokens[k];
+  const closes = CLOSE_MARK.test(mark.value) || quotes.runs.some((r) => r.closeTok === k);
+  if (!closes) return false;
+  return k < sentFirst || tokens[k - 1]?.value === ',' || tokens[k - 1]?.value === '?' || tokens[k - 1]?.value === '!';
 }
 
 function phrasalAt(doc: Doc, i: number, last: number): { len: number; stance: Stance } | null {
@@ -184,7 +206,9 @@ function isVerbCue(doc: Doc, i: number, verb: VerbCue): boolean {
   }
   if (verb.particle && next?.lower !== verb.particle) return false;
   // Passive use ("is said to", "was told") is handled elsewhere.
-  if (prev && BE.has(prev.lower) && /(ed|en|id|ld|wn|ght)$/.test(t.lower)) return false;
+  let b = i - 1;
+  while (b > 0 && i - b < 3 && (tokens[b].pos === 'ADV' || tokens[b].pos === 'PART')) b--;
+  if (b >= 0 && BE.has(tokens[b].lower) && /(ed|en|id|ld|wn|ght)$/.test(t.lower)) return false;
   return true;
 }
 
@@ -359,13 +383,16 @@ function verbRelation(doc: Doc, quotes: Quotes, si: number, v: number, verb: Ver
   // a quote run may close with a mark typed the wrong way round ("…,“ said X")
   const beforeIsBreak = v > s.first && (prev.value === ',' || CLOSE_MARK.test(prev.value) || prev.value === '—' || quotes.runs.some((r) => r.closeTok === v - 1));
 
-  // Participle after a comma: "…, saying that X" takes the main clause's subject.
-  if (tokens[v].lower.endsWith('ing') && v > s.first && prev.value === ',') {
+  // Participle after a comma: "…, saying that X" takes the main clause's subject; also after a comma inside a
+  // closing quote ("… a “ridiculous proposition,” adding that …") and with an adverb ("…, eventually saying …").
+  const lead = tokens[cue.first - 1];
+  const commaBefore = !!lead && cue.first > s.first && (lead.value === ',' || (CLOSE_MARK.test(lead.value) && tokens[cue.first - 2]?.value === ','));
+  if (tokens[v].lower.endsWith('ing') && commaBefore) {
     if (verb.to && verb.strength !== 'strong') return null;
     const content = clauseAfterCue(doc, quotes, after, s.last, verb);
     if (!content) return null;
     const subj = mainSubject(doc, s.first, v - 1);
-    return { ...base, kind: 'participle', source: subj, content: [content], confidence: subj ? 0.6 : 0.3, cutBefore: v - 1 };
+    return { ...base, kind: 'participle', source: subj, content: [content], confidence: subj ? 0.6 : 0.3, cutBefore: lead.value === ',' ? cue.first - 1 : cue.first };
   }
 
   const right = tokens[after];
@@ -831,6 +858,20 @@ function passive(doc: Doc, quotes: Quotes, si: number, p: number): Relation | nu
     j = source.last + 1;
   }
   const content: Range[] = [subject];
+  const opensClause = j <= s.last && (CLAUSE_OPENERS.has(tokens[j].lower) || OPEN_MARK.test(tokens[j].value) || tokens[j].value === ':' ||
+    (tokens[j].value === ',' && OPEN_MARK.test(tokens[j + 1]?.value ?? '')));
+  if (j <= s.last && tokens[j].lower === 'about' && !source) {
+    // "Pence was asked about the comment": the topic is the content
+    const rest = contentRight(doc, quotes, j + 1, s.last);
+    if (!rest) return null;
+    return { kind: 'passive', cue: { first: be, last: j }, stance: 'questions', source: null, owner: null, content: [rest], sent: si, quote: false, confidence: 0.4 };
+  }
+  if (opensClause && !source && tokens[p].lower === 'asked') {
+    // "Blumenthal was asked, “If you had known …?”", "was asked whether …": the question is the content
+    const rest = contentRight(doc, quotes, j, s.last);
+    if (!rest) return null;
+    return { kind: 'passive', cue, stance: 'questions', source: null, owner: null, content: [rest], sent: si, quote: isQuoted(doc, quotes, rest), confidence: 0.4 };
+  }
   if (j <= s.last && (tokens[j].lower === 'as' || tokens[j].lower === 'to')) {
     const rest = contentRight(doc, quotes, j + 1, s.last);
     if (rest) content.push(rest);
@@ -838,7 +879,8 @@ function passive(doc: Doc, quotes: Quotes, si: number, p: number): Relation | nu
   } else if (!source) {
     return null;
   }
-  if (wordCount(doc, subject) < 2 && !source) return null;
+  // a one-word subject must name someone or something: "Trump is expected to …", not "It is expected"
+  if (wordCount(doc, subject) < 2 && !source && (EXPLETIVE.has(tokens[subject.first].lower) || content.length < 2)) return null;
   if (source && abstractHeads.has(headOf(doc, source).lower)) return null;
   return {
     kind: 'passive',
