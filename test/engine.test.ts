@@ -484,3 +484,16 @@ describe('passives, quote-final verbs and participles after a quote', () => {
     expect(claimWith(text, 'reckless gamble').content.map((s) => slice(text, s)).join(' ')).not.toContain('adding');
   });
 });
+
+describe('title lines', () => {
+  it('reads the cue verb of a title line with its subject as source', () => {
+    const text = 'Harbour Union Backs Strike Over Night Shifts\n\nThe union met on Tuesday. Members voted late.';
+    const c = claimsOf(text).find((k) => k.cue?.text === 'Backs');
+    expect(slice(text, c?.source?.span)).toBe('Harbour Union');
+    expect(c && slice(text, c.content[0])).toBe('Strike Over Night Shifts');
+  });
+  it('does not take a label before a colon as a speaker', () => {
+    const text = "Editor's Note: The following story was updated on Friday.\n\nThe port reopened.";
+    expect(claimsOf(text).filter((k) => k.cue?.text === ':')).toHaveLength(0);
+  });
+});

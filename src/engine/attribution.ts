@@ -2,7 +2,7 @@
 // "according to" and its kin, passive "is described by X as", headline "…, Says X", and nominal sources.
 import type { Doc, Token } from '../nlp.ts';
 import type { Stance } from '../schema.ts';
-import { abstractHeads, agentHeads, attitudeVerbs, impressionVerbs, nounForms, possessiveNouns, evidenceHeads, evidenceLemmas, inSourceNouns, headlineCues, nounCues, notCueAfter, notCueBefore, passiveParticiples, phrasalCues, publishedParticiples, showingForms, verbForms, verbNounCues, type VerbCue } from './lexicon.ts';
+import { abstractHeads, agentHeads, attitudeVerbs, colonLabels, impressionVerbs, nounForms, possessiveNouns, evidenceHeads, evidenceLemmas, inSourceNouns, headlineCues, nounCues, notCueAfter, notCueBefore, passiveParticiples, phrasalCues, publishedParticiples, showingForms, verbForms, verbNounCues, type VerbCue } from './lexicon.ts';
 import { headOf, isPunct, npLeft, npRight, type Range } from './phrases.ts';
 import type { Quotes } from './quotes.ts';
 
@@ -136,6 +136,10 @@ export function findRelations(doc: Doc, quotes: Quotes): Relation[] {
         if (rel) out.push(rel);
       }
     }
+  }
+  if (!headlineDone && sentences.length > 1 && !out.some((r) => r.sent === 0)) {
+    const rel = titleRelation(doc, quotes);
+    if (rel) out.unshift(rel);
   }
   // Generic "you" ("What do you call …?", "whatever you want to call it") names nobody.
   return out.filter((r) => !(r.source && r.source.first === r.source.last && tokens[r.source.first].lower === 'you'));
@@ -940,7 +944,7 @@ function headline(doc: Doc, out: Relation[]): boolean {
   for (let i = s.first + 1; i < Math.min(s.last, s.first + 6); i++) {
     if (tokens[i].value === ':') {
       const src = npLeft(doc, i - 1, s.first);
-      if (src && src.first === s.first && i + 2 <= s.last) {
+      if (src && src.first === s.first && i + 2 <= s.last && !colonLabels.has(headOf(doc, src).lower)) {
         out.push({ kind: 'headline', cue: { first: i, last: i }, stance: 'asserts', source: src, owner: null, content: [{ first: i + 1, last: s.last }], sent: 0, quote: false, confidence: 0.6 });
         return true;
       }
@@ -950,6 +954,37 @@ function headline(doc: Doc, out: Relation[]): boolean {
   return false;
 }
 
+
+/**
+ * "Super PAC Blasts Senator Over Debate": a title line (the first line, a paragraph of its own) whose main verb
+ * is a cue or stance verb after its subject. The words before it are the source, the
+ * rest is the content.
+ */
+function titleRelation(doc: Doc, quotes: Quotes): Relation | null {
+  const { tokens, sentences } = doc;
+  const s = sentences[0];
+  if (sentences[1].para === s.para || s.last - s.first < 3 || s.last - s.first > 30) return null;
+  for (let i = s.first + 1; i < s.last; i++) {
+    const t = tokens[i];
+    if (quotes.inside[i] >= 0 || t.value === ':' || t.value === ',' || t.value === ';') return null;
+    const lower = t.lower;
+    const cue = verbForms.get(lower);
+    // title case hides verbs from the tagger ("Backs" as a name): strip a third-person or past ending
+    const stem = lower.replace(/(?<=[^s])s$|(?<=(?:ch|sh|ss|x|z))es$|(?<=[^e])ed$|(?<=e)d$/, '');
+    const known = (!!cue && (!lower.endsWith('ing'))) || (attitudeVerbs.has(t.lemma) && t.pos === 'VERB') || (stem !== lower && attitudeVerbs.has(stem));
+    if (!known) continue;
+    const prev = tokens[i - 1];
+    if (!(prev.pos === 'NOUN' || prev.pos === 'PROPN' || prev.pos === 'PRON' || prev.pos === 'ADV')) continue;
+    const span = cueSpan(doc, i, cue ?? { lemma: t.lemma, stance: 'asserts', strength: 'weak' }, s.last);
+    if (span.first <= s.first) return null;
+    const src = npLeft(doc, span.first - 1, s.first);
+    if (!src || src.first !== s.first) return null;
+    const content = contentRight(doc, quotes, span.last + 1, s.last);
+    if (!content || wordCount(doc, content) < 2) return null;
+    return { kind: 'verb', cue: span, stance: cue?.stance ?? 'believes', source: src, owner: null, content: [content], sent: 0, quote: false, confidence: 0.5 };
+  }
+  return null;
+}
 
 /** "raised questions about", "expressed concern that": a verb lemma followed by one of its cue nouns. */
 function verbNounAt(doc: Doc, i: number, sentLast: number): { last: number; stance: Stance } | null {
@@ -1084,7 +1119,7 @@ export function colonRelation(doc: Doc, quotes: Quotes, si: number, c: number): 
   const src = npLeft(doc, c - 1, s.first);
   if (!src || src.first !== s.first) return null;
   const head = headOf(doc, src);
-  if (!isAgent(head) || head.pos === 'PRON') return null;
+  if (!isAgent(head) || head.pos === 'PRON' || colonLabels.has(head.lower)) return null;
   const content = contentRight(doc, quotes, c + 1, s.last);
   if (!content || wordCount(doc, content) < 3) return null;
   return { kind: 'verb', cue: { first: c, last: c }, stance: 'asserts', source: src, owner: null, content: [content], sent: si, quote: isQuoted(doc, quotes, content), confidence: 0.6 };

@@ -32,6 +32,7 @@ interface CueFile {
   evidence: { published: string[]; showing: string[] };
   attitude?: { lemmas: string[] };
   impression?: { lemmas: string[] };
+  colonLabels?: { nouns: string[] };
   inSource?: { nouns: string[] };
   possessiveNouns?: { nouns: string[] };
   evidenceSources?: { lemmas: string[]; heads: string[] };
@@ -86,6 +87,8 @@ export const verbForms = new Map<string, VerbCue>();
 export const attitudeVerbs = new Set<string>(cues.attitude?.lemmas ?? []);
 /** Verbs of seeming ('seemed to', 'appears confident'): with a subject that holds no view, a source-less cue. */
 export const impressionVerbs = new Set<string>(cues.impression?.lemmas ?? []);
+/** Words heading a label before a colon ('The Latest:', 'Editor's Note:'), never a speaker. */
+export const colonLabels = new Set<string>(cues.colonLabels?.nouns ?? []);
 /** Plural nouns spelled like cue verbs ("states") that never count as cues when tagged as nouns. */
 export const nounForms = new Set<string>(cues.notCue.nounForms ?? []);
 /** Nouns naming a view ("his support for", "Clinton's claim that") whose possessor is the source. */
