@@ -497,3 +497,12 @@ describe('title lines', () => {
     expect(claimsOf(text).filter((k) => k.cue?.text === ':')).toHaveLength(0);
   });
 });
+
+describe('cues inside reported content', () => {
+  it('reads a weak cue inside another source\'s content as part of that content', () => {
+    const text = 'The harbour master said that residents want a new sea wall built before winter.';
+    const claims = claimsOf(text);
+    expect(claims.map((c) => c.cue?.text)).toEqual(['said']);
+    expect(slice(text, claims[0].content[0])).toBe('that residents want a new sea wall built before winter');
+  });
+});

@@ -194,9 +194,15 @@ function cutCoordinated(rels: Relation[]): Relation[] {
         .filter((c) => c.last >= c.first);
     }
   }
-  // A stance verb inside someone else's reported content ("the ministry claimed the troops laid mines") is part
-  // of what that source said, not a view of its own.
-  return rels.filter((r) => r.content.length > 0 && !(r.kind === 'attitude' && rels.some((o) => o !== r && o.kind !== 'attitude' && r.cue && o.content.some((c) => c.first <= r.cue!.first && r.cue!.first <= c.last))));
+  // A stance verb or a weak cue inside someone else's reported content ("the ministry claimed the troops laid
+  // mines", "he said voters want change") is part of what that source said, not a view of its own.
+  return rels.filter((r) => r.content.length > 0 && !(nestable(r) && rels.some((o) => o !== r && o.kind !== 'attitude' && r.cue && o.content.some((c) => c.first <= r.cue!.first && r.cue!.first <= c.last))));
+}
+
+/** Relations dropped inside another's content: stance verbs, and weak cues (confidence 0.7 or less) other than passives. */
+function nestable(r: Relation): boolean {
+  if (r.kind === 'attitude') return true;
+  return r.confidence <= 0.7 && r.kind !== 'passive';
 }
 
 /** Sentences that hedge a statement with no attribution of their own: "Russian forces reportedly deployed …". */
