@@ -506,3 +506,12 @@ describe('cues inside reported content', () => {
     expect(slice(text, claims[0].content[0])).toBe('that residents want a new sea wall built before winter');
   });
 });
+
+describe('subjects of weak cues', () => {
+  it('lets any subject govern a clause with a weak cue, but not a to-infinitive', () => {
+    const text = 'The new timetable suggests that the ferries will run late all winter. Each side seeks to hold the ridge before the thaw.';
+    const c = claimWith(text, 'the ferries will run late');
+    expect(slice(text, c.source?.span)).toBe('The new timetable');
+    expect(claimsOf(text).filter((k) => k.cue?.text === 'seeks')).toHaveLength(0);
+  });
+});
