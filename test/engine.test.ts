@@ -515,3 +515,11 @@ describe('subjects of weak cues', () => {
     expect(claimsOf(text).filter((k) => k.cue?.text === 'seeks')).toHaveLength(0);
   });
 });
+
+describe('according to', () => {
+  it('reads a source the tagger takes for a verb ("according to sources", "according to exit polls")', () => {
+    const text = 'The ferry left an hour early, according to sources. Turnout fell in the north, according to exit polls.';
+    expect(slice(text, claimWith(text, 'The ferry left an hour early').source?.span)).toBe('sources');
+    expect(slice(text, claimWith(text, 'Turnout fell in the north').source?.span)).toBe('exit polls');
+  });
+});

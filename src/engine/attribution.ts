@@ -733,7 +733,7 @@ function according(doc: Doc, quotes: Quotes, si: number, a: number, len: number,
   const { tokens, sentences } = doc;
   const s = sentences[si];
   const cue: Range = { first: a, last: a + len - 1 };
-  const src = npRight(doc, a + len, s.last);
+  const src = npRight(doc, a + len, s.last) ?? phraseTo(doc, a + len, s.last);
   if (!src) return null;
   // "According to early results of exit polls conducted by X for Y, …": a long source runs to the comma.
   if (a === s.first || isOpener(doc, s.first, a - 1)) {
@@ -770,6 +770,19 @@ function according(doc: Doc, quotes: Quotes, si: number, a: number, len: number,
   }
   if (!content.length) return null;
   return { ...base, content, quote: false, confidence: 0.9 };
+}
+
+/**
+ * The words from `k` to the next comma, dash, bracket or sentence end (at most 12): the tagger reads the noun
+ * after "according to" as an infinitive ("according to sources", "according to exit polls").
+ */
+function phraseTo(doc: Doc, k: number, sentLast: number): Range | null {
+  const { tokens } = doc;
+  if (k > sentLast || tokens[k].pos !== 'VERB') return null;
+  let j = k;
+  while (j <= sentLast && j - k < 12 && !/^[,;:()—–-]$/.test(tokens[j].value) && !END_PUNCT.test(tokens[j].value) && !QUOTE_MARK.test(tokens[j].value)) j++;
+  if (j - k > 11) return null;
+  return { first: k, last: j - 1 };
 }
 
 /** "In a CBS News poll released Monday, Clinton led by 10 points": a document or poll as the source. */
