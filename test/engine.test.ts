@@ -523,3 +523,12 @@ describe('according to', () => {
     expect(slice(text, claimWith(text, 'Turnout fell in the north').source?.span)).toBe('exit polls');
   });
 });
+
+describe('cue spans', () => {
+  it('takes a verb leading in with "to" into the cue ("continued to deny", "went on to say")', () => {
+    const text = 'The ministry continued to deny that the dam had been hit. The mayor went on to say that the shelters were full.';
+    expect(claimWith(text, 'the dam had been hit').cue?.text).toBe('continued to deny');
+    expect(claimWith(text, 'the shelters were full').cue?.text).toBe('went on to say');
+    expect(claimWith(text, 'the shelters were full').source?.mention).toBe('The mayor');
+  });
+});

@@ -2,7 +2,7 @@
 // "according to" and its kin, passive "is described by X as", headline "…, Says X", and nominal sources.
 import type { Doc, Token } from '../nlp.ts';
 import type { Stance } from '../schema.ts';
-import { abstractHeads, agentHeads, attitudeVerbs, colonLabels, impressionVerbs, nounForms, possessiveNouns, evidenceHeads, evidenceLemmas, inSourceNouns, headlineCues, nounCues, notCueAfter, notCueBefore, passiveParticiples, phrasalCues, publishedParticiples, showingForms, verbForms, verbNounCues, type VerbCue } from './lexicon.ts';
+import { abstractHeads, agentHeads, attitudeVerbs, catenativeVerbs, colonLabels, impressionVerbs, nounForms, possessiveNouns, evidenceHeads, evidenceLemmas, inSourceNouns, headlineCues, nounCues, notCueAfter, notCueBefore, passiveParticiples, phrasalCues, publishedParticiples, showingForms, verbForms, verbNounCues, type VerbCue } from './lexicon.ts';
 import { headOf, isPunct, npLeft, npRight, type Range } from './phrases.ts';
 import type { Quotes } from './quotes.ts';
 
@@ -251,7 +251,8 @@ function skipLeft(doc: Doc, k: number, floor: number): number {
       continue;
     }
     if (SKIP_BETWEEN.has(t.lower) || t.pos === 'AUX' || (t.pos === 'ADV' && t.lower.endsWith('ly') && !/^[A-Z]/.test(t.value)) || t.lower === 'to' ||
-        (t.pos === 'VERB' && tokens[k + 1]?.lower === 'to')) {
+        (t.lower === 'on' && tokens[k + 1]?.lower === 'to' && tokens[k - 1]?.lemma === 'go') ||
+        (t.pos === 'VERB' && (tokens[k + 1]?.lower === 'to' || (tokens[k + 1]?.lower === 'on' && tokens[k + 2]?.lower === 'to')))) {
       k--;
       steps++;
       continue;
@@ -1112,12 +1113,26 @@ function cueSpan(doc: Doc, v: number, verb: VerbCue, sentLast: number): Range {
   let first = v;
   let last = verb.particle ? v + 1 : v;
   // Auxiliaries, modals, negation and adverbs belong to the cue: "has also said", "would not say", "is telling".
+  const sent = tokens[v].sent;
   const ing = tokens[v].lower.endsWith('ing');
-  while (first - 1 >= 0 && tokens[first - 1].sent === tokens[v].sent && first - v > -5) {
-    const t = tokens[first - 1];
-    const aux = t.pos === 'AUX' && (!BE.has(t.lower) || ing);
-    if (!(CUE_ADVERBS.has(t.lower) || aux || (t.pos === 'ADV' && t.lower.endsWith('ly') && !/^[A-Z]/.test(t.value)))) break;
-    first--;
+  const absorb = (limit: number) => {
+    while (first - 1 >= 0 && tokens[first - 1].sent === sent && first - v > limit) {
+      const t = tokens[first - 1];
+      const aux = t.pos === 'AUX' && (!BE.has(t.lower) || ing || /ing$/.test(tokens[first].lower));
+      if (!(CUE_ADVERBS.has(t.lower) || aux || (t.pos === 'ADV' && t.lower.endsWith('ly') && !/^[A-Z]/.test(t.value)))) break;
+      first--;
+    }
+  };
+  absorb(-5);
+  // "continued to deny", "is trying to distance", "went on to say": the verb leading in with "to" is part of it
+  if (tokens[first - 1]?.lower === 'to' && tokens[first - 1].sent === sent) {
+    let c = first - 2;
+    if (tokens[c]?.lower === 'on' && tokens[c - 1]?.lemma === 'go') c--;
+    const lead = tokens[c];
+    if (lead && lead.sent === sent && (lead.pos === 'VERB' || lead.pos === 'AUX') && catenativeVerbs.has(lead.lemma)) {
+      first = c;
+      absorb(-9);
+    }
   }
   const next = (k: number) => (k <= sentLast ? tokens[k].lower : '');
   if (next(last + 1) === 'in' && (next(last + 2) === 'a' || next(last + 2) === 'an') && next(last + 3) === 'statement') {

@@ -32,6 +32,7 @@ interface CueFile {
   evidence: { published: string[]; showing: string[] };
   attitude?: { lemmas: string[] };
   impression?: { lemmas: string[] };
+  catenative?: { lemmas: string[] };
   colonLabels?: { nouns: string[] };
   inSource?: { nouns: string[] };
   possessiveNouns?: { nouns: string[] };
@@ -89,6 +90,8 @@ export const attitudeVerbs = new Set<string>(cues.attitude?.lemmas ?? []);
 export const impressionVerbs = new Set<string>(cues.impression?.lemmas ?? []);
 /** Words heading a label before a colon ('The Latest:', 'Editor's Note:'), never a speaker. */
 export const colonLabels = new Set<string>(cues.colonLabels?.nouns ?? []);
+/** Verbs that lead into a cue with 'to' and belong to its span ('continued to deny', 'went on to say'). */
+export const catenativeVerbs = new Set<string>(cues.catenative?.lemmas ?? []);
 /** Plural nouns spelled like cue verbs ("states") that never count as cues when tagged as nouns. */
 export const nounForms = new Set<string>(cues.notCue.nounForms ?? []);
 /** Nouns naming a view ("his support for", "Clinton's claim that") whose possessor is the source. */
