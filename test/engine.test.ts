@@ -532,3 +532,15 @@ describe('cue spans', () => {
     expect(claimWith(text, 'the shelters were full').source?.mention).toBe('The mayor');
   });
 });
+
+describe('verbs the tagger reads as nouns', () => {
+  it('reads a present-tense cue after a name even when tagged as a plural noun', () => {
+    const text = 'The vote is near. Lindqvist plans to veto the harbour bill. Okafor notes the depot was empty for a week.';
+    expect(claimWith(text, 'to veto the harbour bill').cue?.text).toBe('plans');
+    expect(claimWith(text, 'the depot was empty').source?.name).toMatch(/Okafor/);
+  });
+  it('takes a past tense read as an adjective as the verb of the sentence subject', () => {
+    const text = 'Halvorsen belittled the delay, calling it a "clerical slip" by the port office.';
+    expect(claimWith(text, 'a "clerical slip"').source?.name).toMatch(/Halvorsen/);
+  });
+});

@@ -127,7 +127,9 @@ export function findRelations(doc: Doc, quotes: Quotes): Relation[] {
         const rel = verbRelation(doc, quotes, s.i, i, { lemma: t.lemma, stance: 'asserts', strength: 'strong' });
         if (rel && rel.quote) { out.push(rel); continue; }
       }
-      if (t.pos === 'VERB' && !verb && (attitudeVerbs.has(t.lemma) || thatClauseAfter(doc, i, s.last))) {
+      // "Clinton plans to …": a stance verb the tagger read as a plural noun after a name
+      const taggedNoun = !verb && nounAfterName(doc, i) && attitudeVerbs.has(t.lower.slice(0, -1));
+      if (!verb && (t.pos === 'VERB' || taggedNoun) && (taggedNoun || attitudeVerbs.has(t.lemma) || thatClauseAfter(doc, i, s.last))) {
         const rel = attitudeRelation(doc, quotes, s.i, i);
         if (rel) { out.push(rel); continue; }
       }
@@ -192,7 +194,7 @@ function isVerbCue(doc: Doc, i: number, verb: VerbCue): boolean {
       // "a newspaper report that …" is one noun phrase
       !(prev.pos === 'NOUN' && (before2 === 'a' || before2 === 'an' || POSSESSIVE.has(before2))) &&
       next && (CLAUSE_OPENERS.has(next.lower) || OPEN_MARK.test(next.value) || next.value === ':');
-    if ((!clear && !between) || nounForms.has(t.lower)) return false;
+    if (!nounAfterName(doc, i) && ((!clear && !between) || nounForms.has(t.lower))) return false;
   }
   // "having said that", "that said," (opening a sentence), "needless to say".
   if (prev && notCueBefore.has(prev.lower) && (prev.lower !== 'that' || i - 1 === firstOfSentence(doc, i))) return false;
@@ -214,6 +216,19 @@ function isVerbCue(doc: Doc, i: number, verb: VerbCue): boolean {
   while (b > 0 && i - b < 3 && (tokens[b].pos === 'ADV' || tokens[b].pos === 'PART')) b--;
   if (b >= 0 && BE.has(tokens[b].lower) && /(ed|en|id|ld|wn|ght)$/.test(t.lower)) return false;
   return true;
+}
+
+/**
+ * A present-tense verb the tagger read as a plural noun right after a name: "Clinton plans to …", "Schweizer
+ * notes the …", "Sanders rips the deal".
+ */
+function nounAfterName(doc: Doc, i: number): boolean {
+  const { tokens } = doc;
+  const t = tokens[i];
+  const prev = tokens[i - 1];
+  const next = tokens[i + 1];
+  if (t.pos !== 'NOUN' || !/[^s]s$/.test(t.lower) || !prev || !next || prev.pos !== 'PROPN' || prev.sent !== t.sent) return false;
+  return next.pos === 'DET' || next.pos === 'PROPN' || next.lower === 'to' || (next.pos === 'PRON' && !POSSESSIVE.has(next.lower) && !CLAUSE_OPENERS.has(next.lower));
 }
 
 /** Whether the phrase before token `i` is headed by a record or poll ("Records from the election board"). */
@@ -694,6 +709,13 @@ function mainSubject(doc: Doc, first: number, last: number): Range | null {
       if (tokens[first].pos === 'ADP' || tokens[first].pos === 'ADV' || tokens[first].pos === 'SCONJ') k = j + 1;
       break;
     }
+  }
+  // the tagger reads some past tenses as adjectives after a name ("Cruz belittled the issue"), and the phrase
+  // walk would take them in
+  let p = k;
+  while (p <= last && tokens[p].pos === 'PROPN') p++;
+  if (p > k && p < last && tokens[p].pos === 'ADJ' && /ed$/.test(tokens[p].lower) && ['DET', 'PRON', 'PROPN'].includes(tokens[p + 1].pos)) {
+    return { first: k, last: p - 1 };
   }
   const np = npRight(doc, k, last);
   if (!np) return null;
