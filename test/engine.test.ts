@@ -544,3 +544,16 @@ describe('verbs the tagger reads as nouns', () => {
     expect(claimWith(text, 'a "clerical slip"').source?.name).toMatch(/Halvorsen/);
   });
 });
+
+describe('more verb forms', () => {
+  it('reads "pointed to X" although the cue lexicon knows "point out"', () => {
+    const text = 'Senator Vale pointed to the cracked pylons near the river.';
+    const c = claimWith(text, 'the cracked pylons');
+    expect(c.cue?.text).toBe('pointed to');
+    expect(slice(text, c.content[0])).toBe('the cracked pylons near the river');
+  });
+  it('reads "with X saying …" as X\'s cue', () => {
+    const text = 'The talks ended late, with Minister Ruiz saying the corridor would open at dawn.';
+    expect(claimWith(text, 'the corridor would open at dawn').source?.name).toMatch(/Ruiz/);
+  });
+});

@@ -129,8 +129,10 @@ export function findRelations(doc: Doc, quotes: Quotes): Relation[] {
       }
       // "Clinton plans to …": a stance verb the tagger read as a plural noun after a name
       const taggedNoun = !verb && nounAfterName(doc, i) && attitudeVerbs.has(t.lower.slice(0, -1));
-      if (!verb && (t.pos === 'VERB' || taggedNoun) && (taggedNoun || attitudeVerbs.has(t.lemma) || thatClauseAfter(doc, i, s.last))) {
-        const rel = attitudeRelation(doc, quotes, s.i, i);
+      // "pointed to X" (the cue lexicon knows "point out"): a cue verb without its particle reads as a stance verb
+      const otherParticle = !!verb?.particle && tokens[i + 1]?.lower !== verb.particle && (tokens[i + 1]?.pos === 'ADP' || tokens[i + 1]?.lower === 'to');
+      if ((!verb || otherParticle) && (t.pos === 'VERB' || taggedNoun) && (taggedNoun || otherParticle || attitudeVerbs.has(t.lemma) || thatClauseAfter(doc, i, s.last))) {
+        const rel = attitudeRelation(doc, quotes, s.i, i, otherParticle);
         if (rel) { out.push(rel); continue; }
       }
       if (passiveParticiples.has(t.lower) && i > s.first && BE.has(tokens[i - 1].lower) || (passiveParticiples.has(t.lower) && i > s.first + 1 && BE.has(tokens[i - 2].lower) && (tokens[i - 1].pos === 'ADV' || tokens[i - 1].pos === 'PART'))) {
@@ -203,7 +205,7 @@ function isVerbCue(doc: Doc, i: number, verb: VerbCue): boolean {
   if (prev && (POSSESSIVE.has(prev.lower) || prev.lower === "'s" || prev.lower === '’s')) return false;
   // An -ing form is a cue after a comma or dash (", saying …"), an auxiliary ("is saying") or a linking word
   // ("and saying", "by saying"); "all precincts reporting" and "(Additional reporting by …)" are not.
-  if (t.lower.endsWith('ing') && prev && !(ING_BEFORE.has(prev.lower) || prev.pos === 'AUX' || prev.pos === 'PUNCT' || prev.pos === 'ADV' || prev.pos === 'CCONJ' || prev.pos === 'SCONJ' || (next && (THAT.has(next.lower) || OPEN_MARK.test(next.value))))) return false;
+  if (t.lower.endsWith('ing') && prev && !withSubject(doc, i) && !(ING_BEFORE.has(prev.lower) || prev.pos === 'AUX' || prev.pos === 'PUNCT' || prev.pos === 'ADV' || prev.pos === 'CCONJ' || prev.pos === 'SCONJ' || (next && (THAT.has(next.lower) || OPEN_MARK.test(next.value))))) return false;
   // "seemed to be" is an impression (impressionRelation), not a view of the subject's own
   if (!impressionVerbs.has(verb.lemma)) {
     for (const seq of notCueAfter) {
@@ -229,6 +231,15 @@ function nounAfterName(doc: Doc, i: number): boolean {
   const next = tokens[i + 1];
   if (t.pos !== 'NOUN' || !/[^s]s$/.test(t.lower) || !prev || !next || prev.pos !== 'PROPN' || prev.sent !== t.sent) return false;
   return next.pos === 'DET' || next.pos === 'PROPN' || next.lower === 'to' || (next.pos === 'PRON' && !POSSESSIVE.has(next.lower) && !CLAUSE_OPENERS.has(next.lower));
+}
+
+/** "…, with Senator X calling it a fiasco": an -ing verb whose named subject follows "with". */
+function withSubject(doc: Doc, i: number): boolean {
+  const { tokens } = doc;
+  let k = i - 1;
+  if (!tokens[k] || !(tokens[k].pos === 'PROPN' || tokens[k].pos === 'PRON')) return false;
+  while (k > 0 && i - k < 7 && (tokens[k].pos === 'PROPN' || tokens[k].pos === 'NOUN' || tokens[k].pos === 'ADJ' || tokens[k].pos === 'DET' || tokens[k].value === '.' || tokens[k].pos === 'PRON')) k--;
+  return tokens[k]?.lower === 'with' && tokens[k].sent === tokens[i].sent;
 }
 
 /** Whether the phrase before token `i` is headed by a record or poll ("Records from the election board"). */
@@ -1096,7 +1107,7 @@ function thatClauseAfter(doc: Doc, v: number, sentLast: number): boolean {
  * "The senator supported the bill", "Clinton sees a path to victory": a verb of stance or intent (the
  * attitudeVerbs list) with a named or personal subject right before it and an object or clause after it.
  */
-function attitudeRelation(doc: Doc, quotes: Quotes, si: number, v: number): Relation | null {
+function attitudeRelation(doc: Doc, quotes: Quotes, si: number, v: number, particle = false): Relation | null {
   const { tokens, sentences } = doc;
   const s = sentences[si];
   if (NOT_ATTITUDE.has(tokens[v].lemma)) return null;
@@ -1106,9 +1117,9 @@ function attitudeRelation(doc: Doc, quotes: Quotes, si: number, v: number): Rela
   if (!isAgent(head) || abstractHeads.has(head.lower)) return null;
   let k = v + 1;
   // a particle or preposition that belongs to the verb: "voted for", "pointed to", "talked about"
-  if (k <= s.last && (tokens[k].pos === 'ADP' || tokens[k].pos === 'PART') && !THAT.has(tokens[k].lower) && tokens[k].lower !== 'to') k++;
+  if (particle || (k <= s.last && (tokens[k].pos === 'ADP' || tokens[k].pos === 'PART') && !THAT.has(tokens[k].lower) && tokens[k].lower !== 'to')) k++;
   // "made it clear that …": the words up to "that" belong to the cue
-  else if (!attitudeVerbs.has(tokens[v].lemma)) {
+  else if (!attitudeVerbs.has(tokens[v].lemma) && !verbForms.has(tokens[v].lower)) {
     while (k <= s.last && k < v + 4 && !(THAT.has(tokens[k].lower) && tokens[k].pos === 'SCONJ')) k++;
   }
   const content = contentRight(doc, quotes, k, s.last);
