@@ -557,3 +557,16 @@ describe('more verb forms', () => {
     expect(claimWith(text, 'the corridor would open at dawn').source?.name).toMatch(/Ruiz/);
   });
 });
+
+describe('clauses with speakers of their own', () => {
+  it('ends a content before ", while X suggests …" and gives that clause its own cue', () => {
+    const text = 'The mayor said the bridge would reopen in May, while Councillor Ruiz suggests the repairs will take a year.';
+    const said = claimWith(text, 'the bridge would reopen');
+    expect(said.content.map((s) => slice(text, s)).join(' ')).not.toContain('Ruiz');
+    expect(claimWith(text, 'the repairs will take a year').cue?.text).toBe('suggests');
+  });
+  it('keeps a sentence split after a parenthesis that a comma follows ("Rep. X (Ore.), chair of …")', () => {
+    const text = 'Rep. Dana Voss (D-Ore.), chair of the panel, said that the hearing would resume.';
+    expect(claimWith(text, 'the hearing would resume').source?.name).toMatch(/Dana Voss/);
+  });
+});
