@@ -570,3 +570,12 @@ describe('clauses with speakers of their own', () => {
     expect(claimWith(text, 'the hearing would resume').source?.name).toMatch(/Dana Voss/);
   });
 });
+
+describe('a cue closing its line with a colon', () => {
+  it('takes the next sentence as the content of "X wrote:"', () => {
+    const text = 'In a long post, the harbour master wrote:\nThe breakwater will not survive another winter.';
+    const c = claimWith(text, 'The breakwater will not survive');
+    expect(c.cue?.text).toBe('wrote');
+    expect(c.source?.mention).toBe('the harbour master');
+  });
+});

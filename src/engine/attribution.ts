@@ -230,7 +230,7 @@ function nounAfterName(doc: Doc, i: number): boolean {
   const prev = tokens[i - 1];
   const next = tokens[i + 1];
   if (t.pos !== 'NOUN' || !/[^s]s$/.test(t.lower) || !prev || !next || prev.pos !== 'PROPN' || prev.sent !== t.sent) return false;
-  return next.pos === 'DET' || next.pos === 'PROPN' || next.lower === 'to' || (next.pos === 'PRON' && !POSSESSIVE.has(next.lower) && !CLAUSE_OPENERS.has(next.lower));
+  return next.pos === 'DET' || next.pos === 'PROPN' || next.lower === 'to' || next.lower === 'about' || (next.pos === 'PRON' && !POSSESSIVE.has(next.lower) && !CLAUSE_OPENERS.has(next.lower));
 }
 
 /** "…, with Senator X calling it a fiasco": an -ing verb whose named subject follows "with". */
@@ -509,7 +509,7 @@ function verbRelation(doc: Doc, quotes: Quotes, si: number, v: number, verb: Ver
     // "said the ministry" leading a sentence is rare; an inverted "…: said X" likewise. Nothing to attribute.
     return null;
   }
-  const content = clauseAfterCue(doc, quotes, after, s.last, verb);
+  const content = clauseAfterCue(doc, quotes, after, s.last, verb) ?? nextAfterColon(doc, quotes, after, s.i);
   if (!content) return null;
   // "complained about": the preposition right after the verb belongs to the cue
   if (tokens[content.first].lower === 'about' && content.first === cue.last + 1 && content.first < content.last) {
@@ -576,6 +576,16 @@ function impressionRelation(doc: Doc, quotes: Quotes, si: number, v: number, ver
   const single = subj.source.first === subj.source.last ? tokens[subj.source.first].lower : '';
   const content: Range[] = EXPLETIVE.has(single) ? [rest] : [subj.source, rest];
   return { kind: 'passive', cue, stance: 'describes', source: null, owner: null, content, sent: si, quote: false, confidence: 0.4 };
+}
+
+/** "She went on to say:" closing its sentence: the next sentence (or the quote it opens) is the content. */
+function nextAfterColon(doc: Doc, quotes: Quotes, k: number, si: number): Range | null {
+  const { tokens, sentences } = doc;
+  const s = sentences[si];
+  const next = sentences[si + 1];
+  if (k !== s.last || tokens[k]?.value !== ':' || !next) return null;
+  const content = contentRight(doc, quotes, next.first, next.last);
+  return content && wordCount(doc, content) >= 2 ? content : null;
 }
 
 /** The content clause after a cue, skipping a recipient ("told Reuters") and adjuncts ("on Monday"). */
