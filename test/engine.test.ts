@@ -579,3 +579,11 @@ describe('a cue closing its line with a colon', () => {
     expect(c.source?.mention).toBe('the harbour master');
   });
 });
+
+describe('subjects and cues the tagger misreads', () => {
+  it('reads "…, newspaper X reports." and a subject with "two weeks ago" before the verb', () => {
+    const text = 'The bridge was closed for repairs, local newspaper Harbour Daily reports. The ministry two weeks ago said that the ferries would run again.';
+    expect(claimWith(text, 'The bridge was closed for repairs').cue?.text).toBe('reports');
+    expect(claimWith(text, 'the ferries would run again').source?.mention).toBe('The ministry');
+  });
+});

@@ -230,7 +230,7 @@ function nounAfterName(doc: Doc, i: number): boolean {
   const prev = tokens[i - 1];
   const next = tokens[i + 1];
   if (t.pos !== 'NOUN' || !/[^s]s$/.test(t.lower) || !prev || !next || prev.pos !== 'PROPN' || prev.sent !== t.sent) return false;
-  return next.pos === 'DET' || next.pos === 'PROPN' || next.lower === 'to' || next.lower === 'about' || (next.pos === 'PRON' && !POSSESSIVE.has(next.lower) && !CLAUSE_OPENERS.has(next.lower));
+  return next.pos === 'DET' || next.pos === 'PROPN' || next.lower === 'to' || next.lower === 'about' || END_PUNCT.test(next.value) || (next.pos === 'PRON' && !POSSESSIVE.has(next.lower) && !CLAUSE_OPENERS.has(next.lower));
 }
 
 /** "…, with Senator X calling it a fiasco": an -ing verb whose named subject follows "with". */
@@ -270,6 +270,16 @@ function skipLeft(doc: Doc, k: number, floor: number): number {
       k -= 2;
       steps++;
       continue;
+    }
+    // "X two weeks ago said", "X less than a year ago said"
+    if (t.lower === 'ago' && k - 1 >= floor && /^(days?|weeks?|months?|years?|hours?|decades?)$/.test(tokens[k - 1].lower)) {
+      let j = k - 2;
+      while (j >= floor && k - j <= 6 && (tokens[j].pos === 'NUM' || /^(a|an|few|several|than|less|more|about|nearly|almost|just|only|some)$/.test(tokens[j].lower))) j--;
+      if (j < k - 2) {
+        k = j;
+        steps++;
+        continue;
+      }
     }
     if ((t.lower === 'week' || t.lower === 'month' || t.lower === 'year') && k - 1 >= floor && /^(last|this|earlier|next)$/.test(tokens[k - 1].lower)) {
       k -= 2;
