@@ -587,3 +587,16 @@ describe('subjects and cues the tagger misreads', () => {
     expect(claimWith(text, 'the ferries would run again').source?.mention).toBe('The ministry');
   });
 });
+
+describe('stance adjectives', () => {
+  it('reads "X was critical of …" and "X is confident that …" with the subject as source', () => {
+    const text = 'The port was busy. The mayor was sharply critical of the new dredging plan. Engineers are confident that the lock will hold.';
+    const critical = claimWith(text, 'the new dredging plan');
+    expect(critical.cue?.text).toBe('was sharply critical of');
+    expect(critical.source?.mention).toBe('The mayor');
+    expect(claimWith(text, 'the lock will hold').cue?.text).toBe('are confident');
+  });
+  it('needs a complement: "The mayor was happy." names no view', () => {
+    expect(claimsOf('The mayor was critical. The crowd went home.')).toEqual([]);
+  });
+});

@@ -2,7 +2,7 @@
 // "according to" and its kin, passive "is described by X as", headline "…, Says X", and nominal sources.
 import type { Doc, Token } from '../nlp.ts';
 import type { Stance } from '../schema.ts';
-import { abstractHeads, agentHeads, attitudeVerbs, catenativeVerbs, colonLabels, impressionVerbs, nounForms, possessiveNouns, evidenceHeads, evidenceLemmas, inSourceNouns, headlineCues, nounCues, notCueAfter, notCueBefore, passiveParticiples, phrasalCues, publishedParticiples, showingForms, verbForms, verbNounCues, type VerbCue } from './lexicon.ts';
+import { abstractHeads, agentHeads, attitudeVerbs, catenativeVerbs, colonLabels, stanceAdjectives, impressionVerbs, nounForms, possessiveNouns, evidenceHeads, evidenceLemmas, inSourceNouns, headlineCues, nounCues, notCueAfter, notCueBefore, passiveParticiples, phrasalCues, publishedParticiples, showingForms, verbForms, verbNounCues, type VerbCue } from './lexicon.ts';
 import { headOf, isPunct, npLeft, npRight, type Range } from './phrases.ts';
 import type { Quotes } from './quotes.ts';
 
@@ -133,6 +133,10 @@ export function findRelations(doc: Doc, quotes: Quotes): Relation[] {
       const otherParticle = !!verb?.particle && tokens[i + 1]?.lower !== verb.particle && (tokens[i + 1]?.pos === 'ADP' || tokens[i + 1]?.lower === 'to');
       if ((!verb || otherParticle) && (t.pos === 'VERB' || taggedNoun) && (taggedNoun || otherParticle || attitudeVerbs.has(t.lemma) || thatClauseAfter(doc, i, s.last))) {
         const rel = attitudeRelation(doc, quotes, s.i, i, otherParticle);
+        if (rel) { out.push(rel); continue; }
+      }
+      if (stanceAdjectives.has(t.lower) && (t.pos === 'ADJ' || t.pos === 'VERB') && i > s.first + 1) {
+        const rel = copulaRelation(doc, quotes, s.i, i);
         if (rel) { out.push(rel); continue; }
       }
       if (passiveParticiples.has(t.lower) && i > s.first && BE.has(tokens[i - 1].lower) || (passiveParticiples.has(t.lower) && i > s.first + 1 && BE.has(tokens[i - 2].lower) && (tokens[i - 1].pos === 'ADV' || tokens[i - 1].pos === 'PART'))) {
@@ -1148,6 +1152,32 @@ function attitudeRelation(doc: Doc, quotes: Quotes, si: number, v: number, parti
   // "Observers may compare …" is a possibility, not a view anyone voiced.
   for (let j = cue.first; j < v; j++) if (MODALS.has(tokens[j].lower)) return null;
   return { kind: 'attitude', cue, stance: 'believes', source: subj.source, owner: null, content: [content], sent: si, quote: isQuoted(doc, quotes, content), confidence: 0.35 };
+}
+
+const ADJ_LINKS = new Set(['of', 'about', 'on', 'with', 'over', 'for', 'against']);
+
+/** "The mayor was critical of the plan", "Voters are confident that …": a stance adjective after a copula. */
+function copulaRelation(doc: Doc, quotes: Quotes, si: number, a: number): Relation | null {
+  const { tokens, sentences } = doc;
+  const s = sentences[si];
+  let b = a - 1;
+  while (b > s.first && a - b < 4 && (tokens[b].pos === 'ADV' || tokens[b].pos === 'PART')) b--;
+  if (!BE.has(tokens[b].lower)) return null;
+  let first = b;
+  while (first - 1 >= s.first && (tokens[first - 1].pos === 'AUX' || CUE_ADVERBS.has(tokens[first - 1].lower))) first--;
+  const subj = subjectLeft(doc, first, s.first);
+  if (!subj) return null;
+  const head = headOf(doc, subj.source);
+  if (!isAgent(head) || abstractHeads.has(head.lower)) return null;
+  const next = tokens[a + 1];
+  if (!next || a + 1 > s.last) return null;
+  let last = a;
+  let k = a + 1;
+  if (ADJ_LINKS.has(next.lower)) { last = a + 1; k = a + 2; }
+  else if (!(THAT.has(next.lower) || next.lower === 'to' || CLAUSE_OPENERS.has(next.lower))) return null;
+  const content = contentRight(doc, quotes, k, s.last);
+  if (!content || wordCount(doc, content) < 2) return null;
+  return { kind: 'attitude', cue: { first, last }, stance: 'believes', source: subj.source, owner: null, content: [content], sent: si, quote: isQuoted(doc, quotes, content), confidence: 0.35 };
 }
 
 /** A word that can stand for someone holding or voicing a view: a name, a personal pronoun, a person or body. */

@@ -32,6 +32,7 @@ interface CueFile {
   evidence: { published: string[]; showing: string[] };
   attitude?: { lemmas: string[] };
   impression?: { lemmas: string[] };
+  stanceAdjectives?: { words: string[] };
   catenative?: { lemmas: string[] };
   colonLabels?: { nouns: string[] };
   inSource?: { nouns: string[] };
@@ -92,6 +93,8 @@ export const impressionVerbs = new Set<string>(cues.impression?.lemmas ?? []);
 export const colonLabels = new Set<string>(cues.colonLabels?.nouns ?? []);
 /** Verbs that lead into a cue with 'to' and belong to its span ('continued to deny', 'went on to say'). */
 export const catenativeVerbs = new Set<string>(cues.catenative?.lemmas ?? []);
+/** Adjectives stating a view after a copula ('is confident that', 'was critical of'). */
+export const stanceAdjectives = new Set<string>(cues.stanceAdjectives?.words ?? []);
 /** Plural nouns spelled like cue verbs ("states") that never count as cues when tagged as nouns. */
 export const nounForms = new Set<string>(cues.notCue.nounForms ?? []);
 /** Nouns naming a view ("his support for", "Clinton's claim that") whose possessor is the source. */
