@@ -600,3 +600,11 @@ describe('stance adjectives', () => {
     expect(claimsOf('The mayor was critical. The crowd went home.')).toEqual([]);
   });
 });
+
+describe('-ing cues after a preposition', () => {
+  it('gives "by accusing …" and "after noting that …" the sentence subject as source', () => {
+    const text = 'The union answered the ministry by accusing it of hiding the report. The mayor closed the bridge after noting that the cables had rusted.';
+    expect(claimWith(text, 'it of hiding the report').source?.mention).toBe('The union');
+    expect(claimWith(text, 'the cables had rusted').cue?.text).toBe('noting');
+  });
+});

@@ -31,6 +31,7 @@ const SKIP_BETWEEN = new Set(['also', 'has', 'have', 'had', 'will', 'would', 'co
 const THAT = new Set(['that']);
 const POSSESSIVE = new Set(['his', 'her', 'its', 'their', 'our', 'my', 'your']);
 const ING_BEFORE = new Set(['and', 'but', 'or', 'while', 'after', 'before', 'by', 'without', 'when', 'since', 'also', 'not', 'of', 'in', 'for', 'repeatedly', 'again', 'publicly', 'then', 'even', 'still', 'just', 'now', 'openly', 'falsely', 'privately', 'reportedly', 'allegedly', 'apparently', 'explicitly', 'effectively', 'essentially', 'implicitly', 'seemingly']);
+const ING_PREPS = new Set(['by', 'after', 'before', 'without', 'while', 'when', 'since', 'in']);
 const CLAUSE_OPENERS = new Set(['that', 'whether', 'if', 'how', 'what', 'why', 'when', 'where', 'who', 'which']);
 const ADJUNCT_PREPS = new Set(['on', 'in', 'at', 'during', 'after', 'before', 'last', 'this', 'earlier', 'late', 'to', 'via', 'through', 'from', 'with', 'by']);
 const QUOTE_MARK = /^["“”«»„‘’]$/;
@@ -192,6 +193,8 @@ function isVerbCue(doc: Doc, i: number, verb: VerbCue): boolean {
     // The tagger reads some verbs as nouns ("the briefing notes that", "observers warning that"): accept one
     // between a noun phrase and a clause opener; "his claims that" stays a noun.
     const clear = t.lower === 'said' || t.lower === 'says' || t.lower === 'told' ||
+      // "by promising to …": an -ing form after a preposition is a verb whatever the tagger says
+      (t.lower.endsWith('ing') && !!prev && ING_PREPS.has(prev.lower) && t.pos === 'ADJ') ||
       // "records show", "new fundraising reports show.": a plural document noun before a form the tagger read as a noun
       (evidenceLemmas.has(verb.lemma) && !!prev && !!next && (prev.pos === 'NOUN' || prev.pos === 'PROPN') &&
         (END_PUNCT.test(next.value) || next.pos === 'PRON' || next.pos === 'DET' || next.pos === 'NUM' || next.pos === 'PROPN') && evidenceSubject(doc, i));
@@ -438,6 +441,16 @@ function verbRelation(doc: Doc, quotes: Quotes, si: number, v: number, verb: Ver
     if (!content) return null;
     const subj = mainSubject(doc, s.first, v - 1);
     return { ...base, kind: 'participle', source: subj, content: [content], confidence: subj ? 0.6 : 0.3, cutBefore: lead.value === ',' ? cue.first - 1 : cue.first };
+  }
+
+  // "…, before backing Rubio", "by promising to …", "after noting that …": an -ing cue after a preposition takes
+  // the sentence's subject
+  if (tokens[v].lower.endsWith('ing') && lead && cue.first > s.first + 1 && ING_PREPS.has(lead.lower)) {
+    if (verb.to && verb.strength !== 'strong' && tokens[after]?.lower !== 'to') return null;
+    const content = clauseAfterCue(doc, quotes, after, s.last, verb);
+    const subj = content && mainSubject(doc, s.first, cue.first - 2);
+    if (!content || !subj) return null;
+    return { ...base, kind: 'participle', source: subj, owner: ownerOf(doc, subj), content: [content], quote: isQuoted(doc, quotes, content), confidence: 0.6, cutBefore: cue.first - 1 };
   }
 
   const right = tokens[after];
