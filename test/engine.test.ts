@@ -608,3 +608,14 @@ describe('-ing cues after a preposition', () => {
     expect(claimWith(text, 'the cables had rusted').cue?.text).toBe('noting');
   });
 });
+
+describe('weak cues with a noun-phrase content', () => {
+  it('reads "X rejected the plan" and "X recalled the flood" when a named speaker is the subject', () => {
+    const text = 'The session was long. Senator Vale rejected the dredging plan outright. Mayor Okafor recalled the flood of the previous spring.';
+    expect(claimWith(text, 'the dredging plan').cue?.text).toBe('rejected');
+    expect(claimWith(text, 'the flood of the previous spring').source?.name).toMatch(/Okafor/);
+  });
+  it('still needs a clause when the subject cannot hold a view', () => {
+    expect(claimsOf('The new timetable rejected the old routes.').filter((c) => c.cue?.text === 'rejected')).toHaveLength(0);
+  });
+});

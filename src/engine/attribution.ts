@@ -547,7 +547,8 @@ function verbRelation(doc: Doc, quotes: Quotes, si: number, v: number, verb: Ver
   const evidence = evidenceLemmas.has(verb.lemma) && evidenceHeads.has(head.lower);
   // A weak cue with a noun-phrase or to-infinitive content ("called", "seeks to") needs a subject that can hold a
   // view; one that governs a clause ("the memo suggested that …") may have any subject but an abstract one.
-  if (verb.strength === 'weak' && !evidence && (abstractHeads.has(head.lower) || (!isAgent(head) && (verb.object || tokens[content.first].lower === 'to')))) return null;
+  const clausal = CLAUSE_OPENERS.has(tokens[content.first].lower) || OPEN_MARK.test(tokens[content.first].value) || looksLikeClause(doc, content);
+  if (verb.strength === 'weak' && !evidence && (abstractHeads.has(head.lower) || (!isAgent(head) && !clausal))) return null;
   const owner = ownerOf(doc, subj.source);
   // "declined to say whether …": the speech verb inside the content is part of this cue's content, not a cue
   // of its own.
