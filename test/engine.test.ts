@@ -619,3 +619,12 @@ describe('weak cues with a noun-phrase content', () => {
     expect(claimsOf('The new timetable rejected the old routes.').filter((c) => c.cue?.text === 'rejected')).toHaveLength(0);
   });
 });
+
+describe('quote marks typed the wrong way round', () => {
+  it('closes a quote with an opening mark glued to its last word', () => {
+    const text = '“The ferries will not run before spring,“ said Ana Ruiz, the harbour master.';
+    const c = claimWith(text, 'The ferries will not run before spring');
+    expect(c.source?.name).toMatch(/Ana Ruiz/);
+    expect(c.quote).toBe(true);
+  });
+});
