@@ -628,3 +628,12 @@ describe('quote marks typed the wrong way round', () => {
     expect(c.quote).toBe(true);
   });
 });
+
+describe('adverbs after the cue', () => {
+  it('keeps "said recently" together and starts the content after it', () => {
+    const text = 'The minister said recently that the port would reopen.';
+    const c = claimWith(text, 'the port would reopen');
+    expect(c.cue?.text).toBe('said recently');
+    expect(slice(text, c.content[0])).toBe('that the port would reopen');
+  });
+});

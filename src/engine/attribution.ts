@@ -1232,6 +1232,8 @@ function cueSpan(doc: Doc, v: number, verb: VerbCue, sentLast: number): Range {
     }
   }
   const next = (k: number) => (k <= sentLast ? tokens[k].lower : '');
+  // "said recently", "argued repeatedly", "said sarcastically": a manner or time adverb right after the verb
+  while (last + 1 <= sentLast && last - v < 2 && tokens[last + 1].pos === 'ADV' && /ly$/.test(tokens[last + 1].lower) && tokens[last + 1].lower !== 'only') last++;
   if (next(last + 1) === 'in' && (next(last + 2) === 'a' || next(last + 2) === 'an') && next(last + 3) === 'statement') {
     last += 3;
   }
