@@ -637,3 +637,10 @@ describe('adverbs after the cue', () => {
     expect(slice(text, c.content[0])).toBe('that the port would reopen');
   });
 });
+
+describe('verbs of description', () => {
+  it('reads "X described the scene" without "as"', () => {
+    const text = 'Captain Ruiz described the landing in the storm.';
+    expect(claimWith(text, 'the landing in the storm').cue?.text).toBe('described');
+  });
+});
