@@ -644,3 +644,11 @@ describe('verbs of description', () => {
     expect(claimWith(text, 'the landing in the storm').cue?.text).toBe('described');
   });
 });
+
+describe('records and polls', () => {
+  it('reads "A poll released last week showed …" and "…, records show, …"', () => {
+    const text = 'A harbour authority poll released last week showed most residents backing the sea wall. The ferry was sold in 2019, records show, and the buyer kept its name.';
+    expect(slice(text, claimWith(text, 'most residents backing the sea wall').source?.span)).toBe('A harbour authority poll');
+    expect(claimWith(text, 'The ferry was sold in 2019').cue?.text).toBe('show');
+  });
+});

@@ -197,7 +197,7 @@ function isVerbCue(doc: Doc, i: number, verb: VerbCue): boolean {
       (t.lower.endsWith('ing') && !!prev && ING_PREPS.has(prev.lower) && t.pos === 'ADJ') ||
       // "records show", "new fundraising reports show.": a plural document noun before a form the tagger read as a noun
       (evidenceLemmas.has(verb.lemma) && !!prev && !!next && (prev.pos === 'NOUN' || prev.pos === 'PROPN') &&
-        (END_PUNCT.test(next.value) || next.pos === 'PRON' || next.pos === 'DET' || next.pos === 'NUM' || next.pos === 'PROPN') && evidenceSubject(doc, i));
+        (END_PUNCT.test(next.value) || next.value === ',' || next.pos === 'PRON' || next.pos === 'DET' || next.pos === 'NUM' || next.pos === 'PROPN') && evidenceSubject(doc, i));
     const before2 = tokens[i - 2]?.lower ?? '';
     const between = prev && (prev.pos === 'NOUN' || prev.pos === 'PROPN' || (prev.pos === 'PRON' && !POSSESSIVE.has(prev.lower))) &&
       // "a newspaper report that …" is one noun phrase
@@ -287,6 +287,12 @@ function skipLeft(doc: Doc, k: number, floor: number): number {
         steps++;
         continue;
       }
+    }
+    // "A poll released last week shows": a participle after the subject's noun
+    if (t.pos === 'VERB' && /(ed|en|wn)$/.test(t.lower) && k - 1 >= floor && (tokens[k - 1].pos === 'NOUN' || tokens[k - 1].pos === 'PROPN') && steps > 0) {
+      k--;
+      steps++;
+      continue;
     }
     if ((t.lower === 'week' || t.lower === 'month' || t.lower === 'year') && k - 1 >= floor && /^(last|this|earlier|next)$/.test(tokens[k - 1].lower)) {
       k -= 2;
