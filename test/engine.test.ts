@@ -652,3 +652,12 @@ describe('records and polls', () => {
     expect(claimWith(text, 'The ferry was sold in 2019').cue?.text).toBe('show');
   });
 });
+
+describe('requests', () => {
+  it('reads ", asking him to …" as a request by the sentence subject', () => {
+    const text = 'The council wrote to the prosecutor, asking him to review the harbour contracts.';
+    const c = claimWith(text, 'to review the harbour contracts');
+    expect(c.cue?.text).toBe('asking');
+    expect(c.source?.mention).toBe('The council');
+  });
+});

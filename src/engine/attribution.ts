@@ -442,7 +442,8 @@ function verbRelation(doc: Doc, quotes: Quotes, si: number, v: number, verb: Ver
   const lead = tokens[cue.first - 1];
   const commaBefore = !!lead && cue.first > s.first && (lead.value === ',' || (CLOSE_MARK.test(lead.value) && tokens[cue.first - 2]?.value === ','));
   if (tokens[v].lower.endsWith('ing') && commaBefore) {
-    if (verb.to && verb.strength !== 'strong') return null;
+    // (", asking them to …" is a request put to someone; ", wanting to …" is no report)
+    if (verb.to && verb.strength !== 'strong' && !verb.recipient) return null;
     const content = clauseAfterCue(doc, quotes, after, s.last, verb);
     if (!content) return null;
     const subj = mainSubject(doc, s.first, v - 1);
@@ -656,6 +657,8 @@ function clauseAfterCue(doc: Doc, quotes: Quotes, k: number, sentLast: number, v
   const content = contentRight(doc, quotes, k, sentLast);
   if (!content) return null;
   const first = tokens[content.first];
+  // "wrote to the prosecutor, asking him to …": a participle cue after the adjuncts has a content of its own
+  if (tokens[content.first - 1]?.value === ',' && first.lower.endsWith('ing') && verbForms.has(first.lower)) return null;
   const words = wordCount(doc, content);
   if (words < 2 && !(verb.object && words === 1) && !(words === 1 && /^(yes|no)\.?$/.test(tokens[content.first].lower))) return null;
   const clauseStart = CLAUSE_OPENERS.has(first.lower) || OPEN_MARK.test(first.value) || tokens[content.first - 1]?.value === ':';
@@ -889,7 +892,7 @@ function askedRelation(doc: Doc, quotes: Quotes, si: number, i: number): Relatio
   let j = i + 1;
   while (j <= s.last && j - i < 40 && tokens[j].value !== ',' && !END_PUNCT.test(tokens[j].value)) j++;
   if (!(j <= s.last && tokens[j].value === ',') || j < i + 3) return null;
-  const opens = tokens.slice(i + 1, Math.min(j, i + 6)).some((t) => CLAUSE_OPENERS.has(t.lower) || t.lower === 'about' || t.lower === 'to');
+  const opens = tokens.slice(i + 1, Math.min(j, i + 10)).some((t) => CLAUSE_OPENERS.has(t.lower) || t.lower === 'whom' || t.lower === 'about' || t.lower === 'to');
   if (!opens) return null;
   const src = npRight(doc, j + 1, s.last);
   if (!src || !isAgent(headOf(doc, src))) return null;
