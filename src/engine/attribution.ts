@@ -154,6 +154,12 @@ export function findRelations(doc: Doc, quotes: Quotes): Relation[] {
   return out.filter((r) => !(r.source && r.source.first === r.source.last && tokens[r.source.first].lower === 'you'));
 }
 
+/** Whether token `k` is the closing mark of a quote run (the token before it lies inside that run). */
+function closesRun(quotes: Quotes, k: number): boolean {
+  const ri = k > 0 ? quotes.inside[k - 1] : -1;
+  return ri >= 0 && quotes.runs[ri].closeTok === k;
+}
+
 /**
  * Whether the verb at `v` follows a closing quote with at most a short name between (",” X said" order) or
  * directly (",” said X" order), and nothing but adjuncts or the sentence end after it (or after its speaker).
@@ -165,7 +171,7 @@ function afterQuote(doc: Doc, quotes: Quotes, v: number, sentFirst: number): boo
   while (k >= sentFirst && v - k <= 6 && (tokens[k].pos === 'PROPN' || tokens[k].pos === 'DET' || tokens[k].pos === 'ADJ' || tokens[k].pos === 'NOUN' || tokens[k].pos === 'PRON' && !POSSESSIVE.has(tokens[k].lower) || tokens[k].value === '.')) k--;
   if (k < 0 || k < sentFirst - 1) return false;
   const mark = tokens[k];
-  const closes = CLOSE_MARK.test(mark.value) || quotes.runs.some((r) => r.closeTok === k);
+  const closes = CLOSE_MARK.test(mark.value) || closesRun(quotes, k);
   if (!closes) return false;
   return k < sentFirst || tokens[k - 1]?.value === ',' || tokens[k - 1]?.value === '?' || tokens[k - 1]?.value === '!';
 }
@@ -435,7 +441,7 @@ function verbRelation(doc: Doc, quotes: Quotes, si: number, v: number, verb: Ver
   const after = cue.last + 1;
   const prev = tokens[v - 1];
   // a quote run may close with a mark typed the wrong way round ("…,“ said X")
-  const beforeIsBreak = v > s.first && (prev.value === ',' || CLOSE_MARK.test(prev.value) || prev.value === '—' || quotes.runs.some((r) => r.closeTok === v - 1));
+  const beforeIsBreak = v > s.first && (prev.value === ',' || CLOSE_MARK.test(prev.value) || prev.value === '—' || closesRun(quotes, v - 1));
 
   // Participle after a comma: "…, saying that X" takes the main clause's subject; also after a comma inside a
   // closing quote ("… a “ridiculous proposition,” adding that …") and with an adverb ("…, eventually saying …").
