@@ -661,3 +661,10 @@ describe('requests', () => {
     expect(c.source?.mention).toBe('The council');
   });
 });
+
+describe('shares of those polled', () => {
+  it('reads "About 4 in 10 say …" with the share as source', () => {
+    const text = 'The survey was large. About 4 in 10 say they want a new sea wall.';
+    expect(slice(text, claimWith(text, 'they want a new sea wall').source?.span)).toBe('About 4 in 10');
+  });
+});

@@ -198,7 +198,7 @@ function isVerbCue(doc: Doc, i: number, verb: VerbCue): boolean {
   if (t.pos !== 'VERB' && t.pos !== 'AUX') {
     // The tagger reads some verbs as nouns ("the briefing notes that", "observers warning that"): accept one
     // between a noun phrase and a clause opener; "his claims that" stays a noun.
-    const clear = t.lower === 'said' || t.lower === 'says' || t.lower === 'told' ||
+    const clear = t.lower === 'said' || t.lower === 'says' || t.lower === 'told' || (t.lower === 'say' && prev?.pos === 'NUM') ||
       // "by promising to …": an -ing form after a preposition is a verb whatever the tagger says
       (t.lower.endsWith('ing') && !!prev && ING_PREPS.has(prev.lower) && t.pos === 'ADJ') ||
       // "records show", "new fundraising reports show.": a plural document noun before a form the tagger read as a noun
@@ -367,6 +367,14 @@ function subjectLeft(doc: Doc, v: number, floor: number): { source: Range; viaCo
     return null;
   }
   if (QUOTE_MARK.test(t.value)) return null;
+  // "About 4 in 10 say …", "nearly nine out of 10 say …": a share of those polled
+  if (t.pos === 'NUM' && k - 2 >= floor && (tokens[k - 1].lower === 'in' || tokens[k - 1].lower === 'of') && (tokens[k - 2].pos === 'NUM' || tokens[k - 2].lower === 'out')) {
+    let j = tokens[k - 2].lower === 'out' ? k - 3 : k - 2;
+    if (j >= floor && tokens[j].pos === 'NUM') {
+      while (j - 1 >= floor && /^(about|nearly|almost|roughly|some|only|just|over|more|than|fewer|less)$/.test(tokens[j - 1].lower)) j--;
+      return { source: { first: j, last: k }, viaComma: false };
+    }
+  }
   const np = npLeft(doc, k, floor);
   if (np) return { source: np, viaComma: false };
   // "A senior official who asked not to be named said": the phrase before a relative clause, with the clause.
