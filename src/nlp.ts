@@ -178,7 +178,8 @@ function mergeFalseBreaks(spans: [number, number][], values: string[], spaces: s
 
   function joins(prev: [number, number], next: number): boolean {
     const v = values[next];
-    if (/^[a-z)\]]/.test(v)) return true;
+    // a sentence never opens with a lower-case word, a closing bracket or a comma ("Rep. X (D-Md.), chair of …")
+    if (/^[a-z)\],;]/.test(v)) return true;
     let open = 0;
     for (let k = prev[0]; k <= prev[1]; k++) {
       if (values[k] === '(') open++;

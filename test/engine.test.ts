@@ -427,3 +427,244 @@ describe('headlines with two sides', () => {
     expect(claims.find((c) => c.source?.name === 'Russia')?.cue?.text).toBe('denies');
   });
 });
+
+describe('impressions and questions', () => {
+  it('reads "<subject> seemed to be …" as a cue with no source, the subject and complement as content', () => {
+    const text = 'The harbour was quiet. The ceasefire seemed to be holding along the northern front.';
+    const c = claimsOf(text).find((k) => k.cue?.text === 'seemed');
+    expect(c?.source).toBeNull();
+    expect(c?.content.map((s) => slice(text, s))).toEqual(['The ceasefire', 'to be holding along the northern front']);
+  });
+  it('keeps "It appears that …" to the clause, and a plain "appeared on" is no cue', () => {
+    const text = 'It appears that the convoy never left the depot. The minister appeared on television twice.';
+    const claims = claimsOf(text);
+    expect(claims.find((k) => k.cue?.text === 'appears')?.content.map((s) => slice(text, s))).toEqual(['that the convoy never left the depot']);
+    expect(claims.filter((k) => k.cue?.text === 'appeared')).toHaveLength(0);
+  });
+  it('gives a question before "asked X" to the speaker, also when the splitter breaks after the quote', () => {
+    const text = 'The hall fell silent. “Why were the shelters closed?” the mayor asked the engineers. “Who signed the order?” asked Senator Ana Ruiz.';
+    expect(claimWith(text, 'Why were the shelters closed').source?.mention).toBe('the mayor');
+    expect(claimWith(text, 'Who signed the order').source?.name).toMatch(/Ana Ruiz/);
+  });
+  it('takes "about" into the cue of a weak verb and the topic as content', () => {
+    const text = 'The union complained about the new shift rota at the port.';
+    const c = claimWith(text, 'the new shift rota');
+    expect(c.cue?.text).toBe('complained about');
+    expect(slice(text, c.content[0])).toBe('the new shift rota at the port');
+  });
+});
+
+describe('asides after a name', () => {
+  it('skips any aside between a named speaker and the verb', () => {
+    const text = 'Olek Brand, himself a former pilot, said the runway was unsafe. Rep. Dana Voss (Ore.), the panel chair, said the hearing would resume.';
+    expect(claimWith(text, 'the runway was unsafe').source?.name).toBe('Olek Brand');
+    expect(claimWith(text, 'the hearing would resume').source?.name).toBe('Dana Voss');
+  });
+});
+
+describe('passives, quote-final verbs and participles after a quote', () => {
+  it('reads "X is expected to …" and "X was asked about …" with no source', () => {
+    const text = 'Nobody was sure. Halvorsen is expected to sign the order on Monday. The governor was asked about the flooded depot.';
+    const expected = claimsOf(text).find((c) => c.cue?.text === 'is expected');
+    expect(expected?.source).toBeNull();
+    expect(expected?.content.map((s) => slice(text, s))).toEqual(['Halvorsen', 'sign the order on Monday']);
+    const asked = claimsOf(text).find((c) => c.cue?.text === 'was asked about');
+    expect(asked && slice(text, asked.content[0])).toBe('the flooded depot');
+  });
+  it('takes any verb between a closing quote and the end as the cue of that quote', () => {
+    const text = 'The vote was close. “We will not give up the harbour,” an angry Lindqvist retorted. “It was a long night,” recalled Mara Eng.';
+    expect(claimWith(text, 'We will not give up the harbour').cue?.text).toBe('retorted');
+    expect(claimWith(text, 'It was a long night').source?.name).toBe('Mara Eng');
+  });
+  it('reads a participle after a comma inside a closing quote, sharing the speaker', () => {
+    const text = 'The mayor called the plan a “reckless gamble,” adding that the bridge would stay closed.';
+    const c = claimWith(text, 'the bridge would stay closed');
+    expect(c.cue?.text).toBe('adding');
+    expect(c.source?.mention).toBe('The mayor');
+    expect(claimWith(text, 'reckless gamble').content.map((s) => slice(text, s)).join(' ')).not.toContain('adding');
+  });
+});
+
+describe('title lines', () => {
+  it('reads the cue verb of a title line with its subject as source', () => {
+    const text = 'Harbour Union Backs Strike Over Night Shifts\n\nThe union met on Tuesday. Members voted late.';
+    const c = claimsOf(text).find((k) => k.cue?.text === 'Backs');
+    expect(slice(text, c?.source?.span)).toBe('Harbour Union');
+    expect(c && slice(text, c.content[0])).toBe('Strike Over Night Shifts');
+  });
+  it('does not take a label before a colon as a speaker', () => {
+    const text = "Editor's Note: The following story was updated on Friday.\n\nThe port reopened.";
+    expect(claimsOf(text).filter((k) => k.cue?.text === ':')).toHaveLength(0);
+  });
+});
+
+describe('cues inside reported content', () => {
+  it('reads a weak cue inside another source\'s content as part of that content', () => {
+    const text = 'The harbour master said that residents want a new sea wall built before winter.';
+    const claims = claimsOf(text);
+    expect(claims.map((c) => c.cue?.text)).toEqual(['said']);
+    expect(slice(text, claims[0].content[0])).toBe('that residents want a new sea wall built before winter');
+  });
+});
+
+describe('subjects of weak cues', () => {
+  it('lets any subject govern a clause with a weak cue, but not a to-infinitive', () => {
+    const text = 'The new timetable suggests that the ferries will run late all winter. Each side seeks to hold the ridge before the thaw.';
+    const c = claimWith(text, 'the ferries will run late');
+    expect(slice(text, c.source?.span)).toBe('The new timetable');
+    expect(claimsOf(text).filter((k) => k.cue?.text === 'seeks')).toHaveLength(0);
+  });
+});
+
+describe('according to', () => {
+  it('reads a source the tagger takes for a verb ("according to sources", "according to exit polls")', () => {
+    const text = 'The ferry left an hour early, according to sources. Turnout fell in the north, according to exit polls.';
+    expect(slice(text, claimWith(text, 'The ferry left an hour early').source?.span)).toBe('sources');
+    expect(slice(text, claimWith(text, 'Turnout fell in the north').source?.span)).toBe('exit polls');
+  });
+});
+
+describe('cue spans', () => {
+  it('takes a verb leading in with "to" into the cue ("continued to deny", "went on to say")', () => {
+    const text = 'The ministry continued to deny that the dam had been hit. The mayor went on to say that the shelters were full.';
+    expect(claimWith(text, 'the dam had been hit').cue?.text).toBe('continued to deny');
+    expect(claimWith(text, 'the shelters were full').cue?.text).toBe('went on to say');
+    expect(claimWith(text, 'the shelters were full').source?.mention).toBe('The mayor');
+  });
+});
+
+describe('verbs the tagger reads as nouns', () => {
+  it('reads a present-tense cue after a name even when tagged as a plural noun', () => {
+    const text = 'The vote is near. Lindqvist plans to veto the harbour bill. Okafor notes the depot was empty for a week.';
+    expect(claimWith(text, 'to veto the harbour bill').cue?.text).toBe('plans');
+    expect(claimWith(text, 'the depot was empty').source?.name).toMatch(/Okafor/);
+  });
+  it('takes a past tense read as an adjective as the verb of the sentence subject', () => {
+    const text = 'Halvorsen belittled the delay, calling it a "clerical slip" by the port office.';
+    expect(claimWith(text, 'a "clerical slip"').source?.name).toMatch(/Halvorsen/);
+  });
+});
+
+describe('more verb forms', () => {
+  it('reads "pointed to X" although the cue lexicon knows "point out"', () => {
+    const text = 'Senator Vale pointed to the cracked pylons near the river.';
+    const c = claimWith(text, 'the cracked pylons');
+    expect(c.cue?.text).toBe('pointed to');
+    expect(slice(text, c.content[0])).toBe('the cracked pylons near the river');
+  });
+  it('reads "with X saying …" as X\'s cue', () => {
+    const text = 'The talks ended late, with Minister Ruiz saying the corridor would open at dawn.';
+    expect(claimWith(text, 'the corridor would open at dawn').source?.name).toMatch(/Ruiz/);
+  });
+});
+
+describe('clauses with speakers of their own', () => {
+  it('ends a content before ", while X suggests …" and gives that clause its own cue', () => {
+    const text = 'The mayor said the bridge would reopen in May, while Councillor Ruiz suggests the repairs will take a year.';
+    const said = claimWith(text, 'the bridge would reopen');
+    expect(said.content.map((s) => slice(text, s)).join(' ')).not.toContain('Ruiz');
+    expect(claimWith(text, 'the repairs will take a year').cue?.text).toBe('suggests');
+  });
+  it('keeps a sentence split after a parenthesis that a comma follows ("Rep. X (Ore.), chair of …")', () => {
+    const text = 'Rep. Dana Voss (D-Ore.), chair of the panel, said that the hearing would resume.';
+    expect(claimWith(text, 'the hearing would resume').source?.name).toMatch(/Dana Voss/);
+  });
+});
+
+describe('a cue closing its line with a colon', () => {
+  it('takes the next sentence as the content of "X wrote:"', () => {
+    const text = 'In a long post, the harbour master wrote:\nThe breakwater will not survive another winter.';
+    const c = claimWith(text, 'The breakwater will not survive');
+    expect(c.cue?.text).toBe('wrote');
+    expect(c.source?.mention).toBe('the harbour master');
+  });
+});
+
+describe('subjects and cues the tagger misreads', () => {
+  it('reads "…, newspaper X reports." and a subject with "two weeks ago" before the verb', () => {
+    const text = 'The bridge was closed for repairs, local newspaper Harbour Daily reports. The ministry two weeks ago said that the ferries would run again.';
+    expect(claimWith(text, 'The bridge was closed for repairs').cue?.text).toBe('reports');
+    expect(claimWith(text, 'the ferries would run again').source?.mention).toBe('The ministry');
+  });
+});
+
+describe('stance adjectives', () => {
+  it('reads "X was critical of …" and "X is confident that …" with the subject as source', () => {
+    const text = 'The port was busy. The mayor was sharply critical of the new dredging plan. Engineers are confident that the lock will hold.';
+    const critical = claimWith(text, 'the new dredging plan');
+    expect(critical.cue?.text).toBe('was sharply critical of');
+    expect(critical.source?.mention).toBe('The mayor');
+    expect(claimWith(text, 'the lock will hold').cue?.text).toBe('are confident');
+  });
+  it('needs a complement: "The mayor was happy." names no view', () => {
+    expect(claimsOf('The mayor was critical. The crowd went home.')).toEqual([]);
+  });
+});
+
+describe('-ing cues after a preposition', () => {
+  it('gives "by accusing …" and "after noting that …" the sentence subject as source', () => {
+    const text = 'The union answered the ministry by accusing it of hiding the report. The mayor closed the bridge after noting that the cables had rusted.';
+    expect(claimWith(text, 'it of hiding the report').source?.mention).toBe('The union');
+    expect(claimWith(text, 'the cables had rusted').cue?.text).toBe('noting');
+  });
+});
+
+describe('weak cues with a noun-phrase content', () => {
+  it('reads "X rejected the plan" and "X recalled the flood" when a named speaker is the subject', () => {
+    const text = 'The session was long. Senator Vale rejected the dredging plan outright. Mayor Okafor recalled the flood of the previous spring.';
+    expect(claimWith(text, 'the dredging plan').cue?.text).toBe('rejected');
+    expect(claimWith(text, 'the flood of the previous spring').source?.name).toMatch(/Okafor/);
+  });
+  it('still needs a clause when the subject cannot hold a view', () => {
+    expect(claimsOf('The new timetable rejected the old routes.').filter((c) => c.cue?.text === 'rejected')).toHaveLength(0);
+  });
+});
+
+describe('quote marks typed the wrong way round', () => {
+  it('closes a quote with an opening mark glued to its last word', () => {
+    const text = '“The ferries will not run before spring,“ said Ana Ruiz, the harbour master.';
+    const c = claimWith(text, 'The ferries will not run before spring');
+    expect(c.source?.name).toMatch(/Ana Ruiz/);
+    expect(c.quote).toBe(true);
+  });
+});
+
+describe('adverbs after the cue', () => {
+  it('keeps "said recently" together and starts the content after it', () => {
+    const text = 'The minister said recently that the port would reopen.';
+    const c = claimWith(text, 'the port would reopen');
+    expect(c.cue?.text).toBe('said recently');
+    expect(slice(text, c.content[0])).toBe('that the port would reopen');
+  });
+});
+
+describe('verbs of description', () => {
+  it('reads "X described the scene" without "as"', () => {
+    const text = 'Captain Ruiz described the landing in the storm.';
+    expect(claimWith(text, 'the landing in the storm').cue?.text).toBe('described');
+  });
+});
+
+describe('records and polls', () => {
+  it('reads "A poll released last week showed …" and "…, records show, …"', () => {
+    const text = 'A harbour authority poll released last week showed most residents backing the sea wall. The ferry was sold in 2019, records show, and the buyer kept its name.';
+    expect(slice(text, claimWith(text, 'most residents backing the sea wall').source?.span)).toBe('A harbour authority poll');
+    expect(claimWith(text, 'The ferry was sold in 2019').cue?.text).toBe('show');
+  });
+});
+
+describe('requests', () => {
+  it('reads ", asking him to …" as a request by the sentence subject', () => {
+    const text = 'The council wrote to the prosecutor, asking him to review the harbour contracts.';
+    const c = claimWith(text, 'to review the harbour contracts');
+    expect(c.cue?.text).toBe('asking');
+    expect(c.source?.mention).toBe('The council');
+  });
+});
+
+describe('shares of those polled', () => {
+  it('reads "About 4 in 10 say …" with the share as source', () => {
+    const text = 'The survey was large. About 4 in 10 say they want a new sea wall.';
+    expect(slice(text, claimWith(text, 'they want a new sea wall').source?.span)).toBe('About 4 in 10');
+  });
+});

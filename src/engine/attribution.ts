@@ -2,7 +2,7 @@
 // "according to" and its kin, passive "is described by X as", headline "…, Says X", and nominal sources.
 import type { Doc, Token } from '../nlp.ts';
 import type { Stance } from '../schema.ts';
-import { abstractHeads, agentHeads, attitudeVerbs, nounForms, possessiveNouns, evidenceHeads, evidenceLemmas, inSourceNouns, headlineCues, nounCues, notCueAfter, notCueBefore, passiveParticiples, phrasalCues, publishedParticiples, showingForms, verbForms, verbNounCues, type VerbCue } from './lexicon.ts';
+import { abstractHeads, agentHeads, attitudeVerbs, catenativeVerbs, colonLabels, stanceAdjectives, impressionVerbs, nounForms, possessiveNouns, evidenceHeads, evidenceLemmas, inSourceNouns, headlineCues, nounCues, notCueAfter, notCueBefore, passiveParticiples, phrasalCues, publishedParticiples, showingForms, verbForms, verbNounCues, type VerbCue } from './lexicon.ts';
 import { headOf, isPunct, npLeft, npRight, type Range } from './phrases.ts';
 import type { Quotes } from './quotes.ts';
 
@@ -31,6 +31,7 @@ const SKIP_BETWEEN = new Set(['also', 'has', 'have', 'had', 'will', 'would', 'co
 const THAT = new Set(['that']);
 const POSSESSIVE = new Set(['his', 'her', 'its', 'their', 'our', 'my', 'your']);
 const ING_BEFORE = new Set(['and', 'but', 'or', 'while', 'after', 'before', 'by', 'without', 'when', 'since', 'also', 'not', 'of', 'in', 'for', 'repeatedly', 'again', 'publicly', 'then', 'even', 'still', 'just', 'now', 'openly', 'falsely', 'privately', 'reportedly', 'allegedly', 'apparently', 'explicitly', 'effectively', 'essentially', 'implicitly', 'seemingly']);
+const ING_PREPS = new Set(['by', 'after', 'before', 'without', 'while', 'when', 'since', 'in']);
 const CLAUSE_OPENERS = new Set(['that', 'whether', 'if', 'how', 'what', 'why', 'when', 'where', 'who', 'which']);
 const ADJUNCT_PREPS = new Set(['on', 'in', 'at', 'during', 'after', 'before', 'last', 'this', 'earlier', 'late', 'to', 'via', 'through', 'from', 'with', 'by']);
 const QUOTE_MARK = /^["“”«»„‘’]$/;
@@ -102,7 +103,9 @@ export function findRelations(doc: Doc, quotes: Quotes): Relation[] {
       }
       const verb = verbForms.get(t.lower);
       if (verb && isVerbCue(doc, i, verb)) {
-        const rel = verbRelation(doc, quotes, s.i, i, verb);
+        const seeming = impressionVerbs.has(verb.lemma);
+        const rel = seeming && seemsState(doc, i, s.last) ? impressionRelation(doc, quotes, s.i, i, verb) :
+          verbRelation(doc, quotes, s.i, i, verb) ?? (seeming ? impressionRelation(doc, quotes, s.i, i, verb) : null);
         if (rel?.kind === 'participle') {
           // "“…,” McCain said, citing low growth": the participle shares the speaker of the cue before it.
           const prev = out.at(-1);
@@ -119,18 +122,58 @@ export function findRelations(doc: Doc, quotes: Quotes): Relation[] {
         }
         continue;
       }
-      if (t.pos === 'VERB' && !verb && (attitudeVerbs.has(t.lemma) || thatClauseAfter(doc, i, s.last))) {
-        const rel = attitudeRelation(doc, quotes, s.i, i);
+      if (t.pos === 'VERB' && !verb && afterQuote(doc, quotes, i, s.first)) {
+        // "“…,” an angry Hollande retaliated." / "“…,” recalled Roy Verley.": any verb right after a quote and
+        // its speaker reports that quote
+        const rel = verbRelation(doc, quotes, s.i, i, { lemma: t.lemma, stance: 'asserts', strength: 'strong' });
+        if (rel && rel.quote) { out.push(rel); continue; }
+      }
+      // "Clinton plans to …": a stance verb the tagger read as a plural noun after a name
+      const taggedNoun = !verb && nounAfterName(doc, i) && attitudeVerbs.has(t.lower.slice(0, -1));
+      // "pointed to X" (the cue lexicon knows "point out"): a cue verb without its particle reads as a stance verb
+      const otherParticle = !!verb?.particle && tokens[i + 1]?.lower !== verb.particle && (tokens[i + 1]?.pos === 'ADP' || tokens[i + 1]?.lower === 'to');
+      if ((!verb || otherParticle) && (t.pos === 'VERB' || taggedNoun) && (taggedNoun || otherParticle || attitudeVerbs.has(t.lemma) || thatClauseAfter(doc, i, s.last))) {
+        const rel = attitudeRelation(doc, quotes, s.i, i, otherParticle);
         if (rel) { out.push(rel); continue; }
       }
-      if (passiveParticiples.has(t.lower) && i > s.first && BE.has(tokens[i - 1].lower) || (passiveParticiples.has(t.lower) && i > s.first + 1 && BE.has(tokens[i - 2].lower) && tokens[i - 1].pos === 'ADV')) {
+      if (stanceAdjectives.has(t.lower) && (t.pos === 'ADJ' || t.pos === 'VERB') && i > s.first + 1) {
+        const rel = copulaRelation(doc, quotes, s.i, i);
+        if (rel) { out.push(rel); continue; }
+      }
+      if (passiveParticiples.has(t.lower) && i > s.first && BE.has(tokens[i - 1].lower) || (passiveParticiples.has(t.lower) && i > s.first + 1 && BE.has(tokens[i - 2].lower) && (tokens[i - 1].pos === 'ADV' || tokens[i - 1].pos === 'PART'))) {
         const rel = passive(doc, quotes, s.i, i);
         if (rel) out.push(rel);
       }
     }
   }
+  if (!headlineDone && sentences.length > 1 && !out.some((r) => r.sent === 0)) {
+    const rel = titleRelation(doc, quotes);
+    if (rel) out.unshift(rel);
+  }
   // Generic "you" ("What do you call …?", "whatever you want to call it") names nobody.
   return out.filter((r) => !(r.source && r.source.first === r.source.last && tokens[r.source.first].lower === 'you'));
+}
+
+/** Whether token `k` is the closing mark of a quote run (the token before it lies inside that run). */
+function closesRun(quotes: Quotes, k: number): boolean {
+  const ri = k > 0 ? quotes.inside[k - 1] : -1;
+  return ri >= 0 && quotes.runs[ri].closeTok === k;
+}
+
+/**
+ * Whether the verb at `v` follows a closing quote with at most a short name between (",” X said" order) or
+ * directly (",” said X" order), and nothing but adjuncts or the sentence end after it (or after its speaker).
+ */
+function afterQuote(doc: Doc, quotes: Quotes, v: number, sentFirst: number): boolean {
+  const { tokens } = doc;
+  if (!/(ed|s)$/.test(tokens[v].lower)) return false;
+  let k = v - 1;
+  while (k >= sentFirst && v - k <= 6 && (tokens[k].pos === 'PROPN' || tokens[k].pos === 'DET' || tokens[k].pos === 'ADJ' || tokens[k].pos === 'NOUN' || tokens[k].pos === 'PRON' && !POSSESSIVE.has(tokens[k].lower) || tokens[k].value === '.')) k--;
+  if (k < 0 || k < sentFirst - 1) return false;
+  const mark = tokens[k];
+  const closes = CLOSE_MARK.test(mark.value) || closesRun(quotes, k);
+  if (!closes) return false;
+  return k < sentFirst || tokens[k - 1]?.value === ',' || tokens[k - 1]?.value === '?' || tokens[k - 1]?.value === '!';
 }
 
 function phrasalAt(doc: Doc, i: number, last: number): { len: number; stance: Stance } | null {
@@ -155,16 +198,18 @@ function isVerbCue(doc: Doc, i: number, verb: VerbCue): boolean {
   if (t.pos !== 'VERB' && t.pos !== 'AUX') {
     // The tagger reads some verbs as nouns ("the briefing notes that", "observers warning that"): accept one
     // between a noun phrase and a clause opener; "his claims that" stays a noun.
-    const clear = t.lower === 'said' || t.lower === 'says' || t.lower === 'told' ||
+    const clear = t.lower === 'said' || t.lower === 'says' || t.lower === 'told' || (t.lower === 'say' && prev?.pos === 'NUM') ||
+      // "by promising to …": an -ing form after a preposition is a verb whatever the tagger says
+      (t.lower.endsWith('ing') && !!prev && ING_PREPS.has(prev.lower) && t.pos === 'ADJ') ||
       // "records show", "new fundraising reports show.": a plural document noun before a form the tagger read as a noun
       (evidenceLemmas.has(verb.lemma) && !!prev && !!next && (prev.pos === 'NOUN' || prev.pos === 'PROPN') &&
-        (END_PUNCT.test(next.value) || next.pos === 'PRON' || next.pos === 'DET' || next.pos === 'NUM' || next.pos === 'PROPN') && evidenceSubject(doc, i));
+        (END_PUNCT.test(next.value) || next.value === ',' || next.pos === 'PRON' || next.pos === 'DET' || next.pos === 'NUM' || next.pos === 'PROPN') && evidenceSubject(doc, i));
     const before2 = tokens[i - 2]?.lower ?? '';
     const between = prev && (prev.pos === 'NOUN' || prev.pos === 'PROPN' || (prev.pos === 'PRON' && !POSSESSIVE.has(prev.lower))) &&
       // "a newspaper report that …" is one noun phrase
       !(prev.pos === 'NOUN' && (before2 === 'a' || before2 === 'an' || POSSESSIVE.has(before2))) &&
       next && (CLAUSE_OPENERS.has(next.lower) || OPEN_MARK.test(next.value) || next.value === ':');
-    if ((!clear && !between) || nounForms.has(t.lower)) return false;
+    if (!nounAfterName(doc, i) && ((!clear && !between) || nounForms.has(t.lower))) return false;
   }
   // "having said that", "that said," (opening a sentence), "needless to say".
   if (prev && notCueBefore.has(prev.lower) && (prev.lower !== 'that' || i - 1 === firstOfSentence(doc, i))) return false;
@@ -173,14 +218,41 @@ function isVerbCue(doc: Doc, i: number, verb: VerbCue): boolean {
   if (prev && (POSSESSIVE.has(prev.lower) || prev.lower === "'s" || prev.lower === '’s')) return false;
   // An -ing form is a cue after a comma or dash (", saying …"), an auxiliary ("is saying") or a linking word
   // ("and saying", "by saying"); "all precincts reporting" and "(Additional reporting by …)" are not.
-  if (t.lower.endsWith('ing') && prev && !(ING_BEFORE.has(prev.lower) || prev.pos === 'AUX' || prev.pos === 'PUNCT' || prev.pos === 'ADV' || prev.pos === 'CCONJ' || prev.pos === 'SCONJ' || (next && (THAT.has(next.lower) || OPEN_MARK.test(next.value))))) return false;
-  for (const seq of notCueAfter) {
-    if (seq.every((w, k) => tokens[i + 1 + k]?.lower === w)) return false;
+  if (t.lower.endsWith('ing') && prev && !withSubject(doc, i) && !(ING_BEFORE.has(prev.lower) || prev.pos === 'AUX' || prev.pos === 'PUNCT' || prev.pos === 'ADV' || prev.pos === 'CCONJ' || prev.pos === 'SCONJ' || (next && (THAT.has(next.lower) || OPEN_MARK.test(next.value))))) return false;
+  // "seemed to be" is an impression (impressionRelation), not a view of the subject's own
+  if (!impressionVerbs.has(verb.lemma)) {
+    for (const seq of notCueAfter) {
+      if (seq.every((w, k) => tokens[i + 1 + k]?.lower === w)) return false;
+    }
   }
   if (verb.particle && next?.lower !== verb.particle) return false;
   // Passive use ("is said to", "was told") is handled elsewhere.
-  if (prev && BE.has(prev.lower) && /(ed|en|id|ld|wn|ght)$/.test(t.lower)) return false;
+  let b = i - 1;
+  while (b > 0 && i - b < 3 && (tokens[b].pos === 'ADV' || tokens[b].pos === 'PART')) b--;
+  if (b >= 0 && BE.has(tokens[b].lower) && /(ed|en|id|ld|wn|ght)$/.test(t.lower)) return false;
   return true;
+}
+
+/**
+ * A present-tense verb the tagger read as a plural noun right after a name: "Clinton plans to …", "Schweizer
+ * notes the …", "Sanders rips the deal".
+ */
+function nounAfterName(doc: Doc, i: number): boolean {
+  const { tokens } = doc;
+  const t = tokens[i];
+  const prev = tokens[i - 1];
+  const next = tokens[i + 1];
+  if (t.pos !== 'NOUN' || !/[^s]s$/.test(t.lower) || !prev || !next || prev.pos !== 'PROPN' || prev.sent !== t.sent) return false;
+  return next.pos === 'DET' || next.pos === 'PROPN' || next.lower === 'to' || next.lower === 'about' || END_PUNCT.test(next.value) || (next.pos === 'PRON' && !POSSESSIVE.has(next.lower) && !CLAUSE_OPENERS.has(next.lower));
+}
+
+/** "…, with Senator X calling it a fiasco": an -ing verb whose named subject follows "with". */
+function withSubject(doc: Doc, i: number): boolean {
+  const { tokens } = doc;
+  let k = i - 1;
+  if (!tokens[k] || !(tokens[k].pos === 'PROPN' || tokens[k].pos === 'PRON')) return false;
+  while (k > 0 && i - k < 7 && (tokens[k].pos === 'PROPN' || tokens[k].pos === 'NOUN' || tokens[k].pos === 'ADJ' || tokens[k].pos === 'DET' || tokens[k].value === '.' || tokens[k].pos === 'PRON')) k--;
+  return tokens[k]?.lower === 'with' && tokens[k].sent === tokens[i].sent;
 }
 
 /** Whether the phrase before token `i` is headed by a record or poll ("Records from the election board"). */
@@ -212,13 +284,30 @@ function skipLeft(doc: Doc, k: number, floor: number): number {
       steps++;
       continue;
     }
+    // "X two weeks ago said", "X less than a year ago said"
+    if (t.lower === 'ago' && k - 1 >= floor && /^(days?|weeks?|months?|years?|hours?|decades?)$/.test(tokens[k - 1].lower)) {
+      let j = k - 2;
+      while (j >= floor && k - j <= 6 && (tokens[j].pos === 'NUM' || /^(a|an|few|several|than|less|more|about|nearly|almost|just|only|some)$/.test(tokens[j].lower))) j--;
+      if (j < k - 2) {
+        k = j;
+        steps++;
+        continue;
+      }
+    }
+    // "A poll released last week shows": a participle after the subject's noun
+    if (t.pos === 'VERB' && /(ed|en|wn)$/.test(t.lower) && k - 1 >= floor && (tokens[k - 1].pos === 'NOUN' || tokens[k - 1].pos === 'PROPN') && steps > 0) {
+      k--;
+      steps++;
+      continue;
+    }
     if ((t.lower === 'week' || t.lower === 'month' || t.lower === 'year') && k - 1 >= floor && /^(last|this|earlier|next)$/.test(tokens[k - 1].lower)) {
       k -= 2;
       steps++;
       continue;
     }
     if (SKIP_BETWEEN.has(t.lower) || t.pos === 'AUX' || (t.pos === 'ADV' && t.lower.endsWith('ly') && !/^[A-Z]/.test(t.value)) || t.lower === 'to' ||
-        (t.pos === 'VERB' && tokens[k + 1]?.lower === 'to')) {
+        (t.lower === 'on' && tokens[k + 1]?.lower === 'to' && tokens[k - 1]?.lemma === 'go') ||
+        (t.pos === 'VERB' && (tokens[k + 1]?.lower === 'to' || (tokens[k + 1]?.lower === 'on' && tokens[k + 2]?.lower === 'to')))) {
       k--;
       steps++;
       continue;
@@ -250,8 +339,18 @@ function subjectLeft(doc: Doc, v: number, floor: number): { source: Range; viaCo
       const appositive = inner.pos === 'DET' || inner.pos === 'ADJ' || inner.pos === 'NOUN' || inner.lower === 'who' || inner.lower === 'which' ||
         inner.pos === 'NUM' || inner.pos === 'PROPN' || POSSESSIVE.has(inner.lower) || ((inner.pos === 'ADV' || inner.pos === 'SCONJ') && c + 2 === k) ||
         (inner.pos === 'VERB' && /(ing|ed)$/.test(inner.lower)) || (inner.pos === 'ADP' && inner.lower !== 'of');
-      if (!appositive) return null;
-      const np = npLeft(doc, c - 1, floor);
+      // "Rep. Sander Levin (Mich.), a superdelegate, said": the parenthesis after a name is part of it
+      let before = c - 1;
+      if (tokens[before]?.value === ')') {
+        let j = before - 1;
+        while (j >= floor && tokens[j].value !== '(' && before - j < 12) j--;
+        if (j >= floor && tokens[j].value === '(') before = j - 1;
+      }
+      const np = npLeft(doc, before, floor);
+      // After a name any inserted phrase is an aside: "Tester, himself up for reelection, said", "Mr. Sperling,
+      // then 38, said".
+      const named = !!np && tokens[np.last].pos === 'PROPN' && inner.pos !== 'CCONJ' && !QUOTE_MARK.test(inner.value);
+      if (!appositive && !named) return null;
       // "X, acting director of Y, which organized it, said": a relative clause after an appositive belongs to it.
       if (np && round === 0 && (inner.lower === 'which' || inner.lower === 'who')) {
         let c2 = c - 1;
@@ -268,6 +367,14 @@ function subjectLeft(doc: Doc, v: number, floor: number): { source: Range; viaCo
     return null;
   }
   if (QUOTE_MARK.test(t.value)) return null;
+  // "About 4 in 10 say …", "nearly nine out of 10 say …": a share of those polled
+  if (t.pos === 'NUM' && k - 2 >= floor && (tokens[k - 1].lower === 'in' || tokens[k - 1].lower === 'of') && (tokens[k - 2].pos === 'NUM' || tokens[k - 2].lower === 'out')) {
+    let j = tokens[k - 2].lower === 'out' ? k - 3 : k - 2;
+    if (j >= floor && tokens[j].pos === 'NUM') {
+      while (j - 1 >= floor && /^(about|nearly|almost|roughly|some|only|just|over|more|than|fewer|less)$/.test(tokens[j - 1].lower)) j--;
+      return { source: { first: j, last: k }, viaComma: false };
+    }
+  }
   const np = npLeft(doc, k, floor);
   if (np) return { source: np, viaComma: false };
   // "A senior official who asked not to be named said": the phrase before a relative clause, with the clause.
@@ -341,15 +448,30 @@ function verbRelation(doc: Doc, quotes: Quotes, si: number, v: number, verb: Ver
   const base = { kind: 'verb' as const, cue, stance: verb.stance, owner: null, sent: si, quote: false };
   const after = cue.last + 1;
   const prev = tokens[v - 1];
-  const beforeIsBreak = v > s.first && (prev.value === ',' || CLOSE_MARK.test(prev.value) || prev.value === '—');
+  // a quote run may close with a mark typed the wrong way round ("…,“ said X")
+  const beforeIsBreak = v > s.first && (prev.value === ',' || CLOSE_MARK.test(prev.value) || prev.value === '—' || closesRun(quotes, v - 1));
 
-  // Participle after a comma: "…, saying that X" takes the main clause's subject.
-  if (tokens[v].lower.endsWith('ing') && v > s.first && prev.value === ',') {
-    if (verb.to && verb.strength !== 'strong') return null;
+  // Participle after a comma: "…, saying that X" takes the main clause's subject; also after a comma inside a
+  // closing quote ("… a “ridiculous proposition,” adding that …") and with an adverb ("…, eventually saying …").
+  const lead = tokens[cue.first - 1];
+  const commaBefore = !!lead && cue.first > s.first && (lead.value === ',' || (CLOSE_MARK.test(lead.value) && tokens[cue.first - 2]?.value === ','));
+  if (tokens[v].lower.endsWith('ing') && commaBefore) {
+    // (", asking them to …" is a request put to someone; ", wanting to …" is no report)
+    if (verb.to && verb.strength !== 'strong' && !verb.recipient) return null;
     const content = clauseAfterCue(doc, quotes, after, s.last, verb);
     if (!content) return null;
     const subj = mainSubject(doc, s.first, v - 1);
-    return { ...base, kind: 'participle', source: subj, content: [content], confidence: subj ? 0.6 : 0.3, cutBefore: v - 1 };
+    return { ...base, kind: 'participle', source: subj, content: [content], confidence: subj ? 0.6 : 0.3, cutBefore: lead.value === ',' ? cue.first - 1 : cue.first };
+  }
+
+  // "…, before backing Rubio", "by promising to …", "after noting that …": an -ing cue after a preposition takes
+  // the sentence's subject
+  if (tokens[v].lower.endsWith('ing') && lead && cue.first > s.first + 1 && ING_PREPS.has(lead.lower)) {
+    if (verb.to && verb.strength !== 'strong' && tokens[after]?.lower !== 'to') return null;
+    const content = clauseAfterCue(doc, quotes, after, s.last, verb);
+    const subj = content && mainSubject(doc, s.first, cue.first - 2);
+    if (!content || !subj) return null;
+    return { ...base, kind: 'participle', source: subj, owner: ownerOf(doc, subj), content: [content], quote: isQuoted(doc, quotes, content), confidence: 0.6, cutBefore: cue.first - 1 };
   }
 
   const right = tokens[after];
@@ -357,7 +479,9 @@ function verbRelation(doc: Doc, quotes: Quotes, si: number, v: number, verb: Ver
   const rightIsEnd = !right || endsAt(after);
 
   // Cue before the source after the content (CVS): "“…,” said Maria Ostrova, a spokeswoman."
-  if (beforeIsBreak && right && !rightIsEnd && !verb.recipient) {
+  // A recipient verb takes its speaker after a question: "“Why now?” asked Sen. X."
+  const afterQuestion = CLOSE_MARK.test(prev?.value ?? '') && tokens[v - 2]?.value === '?';
+  if (beforeIsBreak && right && !rightIsEnd && (!verb.recipient || afterQuestion)) {
     const src = npRight(doc, after, s.last);
     // "…,” said Sen. Jim Whelan who represents Atlantic City.": a relative clause belongs to the source.
     if (src && src.last < s.last && (tokens[src.last + 1].lower === 'who' || tokens[src.last + 1].lower === 'whose')) {
@@ -406,8 +530,8 @@ function verbRelation(doc: Doc, quotes: Quotes, si: number, v: number, verb: Ver
           return { ...base, source: src, content, quote: isQuoted(doc, quotes, left), confidence: 0.9 };
         }
       }
-      if (c < s.first && (rightIsEnd || verb.strength === 'strong')) {
-        // "He said." with the content in the quote run just before.
+      if (c < s.first && (tailIsEnd || verb.strength === 'strong')) {
+        // "He said." / "Obama asked Republicans." with the content in the quote run just before.
         const prevRun = quotes.runs.filter((r) => r.closeTok < s.first && r.closeTok >= s.first - 2).at(-1);
         if (prevRun) {
           return { ...base, source: src, content: [{ first: prevRun.openTok, last: prevRun.closeTok }], quote: true, confidence: 0.6 };
@@ -433,11 +557,19 @@ function verbRelation(doc: Doc, quotes: Quotes, si: number, v: number, verb: Ver
     // "said the ministry" leading a sentence is rare; an inverted "…: said X" likewise. Nothing to attribute.
     return null;
   }
-  const content = clauseAfterCue(doc, quotes, after, s.last, verb);
+  const content = clauseAfterCue(doc, quotes, after, s.last, verb) ?? nextAfterColon(doc, quotes, after, s.i);
   if (!content) return null;
+  // "complained about": the preposition right after the verb belongs to the cue
+  if (tokens[content.first].lower === 'about' && content.first === cue.last + 1 && content.first < content.last) {
+    cue.last = content.first;
+    content.first++;
+  }
   const head = headOf(doc, subj.source);
   const evidence = evidenceLemmas.has(verb.lemma) && evidenceHeads.has(head.lower);
-  if (verb.strength === 'weak' && !evidence && (abstractHeads.has(head.lower) || !isAgent(head))) return null;
+  // A weak cue with a noun-phrase or to-infinitive content ("called", "seeks to") needs a subject that can hold a
+  // view; one that governs a clause ("the memo suggested that …") may have any subject but an abstract one.
+  const clausal = CLAUSE_OPENERS.has(tokens[content.first].lower) || OPEN_MARK.test(tokens[content.first].value) || looksLikeClause(doc, content);
+  if (verb.strength === 'weak' && !evidence && (abstractHeads.has(head.lower) || (!isAgent(head) && !clausal))) return null;
   const owner = ownerOf(doc, subj.source);
   // "declined to say whether …": the speech verb inside the content is part of this cue's content, not a cue
   // of its own.
@@ -455,6 +587,54 @@ function verbRelation(doc: Doc, quotes: Quotes, si: number, v: number, verb: Ver
     quote: isQuoted(doc, quotes, content),
     confidence: verb.strength === 'strong' ? 0.9 : 0.7,
   };
+}
+
+const EXPLETIVE = new Set(['it', 'there', 'who', 'which', 'that', 'this']);
+
+/** "seemed to be …", "appears confident", "seemed taken aback": a state the subject is seen in, not a view it holds. */
+function seemsState(doc: Doc, v: number, sentLast: number): boolean {
+  const { tokens } = doc;
+  let k = v + 1;
+  while (k <= sentLast && k < v + 3 && tokens[k].pos === 'ADV') k++;
+  const t = tokens[k];
+  if (!t || k > sentLast) return false;
+  if (t.lower === 'to') return /^(be|have)$/.test(tokens[k + 1]?.lower ?? '');
+  return t.pos === 'ADJ' || (t.pos === 'VERB' && /(ed|en)$/.test(t.lower)) || t.lower === 'like';
+}
+
+/**
+ * "The music seemed to match the mood", "The team appeared paralyzed", "It appears that …": a verb of seeming
+ * whose subject holds no view reports the writer's impression. No source; the content is the subject (unless it
+ * is an empty "it") with the complement.
+ */
+function impressionRelation(doc: Doc, quotes: Quotes, si: number, v: number, verb: VerbCue): Relation | null {
+  const { tokens, sentences } = doc;
+  const s = sentences[si];
+  const cue = cueSpan(doc, v, verb, s.last);
+  const k = cue.last + 1;
+  const next = tokens[k];
+  if (!next || k > s.last) return null;
+  const after = tokens[k + 1];
+  const complement = next.lower === 'to' || next.pos === 'ADJ' || next.lower === 'like' || THAT.has(next.lower) ||
+    (next.pos === 'ADV' && !!after && k + 1 <= s.last && (after.pos === 'ADJ' || after.lower === 'to'));
+  if (!complement) return null;
+  const rest = contentRight(doc, quotes, k, s.last);
+  if (!rest || wordCount(doc, rest) < 2) return null;
+  const subj = subjectLeft(doc, v, s.first);
+  if (!subj) return null;
+  const single = subj.source.first === subj.source.last ? tokens[subj.source.first].lower : '';
+  const content: Range[] = EXPLETIVE.has(single) ? [rest] : [subj.source, rest];
+  return { kind: 'passive', cue, stance: 'describes', source: null, owner: null, content, sent: si, quote: false, confidence: 0.4 };
+}
+
+/** "She went on to say:" closing its sentence: the next sentence (or the quote it opens) is the content. */
+function nextAfterColon(doc: Doc, quotes: Quotes, k: number, si: number): Range | null {
+  const { tokens, sentences } = doc;
+  const s = sentences[si];
+  const next = sentences[si + 1];
+  if (k !== s.last || tokens[k]?.value !== ':' || !next) return null;
+  const content = contentRight(doc, quotes, next.first, next.last);
+  return content && wordCount(doc, content) >= 2 ? content : null;
 }
 
 /** The content clause after a cue, skipping a recipient ("told Reuters") and adjuncts ("on Monday"). */
@@ -491,6 +671,8 @@ function clauseAfterCue(doc: Doc, quotes: Quotes, k: number, sentLast: number, v
   const content = contentRight(doc, quotes, k, sentLast);
   if (!content) return null;
   const first = tokens[content.first];
+  // "wrote to the prosecutor, asking him to …": a participle cue after the adjuncts has a content of its own
+  if (tokens[content.first - 1]?.value === ',' && first.lower.endsWith('ing') && verbForms.has(first.lower)) return null;
   const words = wordCount(doc, content);
   if (words < 2 && !(verb.object && words === 1) && !(words === 1 && /^(yes|no)\.?$/.test(tokens[content.first].lower))) return null;
   const clauseStart = CLAUSE_OPENERS.has(first.lower) || OPEN_MARK.test(first.value) || tokens[content.first - 1]?.value === ':';
@@ -502,6 +684,8 @@ function clauseAfterCue(doc: Doc, quotes: Quotes, k: number, sentLast: number, v
   }
   if (verb.strength === 'weak' && !clauseStart) {
     if (verb.to && first.lower === 'to') return content;
+    // "complained about the tone", "asked Trump about the loan": the topic is the content
+    if (first.lower === 'about' && words >= 2) return content;
     if (verb.object && words >= 1) return content;
     if (!looksLikeClause(doc, content)) return null;
   }
@@ -598,6 +782,13 @@ function mainSubject(doc: Doc, first: number, last: number): Range | null {
       break;
     }
   }
+  // the tagger reads some past tenses as adjectives after a name ("Cruz belittled the issue"), and the phrase
+  // walk would take them in
+  let p = k;
+  while (p <= last && tokens[p].pos === 'PROPN') p++;
+  if (p > k && p < last && tokens[p].pos === 'ADJ' && /ed$/.test(tokens[p].lower) && ['DET', 'PRON', 'PROPN'].includes(tokens[p + 1].pos)) {
+    return { first: k, last: p - 1 };
+  }
   const np = npRight(doc, k, last);
   if (!np) return null;
   let n = np.last + 1;
@@ -637,7 +828,7 @@ function according(doc: Doc, quotes: Quotes, si: number, a: number, len: number,
   const { tokens, sentences } = doc;
   const s = sentences[si];
   const cue: Range = { first: a, last: a + len - 1 };
-  const src = npRight(doc, a + len, s.last);
+  const src = npRight(doc, a + len, s.last) ?? phraseTo(doc, a + len, s.last);
   if (!src) return null;
   // "According to early results of exit polls conducted by X for Y, …": a long source runs to the comma.
   if (a === s.first || isOpener(doc, s.first, a - 1)) {
@@ -676,6 +867,19 @@ function according(doc: Doc, quotes: Quotes, si: number, a: number, len: number,
   return { ...base, content, quote: false, confidence: 0.9 };
 }
 
+/**
+ * The words from `k` to the next comma, dash, bracket or sentence end (at most 12): the tagger reads the noun
+ * after "according to" as an infinitive ("according to sources", "according to exit polls").
+ */
+function phraseTo(doc: Doc, k: number, sentLast: number): Range | null {
+  const { tokens } = doc;
+  if (k > sentLast || tokens[k].pos !== 'VERB') return null;
+  let j = k;
+  while (j <= sentLast && j - k < 12 && !/^[,;:()—–-]$/.test(tokens[j].value) && !END_PUNCT.test(tokens[j].value) && !QUOTE_MARK.test(tokens[j].value)) j++;
+  if (j - k > 11) return null;
+  return { first: k, last: j - 1 };
+}
+
 /** "In a CBS News poll released Monday, Clinton led by 10 points": a document or poll as the source. */
 function inSourceRelation(doc: Doc, quotes: Quotes, si: number, i: number): Relation | null {
   const { tokens, sentences } = doc;
@@ -702,7 +906,7 @@ function askedRelation(doc: Doc, quotes: Quotes, si: number, i: number): Relatio
   let j = i + 1;
   while (j <= s.last && j - i < 40 && tokens[j].value !== ',' && !END_PUNCT.test(tokens[j].value)) j++;
   if (!(j <= s.last && tokens[j].value === ',') || j < i + 3) return null;
-  const opens = tokens.slice(i + 1, Math.min(j, i + 6)).some((t) => CLAUSE_OPENERS.has(t.lower) || t.lower === 'about' || t.lower === 'to');
+  const opens = tokens.slice(i + 1, Math.min(j, i + 10)).some((t) => CLAUSE_OPENERS.has(t.lower) || t.lower === 'whom' || t.lower === 'about' || t.lower === 'to');
   if (!opens) return null;
   const src = npRight(doc, j + 1, s.last);
   if (!src || !isAgent(headOf(doc, src))) return null;
@@ -768,6 +972,20 @@ function passive(doc: Doc, quotes: Quotes, si: number, p: number): Relation | nu
     j = source.last + 1;
   }
   const content: Range[] = [subject];
+  const opensClause = j <= s.last && (CLAUSE_OPENERS.has(tokens[j].lower) || OPEN_MARK.test(tokens[j].value) || tokens[j].value === ':' ||
+    (tokens[j].value === ',' && OPEN_MARK.test(tokens[j + 1]?.value ?? '')));
+  if (j <= s.last && tokens[j].lower === 'about' && !source) {
+    // "Pence was asked about the comment": the topic is the content
+    const rest = contentRight(doc, quotes, j + 1, s.last);
+    if (!rest) return null;
+    return { kind: 'passive', cue: { first: be, last: j }, stance: 'questions', source: null, owner: null, content: [rest], sent: si, quote: false, confidence: 0.4 };
+  }
+  if (opensClause && !source && tokens[p].lower === 'asked') {
+    // "Blumenthal was asked, “If you had known …?”", "was asked whether …": the question is the content
+    const rest = contentRight(doc, quotes, j, s.last);
+    if (!rest) return null;
+    return { kind: 'passive', cue, stance: 'questions', source: null, owner: null, content: [rest], sent: si, quote: isQuoted(doc, quotes, rest), confidence: 0.4 };
+  }
   if (j <= s.last && (tokens[j].lower === 'as' || tokens[j].lower === 'to')) {
     const rest = contentRight(doc, quotes, j + 1, s.last);
     if (rest) content.push(rest);
@@ -775,7 +993,8 @@ function passive(doc: Doc, quotes: Quotes, si: number, p: number): Relation | nu
   } else if (!source) {
     return null;
   }
-  if (wordCount(doc, subject) < 2 && !source) return null;
+  // a one-word subject must name someone or something: "Trump is expected to …", not "It is expected"
+  if (wordCount(doc, subject) < 2 && !source && (EXPLETIVE.has(tokens[subject.first].lower) || content.length < 2)) return null;
   if (source && abstractHeads.has(headOf(doc, source).lower)) return null;
   return {
     kind: 'passive',
@@ -835,7 +1054,7 @@ function headline(doc: Doc, out: Relation[]): boolean {
   for (let i = s.first + 1; i < Math.min(s.last, s.first + 6); i++) {
     if (tokens[i].value === ':') {
       const src = npLeft(doc, i - 1, s.first);
-      if (src && src.first === s.first && i + 2 <= s.last) {
+      if (src && src.first === s.first && i + 2 <= s.last && !colonLabels.has(headOf(doc, src).lower)) {
         out.push({ kind: 'headline', cue: { first: i, last: i }, stance: 'asserts', source: src, owner: null, content: [{ first: i + 1, last: s.last }], sent: 0, quote: false, confidence: 0.6 });
         return true;
       }
@@ -845,6 +1064,37 @@ function headline(doc: Doc, out: Relation[]): boolean {
   return false;
 }
 
+
+/**
+ * "Super PAC Blasts Senator Over Debate": a title line (the first line, a paragraph of its own) whose main verb
+ * is a cue or stance verb after its subject. The words before it are the source, the
+ * rest is the content.
+ */
+function titleRelation(doc: Doc, quotes: Quotes): Relation | null {
+  const { tokens, sentences } = doc;
+  const s = sentences[0];
+  if (sentences[1].para === s.para || s.last - s.first < 3 || s.last - s.first > 30) return null;
+  for (let i = s.first + 1; i < s.last; i++) {
+    const t = tokens[i];
+    if (quotes.inside[i] >= 0 || t.value === ':' || t.value === ',' || t.value === ';') return null;
+    const lower = t.lower;
+    const cue = verbForms.get(lower);
+    // title case hides verbs from the tagger ("Backs" as a name): strip a third-person or past ending
+    const stem = lower.replace(/(?<=[^s])s$|(?<=(?:ch|sh|ss|x|z))es$|(?<=[^e])ed$|(?<=e)d$/, '');
+    const known = (!!cue && (!lower.endsWith('ing'))) || (attitudeVerbs.has(t.lemma) && t.pos === 'VERB') || (stem !== lower && attitudeVerbs.has(stem));
+    if (!known) continue;
+    const prev = tokens[i - 1];
+    if (!(prev.pos === 'NOUN' || prev.pos === 'PROPN' || prev.pos === 'PRON' || prev.pos === 'ADV')) continue;
+    const span = cueSpan(doc, i, cue ?? { lemma: t.lemma, stance: 'asserts', strength: 'weak' }, s.last);
+    if (span.first <= s.first) return null;
+    const src = npLeft(doc, span.first - 1, s.first);
+    if (!src || src.first !== s.first) return null;
+    const content = contentRight(doc, quotes, span.last + 1, s.last);
+    if (!content || wordCount(doc, content) < 2) return null;
+    return { kind: 'verb', cue: span, stance: cue?.stance ?? 'believes', source: src, owner: null, content: [content], sent: 0, quote: false, confidence: 0.5 };
+  }
+  return null;
+}
 
 /** "raised questions about", "expressed concern that": a verb lemma followed by one of its cue nouns. */
 function verbNounAt(doc: Doc, i: number, sentLast: number): { last: number; stance: Stance } | null {
@@ -918,7 +1168,7 @@ function thatClauseAfter(doc: Doc, v: number, sentLast: number): boolean {
  * "The senator supported the bill", "Clinton sees a path to victory": a verb of stance or intent (the
  * attitudeVerbs list) with a named or personal subject right before it and an object or clause after it.
  */
-function attitudeRelation(doc: Doc, quotes: Quotes, si: number, v: number): Relation | null {
+function attitudeRelation(doc: Doc, quotes: Quotes, si: number, v: number, particle = false): Relation | null {
   const { tokens, sentences } = doc;
   const s = sentences[si];
   if (NOT_ATTITUDE.has(tokens[v].lemma)) return null;
@@ -928,9 +1178,9 @@ function attitudeRelation(doc: Doc, quotes: Quotes, si: number, v: number): Rela
   if (!isAgent(head) || abstractHeads.has(head.lower)) return null;
   let k = v + 1;
   // a particle or preposition that belongs to the verb: "voted for", "pointed to", "talked about"
-  if (k <= s.last && (tokens[k].pos === 'ADP' || tokens[k].pos === 'PART') && !THAT.has(tokens[k].lower) && tokens[k].lower !== 'to') k++;
+  if (particle || (k <= s.last && (tokens[k].pos === 'ADP' || tokens[k].pos === 'PART') && !THAT.has(tokens[k].lower) && tokens[k].lower !== 'to')) k++;
   // "made it clear that …": the words up to "that" belong to the cue
-  else if (!attitudeVerbs.has(tokens[v].lemma)) {
+  else if (!attitudeVerbs.has(tokens[v].lemma) && !verbForms.has(tokens[v].lower)) {
     while (k <= s.last && k < v + 4 && !(THAT.has(tokens[k].lower) && tokens[k].pos === 'SCONJ')) k++;
   }
   const content = contentRight(doc, quotes, k, s.last);
@@ -939,6 +1189,32 @@ function attitudeRelation(doc: Doc, quotes: Quotes, si: number, v: number): Rela
   // "Observers may compare …" is a possibility, not a view anyone voiced.
   for (let j = cue.first; j < v; j++) if (MODALS.has(tokens[j].lower)) return null;
   return { kind: 'attitude', cue, stance: 'believes', source: subj.source, owner: null, content: [content], sent: si, quote: isQuoted(doc, quotes, content), confidence: 0.35 };
+}
+
+const ADJ_LINKS = new Set(['of', 'about', 'on', 'with', 'over', 'for', 'against']);
+
+/** "The mayor was critical of the plan", "Voters are confident that …": a stance adjective after a copula. */
+function copulaRelation(doc: Doc, quotes: Quotes, si: number, a: number): Relation | null {
+  const { tokens, sentences } = doc;
+  const s = sentences[si];
+  let b = a - 1;
+  while (b > s.first && a - b < 4 && (tokens[b].pos === 'ADV' || tokens[b].pos === 'PART')) b--;
+  if (!BE.has(tokens[b].lower)) return null;
+  let first = b;
+  while (first - 1 >= s.first && (tokens[first - 1].pos === 'AUX' || CUE_ADVERBS.has(tokens[first - 1].lower))) first--;
+  const subj = subjectLeft(doc, first, s.first);
+  if (!subj) return null;
+  const head = headOf(doc, subj.source);
+  if (!isAgent(head) || abstractHeads.has(head.lower)) return null;
+  const next = tokens[a + 1];
+  if (!next || a + 1 > s.last) return null;
+  let last = a;
+  let k = a + 1;
+  if (ADJ_LINKS.has(next.lower)) { last = a + 1; k = a + 2; }
+  else if (!(THAT.has(next.lower) || next.lower === 'to' || CLAUSE_OPENERS.has(next.lower))) return null;
+  const content = contentRight(doc, quotes, k, s.last);
+  if (!content || wordCount(doc, content) < 2) return null;
+  return { kind: 'attitude', cue: { first, last }, stance: 'believes', source: subj.source, owner: null, content: [content], sent: si, quote: isQuoted(doc, quotes, content), confidence: 0.35 };
 }
 
 /** A word that can stand for someone holding or voicing a view: a name, a personal pronoun, a person or body. */
@@ -957,14 +1233,30 @@ function cueSpan(doc: Doc, v: number, verb: VerbCue, sentLast: number): Range {
   let first = v;
   let last = verb.particle ? v + 1 : v;
   // Auxiliaries, modals, negation and adverbs belong to the cue: "has also said", "would not say", "is telling".
+  const sent = tokens[v].sent;
   const ing = tokens[v].lower.endsWith('ing');
-  while (first - 1 >= 0 && tokens[first - 1].sent === tokens[v].sent && first - v > -5) {
-    const t = tokens[first - 1];
-    const aux = t.pos === 'AUX' && (!BE.has(t.lower) || ing);
-    if (!(CUE_ADVERBS.has(t.lower) || aux || (t.pos === 'ADV' && t.lower.endsWith('ly') && !/^[A-Z]/.test(t.value)))) break;
-    first--;
+  const absorb = (limit: number) => {
+    while (first - 1 >= 0 && tokens[first - 1].sent === sent && first - v > limit) {
+      const t = tokens[first - 1];
+      const aux = t.pos === 'AUX' && (!BE.has(t.lower) || ing || /ing$/.test(tokens[first].lower));
+      if (!(CUE_ADVERBS.has(t.lower) || aux || (t.pos === 'ADV' && t.lower.endsWith('ly') && !/^[A-Z]/.test(t.value)))) break;
+      first--;
+    }
+  };
+  absorb(-5);
+  // "continued to deny", "is trying to distance", "went on to say": the verb leading in with "to" is part of it
+  if (tokens[first - 1]?.lower === 'to' && tokens[first - 1].sent === sent) {
+    let c = first - 2;
+    if (tokens[c]?.lower === 'on' && tokens[c - 1]?.lemma === 'go') c--;
+    const lead = tokens[c];
+    if (lead && lead.sent === sent && (lead.pos === 'VERB' || lead.pos === 'AUX') && catenativeVerbs.has(lead.lemma)) {
+      first = c;
+      absorb(-9);
+    }
   }
   const next = (k: number) => (k <= sentLast ? tokens[k].lower : '');
+  // "said recently", "argued repeatedly", "said sarcastically": a manner or time adverb right after the verb
+  while (last + 1 <= sentLast && last - v < 2 && tokens[last + 1].pos === 'ADV' && /ly$/.test(tokens[last + 1].lower) && tokens[last + 1].lower !== 'only') last++;
   if (next(last + 1) === 'in' && (next(last + 2) === 'a' || next(last + 2) === 'an') && next(last + 3) === 'statement') {
     last += 3;
   }
@@ -979,7 +1271,7 @@ export function colonRelation(doc: Doc, quotes: Quotes, si: number, c: number): 
   const src = npLeft(doc, c - 1, s.first);
   if (!src || src.first !== s.first) return null;
   const head = headOf(doc, src);
-  if (!isAgent(head) || head.pos === 'PRON') return null;
+  if (!isAgent(head) || head.pos === 'PRON' || colonLabels.has(head.lower)) return null;
   const content = contentRight(doc, quotes, c + 1, s.last);
   if (!content || wordCount(doc, content) < 3) return null;
   return { kind: 'verb', cue: { first: c, last: c }, stance: 'asserts', source: src, owner: null, content: [content], sent: si, quote: isQuoted(doc, quotes, content), confidence: 0.6 };

@@ -16,7 +16,7 @@ const TRIM_PUNCT = /^[\s,;:—–-]+|[\s,;:—–-]+$/g;
 
 export function extractClaims(doc: Doc): Claim[] {
   const quotes = findQuotes(doc);
-  const relations = floatingQuotes(doc, quotes, cutCoordinated(dedupe(findRelations(doc, quotes))));
+  const relations = floatingQuotes(doc, quotes, cutCoordinated(doc, dedupe(findRelations(doc, quotes))));
   const hedges = findHedges(doc.text);
   relations.push(...hedgedSentences(doc, relations, hedges));
   relations.sort((a, b) => firstContent(a) - firstContent(b));
@@ -183,7 +183,19 @@ function floatingQuotes(doc: Doc, quotes: Quotes, rels: Relation[]): Relation[] 
 }
 
 /** "X praised Y and said Z": the relation of "praised" ends before "and said". */
-function cutCoordinated(rels: Relation[]): Relation[] {
+const CLAUSE_LINKS = new Set(['while', 'whereas', 'as', 'but', 'and', 'when', 'although', 'though', 'because', 'after', 'before', 'since']);
+
+function cutCoordinated(doc: Doc, rels: Relation[]): Relation[] {
+  // "…, while Sanders suggests …", "…, as Clinton echoed …": a clause after a comma and a linking word that has
+  // a speaker and cue of its own ends the content of an earlier relation
+  for (const r of rels) {
+    if (r.cutBefore !== undefined || !r.source || !r.cue || r.source.last >= r.cue.first) continue;
+    const j = r.source.first - 1;
+    const link = doc.tokens[j];
+    if (!link || !CLAUSE_LINKS.has(link.lower) || doc.tokens[j - 1]?.sent !== link.sent) continue;
+    if (doc.tokens[j - 1].value === ',') r.cutBefore = j - 1;
+    else if (link.lower === 'while' || link.lower === 'whereas') r.cutBefore = j;
+  }
   for (const r of rels) {
     const cut = r.cutBefore;
     if (cut === undefined) continue;
@@ -194,9 +206,15 @@ function cutCoordinated(rels: Relation[]): Relation[] {
         .filter((c) => c.last >= c.first);
     }
   }
-  // A stance verb inside someone else's reported content ("the ministry claimed the troops laid mines") is part
-  // of what that source said, not a view of its own.
-  return rels.filter((r) => r.content.length > 0 && !(r.kind === 'attitude' && rels.some((o) => o !== r && o.kind !== 'attitude' && r.cue && o.content.some((c) => c.first <= r.cue!.first && r.cue!.first <= c.last))));
+  // A stance verb or a weak cue inside someone else's reported content ("the ministry claimed the troops laid
+  // mines", "he said voters want change") is part of what that source said, not a view of its own.
+  return rels.filter((r) => r.content.length > 0 && !(nestable(r) && rels.some((o) => o !== r && o.kind !== 'attitude' && r.cue && o.content.some((c) => c.first <= r.cue!.first && r.cue!.first <= c.last))));
+}
+
+/** Relations dropped inside another's content: stance verbs, and weak cues (confidence 0.7 or less) other than passives. */
+function nestable(r: Relation): boolean {
+  if (r.kind === 'attitude') return true;
+  return r.confidence <= 0.7 && r.kind !== 'passive';
 }
 
 /** Sentences that hedge a statement with no attribution of their own: "Russian forces reportedly deployed …". */

@@ -31,6 +31,10 @@ interface CueFile {
   verbNoun: Record<string, string[] | string>;
   evidence: { published: string[]; showing: string[] };
   attitude?: { lemmas: string[] };
+  impression?: { lemmas: string[] };
+  stanceAdjectives?: { words: string[] };
+  catenative?: { lemmas: string[] };
+  colonLabels?: { nouns: string[] };
   inSource?: { nouns: string[] };
   possessiveNouns?: { nouns: string[] };
   evidenceSources?: { lemmas: string[]; heads: string[] };
@@ -83,6 +87,14 @@ function inflect(lemma: string): string[] {
 export const verbForms = new Map<string, VerbCue>();
 /** Verbs of stance or intent that attribute a view when an agent is their subject ("supported", "sees"). */
 export const attitudeVerbs = new Set<string>(cues.attitude?.lemmas ?? []);
+/** Verbs of seeming ('seemed to', 'appears confident'): with a subject that holds no view, a source-less cue. */
+export const impressionVerbs = new Set<string>(cues.impression?.lemmas ?? []);
+/** Words heading a label before a colon ('The Latest:', 'Editor's Note:'), never a speaker. */
+export const colonLabels = new Set<string>(cues.colonLabels?.nouns ?? []);
+/** Verbs that lead into a cue with 'to' and belong to its span ('continued to deny', 'went on to say'). */
+export const catenativeVerbs = new Set<string>(cues.catenative?.lemmas ?? []);
+/** Adjectives stating a view after a copula ('is confident that', 'was critical of'). */
+export const stanceAdjectives = new Set<string>(cues.stanceAdjectives?.words ?? []);
 /** Plural nouns spelled like cue verbs ("states") that never count as cues when tagged as nouns. */
 export const nounForms = new Set<string>(cues.notCue.nounForms ?? []);
 /** Nouns naming a view ("his support for", "Clinton's claim that") whose possessor is the source. */

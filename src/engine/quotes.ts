@@ -47,6 +47,10 @@ export function findQuotes(doc: Doc): Quotes {
       }
     } else {
       opening = OPEN_DOUBLE.has(ch);
+      // an opening mark typed where a closing one belongs: glued to the end of the quoted words while a quote
+      // is open ("… for her here,“ said X")
+      if (opening && openAt >= 0 && i > 0 && tokens[i - 1].end === tokens[i].start && paraOf(i) === paraOf(openAt) &&
+        (!tokens[i + 1] || tokens[i + 1].start > tokens[i].end)) opening = false;
     }
     if (opening) {
       if (openAt >= 0) {
