@@ -54,7 +54,10 @@ export function cannotRead(name: string, why: string): string {
   return `I could not read the attached file “${name}” (${why}), so nothing was saved. Try again, or paste the report as text.`;
 }
 
-class ReadFailure extends Error {}
+class ReadFailure extends Error {
+  /** Already logged where it happened. */
+  logged = false;
+}
 
 /** Joins the typed text and each file's text, in order, with a blank line between; checks sizes first. */
 export async function readTextFiles(files: TextFile[], opts: ReadTextOptions): Promise<ReadText> {
@@ -75,7 +78,7 @@ export async function readTextFiles(files: TextFile[], opts: ReadTextOptions): P
     } catch (err) {
       if (err instanceof TooLarge) return { unread: tooLargeError(used + err.bytes, opts.maxBytes).message };
       const why = err instanceof ReadFailure ? err.message : 'the download failed';
-      opts.log.warn(`${opts.what}: ${file.name} not read: ${err instanceof ReadFailure ? err.message : (err as Error).message}`);
+      if (!(err instanceof ReadFailure && err.logged)) opts.log.warn(`${opts.what}: ${file.name} not read: ${(err as Error).message}`);
       return { unread: cannotRead(file.name, why) };
     }
   }
@@ -95,7 +98,9 @@ async function download(file: TextFile, opts: ReadTextOptions, budget: number): 
     const origin = originOf(url);
     if (!origin || !opts.origins.includes(origin)) {
       opts.log.warn(`${opts.what}: not fetching ${file.name}: ${origin ?? 'its URL'} is not one of the platform's file hosts`);
-      throw new ReadFailure('it is not on the platform’s own file host');
+      const refused = new ReadFailure('it is not on the platform’s own file host');
+      refused.logged = true;
+      throw refused;
     }
     let res: Response;
     try {
