@@ -16,7 +16,7 @@ import { COMMANDS, STORE_DOWN, findCommand, runCommand } from '../commands/index
 import type { CommandContext, SettingsStore } from '../commands/command.ts';
 import { storeReport } from '../commands/summarize.ts';
 import type { Logger } from './log.ts';
-import { MENTION_MIN_WORDS, describePasteMode, pasteDecision, type PasteMode } from './paste-rule.ts';
+import { MENTION_MIN_WORDS, describePasteMode, pasteDecision, unreadFileDecision, type PasteMode } from './paste-rule.ts';
 import { errorReply, messageReply, type Reply } from './reply.ts';
 import { DEFAULT_MAX_BYTES } from './summarize.ts';
 
@@ -40,6 +40,12 @@ export interface BotEvent {
   link?: string;
   /** The platform's id for this delivery; a repeat of an id already answered is ignored. */
   id?: string;
+  /**
+   * A long paste sent as a text file that the adapter could not read (over the size limit, a failed download):
+   * what to tell the person. Given when the message would count as a report (the paste rule, as for a long
+   * paste) and for a command; `text` then holds only what was typed, and nothing is summarised.
+   */
+  unread?: string;
 }
 
 /** Remembers event ids for a while, so a platform's retry is answered once. */
@@ -123,6 +129,17 @@ export function createBot(opts: BotOptions): Bot {
 
   async function route(e: BotEvent): Promise<Reply[]> {
     const ctx = context(e);
+    if (e.unread !== undefined) {
+      if (e.kind === 'command') return [errorReply(e.unread)];
+      switch (unreadFileDecision(e.kind, await pasteMode(ctx.key))) {
+        case 'report':
+          return [errorReply(e.unread)];
+        case 'off':
+          return [messageReply(`${describePasteMode('off')} (An admin can change this with /paste.)`)];
+        default:
+          return [];
+      }
+    }
     if (e.kind === 'command') {
       return [await runCommand(e.command ?? '', e.args ?? e.text, ctx)];
     }

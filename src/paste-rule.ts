@@ -42,3 +42,12 @@ export function pasteDecision(kind: 'message' | 'mention', text: string, mode: P
   if (mode !== 'auto') return 'ignore';
   return text.trim().length >= PASTE_MIN_CHARS && countWords(text) >= PASTE_MIN_WORDS ? 'report' : 'ignore';
 }
+
+/**
+ * A message whose long paste came as a text file that could not be read (too large, a failed download): it is
+ * decided as such a long paste would be, so the person hears why only where the paste would have been answered.
+ */
+export function unreadFileDecision(kind: 'message' | 'mention', mode: PasteMode = DEFAULT_PASTE_MODE): PasteDecision {
+  if (kind === 'mention') return mode === 'off' ? 'off' : 'report';
+  return mode === 'auto' ? 'report' : 'ignore';
+}

@@ -52,6 +52,25 @@ describe('the paste rule', () => {
     expect(await t.say('/paste sometimes', { isAdmin: true })).toMatch(/auto, mention, off/);
     expect(await count()).toBe(2);
   });
+
+  test('a long paste sent as a file the adapter could not read: the reason, where the paste would be answered', async () => {
+    const unread = 'The text is too long: 300 KB (300000 bytes), and ClaimDesk accepts at most 200 KB (200000 bytes).';
+    const [auto] = await t.replies('', { kind: 'message', unread });
+    expect(auto.error).toBe(true);
+    expect(auto.fallback).toBe(unread);
+    const [command] = await t.replies('', { kind: 'command', command: 'summarize', unread });
+    expect(command.fallback).toBe(unread);
+    await t.say('/paste mention', { isAdmin: true });
+    expect(await t.replies('', { kind: 'message', unread })).toEqual([]);
+    expect((await t.replies('', { kind: 'mention', unread }))[0].fallback).toBe(unread);
+    await t.say('/paste off', { isAdmin: true });
+    expect(await t.replies('', { kind: 'message', unread })).toEqual([]);
+    expect(await t.say('', { kind: 'mention', unread })).toMatch(/use \/summarize/);
+    // Typed words with it are not summarised on their own: nothing is stored.
+    await t.say('/paste auto', { isAdmin: true });
+    await t.replies(LONG, { kind: 'message', unread });
+    expect(await count()).toBe(0);
+  });
 });
 
 test('a platform slash command with structured options (as Discord sends them) runs the same command', async () => {

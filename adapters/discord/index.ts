@@ -10,6 +10,7 @@ import type { Logger } from '../../src/log.ts';
 import { SUMMARIZE_CLAIMS } from './commands.ts';
 import { loadDiscordConfig, type DiscordConfig } from './config.ts';
 import { contextMenuEvent, messageEvent, slashEvent } from './events.ts';
+import { withAttachedText, type AttachedTextOptions } from './files.ts';
 import { NO_PINGS, answerInteraction, answerMessage } from './send.ts';
 
 export const INTENTS = [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.MessageContent];
@@ -26,18 +27,20 @@ export function createClient(config: DiscordConfig): Client {
   });
 }
 
-async function onMessage(message: Message, client: Client<true>, bot: Bot, log: Logger): Promise<void> {
-  const event = messageEvent(message, client.user.id);
-  if (!event) {
+async function onMessage(message: Message, client: Client<true>, bot: Bot, log: Logger, files: AttachedTextOptions): Promise<void> {
+  const typed = messageEvent(message, client.user.id);
+  if (!typed) {
     log.debug(`discord: message ${message.id} ignored (the bot's own, another bot's, or not in a server)`);
     return;
   }
+  // A long paste comes as a message.txt attachment: its text is read into the event.
+  const event = await withAttachedText(typed, message.attachments, `discord: message ${message.id}`, files);
   const replies = await bot.handle(event);
   const sent = replies.length > 0 && message.inGuild() ? await answerMessage(message, replies, log) : 0;
   log.debug(`discord: message ${message.id} answered with ${sent} messages`);
 }
 
-async function onInteraction(interaction: Interaction, bot: Bot, log: Logger): Promise<void> {
+async function onInteraction(interaction: Interaction, bot: Bot, log: Logger, files: AttachedTextOptions): Promise<void> {
   if (!interaction.isChatInputCommand() && !interaction.isMessageContextMenuCommand()) return;
   if (!interaction.inGuild()) {
     await interaction.reply({ content: 'ClaimDesk works in server channels.', flags: MessageFlags.Ephemeral, allowedMentions: NO_PINGS });
@@ -48,7 +51,12 @@ async function onInteraction(interaction: Interaction, bot: Bot, log: Logger): P
     const event = interaction.isChatInputCommand()
       ? slashEvent(interaction)
       : interaction.commandName === SUMMARIZE_CLAIMS
-        ? contextMenuEvent(interaction)
+        ? await withAttachedText(
+            contextMenuEvent(interaction),
+            interaction.targetMessage.attachments,
+            `discord: interaction ${interaction.id}`,
+            files,
+          )
         : null;
     const replies = event ? await bot.handle(event) : [];
     const sent = await answerInteraction(interaction, replies);
@@ -61,14 +69,15 @@ async function onInteraction(interaction: Interaction, bot: Bot, log: Logger): P
   }
 }
 
-export async function start({ env, log, bot }: SurfaceDeps): Promise<RunningSurface> {
+export async function start({ env, config: core, log, bot }: SurfaceDeps): Promise<RunningSurface> {
   const config = loadDiscordConfig(env);
   const client = createClient(config);
+  const files: AttachedTextOptions = { maxBytes: core.maxInputBytes, log, ...(config.apiUrl ? { apiUrl: config.apiUrl } : {}) };
   // A failure in one event is logged; the client goes on serving the next.
   const guard = (what: string, work: Promise<void>) =>
     work.catch((err: Error) => log.error(`discord: ${what}: ${err.stack ?? err.message}`));
-  client.on(Events.MessageCreate, (m) => void guard(`message ${m.id}`, onMessage(m, client as Client<true>, bot, log)));
-  client.on(Events.InteractionCreate, (i) => void guard(`interaction ${i.id}`, onInteraction(i, bot, log)));
+  client.on(Events.MessageCreate, (m) => void guard(`message ${m.id}`, onMessage(m, client as Client<true>, bot, log, files)));
+  client.on(Events.InteractionCreate, (i) => void guard(`interaction ${i.id}`, onInteraction(i, bot, log, files)));
   client.on(Events.Error, (err) => log.error(`discord: ${err.message}`));
   client.on(Events.Warn, (msg) => log.warn(`discord: ${msg}`));
   client.on(Events.Debug, (msg) => log.debug(`discord-debug: ${msg}`));

@@ -3,6 +3,7 @@
 //
 //   a message in a channel        → BotEvent kind 'message' (the core's paste rule decides), answered in its thread
 //   @ClaimDesk … (app_mention)    → kind 'mention', the mention stripped; a direct message to the bot likewise
+//   a long paste as a text snippet (file_share) → the file's text read after the message's own (files.ts)
 //   /claims … (one slash command per command in commands/index.ts) → kind 'command', acknowledged at once,
 //                                   answered through the response URL; a file (/export) is uploaded to the channel
 //   "Summarize claims" shortcut   → /summarize of that message's text, answered in its thread
@@ -14,8 +15,10 @@ import type { Bot, BotEvent } from '../../src/bot.ts';
 import type { Logger } from '../../src/log.ts';
 import type { Desk } from '../../src/open-bot.ts';
 import type { Reply } from '../../src/reply.ts';
+import { DEFAULT_MAX_BYTES } from '../../src/summarize.ts';
 import { escapeMrkdwn, toSlackMessage } from './blocks.ts';
 import type { SlackConfig } from './config.ts';
+import { readSlackFiles, textFilesOf, type SlackFile } from './files.ts';
 import { INSTALLATIONS, keyvInstallationStore } from './installations.ts';
 import { Lookups, messageLink } from './lookups.ts';
 import { PostQueue, type Post } from './post-queue.ts';
@@ -36,6 +39,7 @@ export const BOT_SCOPES = [
   'im:history', // direct messages to the bot
   'chat:write', // replies in threads, ephemeral messages
   'commands', // the slash commands and the message shortcut
+  'files:read', // long pastes sent as text snippets are read
   'files:write', // /export uploads its file
   'users:read', // names, and who is a workspace admin
 ] as const;
@@ -52,6 +56,8 @@ export interface SlackAppOptions {
   postIntervalMs?: number;
   /** Merged into the Web API client's options (tests: `retryConfig: { retries: 0 }`). */
   clientOptions?: webApi.WebClientOptions;
+  /** Largest report accepted, in UTF-8 bytes (CLAIMDESK_MAX_INPUT_BYTES): text files over it are not downloaded. */
+  maxInputBytes?: number;
 }
 
 export interface SlackApp {
@@ -125,6 +131,19 @@ export function createSlackApp(opts: SlackAppOptions): SlackApp {
     // start() calls init(): a bad token fails there, with Slack's reason, instead of in the constructor.
     deferInitialization: true,
   });
+  /** The typed text with the message's text files read after it (a long paste sent as a snippet). */
+  function withFiles(typed: string, files: SlackFile[], client: Client, token: string | undefined, what: string) {
+    if (files.length === 0) return Promise.resolve({ text: typed });
+    return readSlackFiles(typed, files, {
+      client,
+      token,
+      ...(config.apiUrl ? { apiUrl: config.apiUrl } : {}),
+      maxBytes: opts.maxInputBytes ?? DEFAULT_MAX_BYTES,
+      log,
+      what: `slack: ${what}`,
+    });
+  }
+
   const queue = new PostQueue({ ...(opts.postIntervalMs !== undefined ? { intervalMs: opts.postIntervalMs } : {}), logger: log });
   const lookups = new Lookups({ logger: log });
 
@@ -188,23 +207,29 @@ export function createSlackApp(opts: SlackAppOptions): SlackApp {
     text: string;
     kind: 'message' | 'mention';
     eventId?: string;
+    /** Its text snippets and plain-text files, read after the text; and the token to read them with. */
+    files: SlackFile[];
+    token: string | undefined;
   }
 
   function onMessage(m: Said): void {
     const thread = m.thread_ts ?? m.ts;
     const place: Place = { client: m.client, team: m.team, channel: m.channel, thread, user: m.user };
-    answer(place, async () => ({
-      platform: PLATFORM,
-      workspace: m.team,
-      channel: m.channel,
-      thread,
-      user: m.user,
-      ...(await person(m.client, m.team, m.user)),
-      ...(await link(m.client, m.team, m.channel, m.ts, m.thread_ts)),
-      text: m.text,
-      kind: m.kind,
-      ...(m.eventId ? { id: m.eventId } : {}),
-    }));
+    answer(place, async () => {
+      const read = await withFiles(m.text, m.files, m.client, m.token, `message ${m.channel}/${m.ts}`);
+      return {
+        platform: PLATFORM,
+        workspace: m.team,
+        channel: m.channel,
+        thread,
+        user: m.user,
+        ...(await person(m.client, m.team, m.user)),
+        ...(await link(m.client, m.team, m.channel, m.ts, m.thread_ts)),
+        ...('unread' in read ? { text: m.text, unread: read.unread } : { text: read.text }),
+        kind: m.kind,
+        ...(m.eventId ? { id: m.eventId } : {}),
+      };
+    });
   }
 
   app.event('message', async ({ event, body, context, client }) => {
@@ -224,6 +249,8 @@ export function createSlackApp(opts: SlackAppOptions): SlackApp {
       text: fromSlackText(e.text as string),
       kind: direct ? 'mention' : 'message',
       ...(body.event_id ? { eventId: body.event_id } : {}),
+      files: textFilesOf(e.files),
+      token: context.botToken,
     });
   });
 
@@ -239,6 +266,8 @@ export function createSlackApp(opts: SlackAppOptions): SlackApp {
       text: fromSlackText(stripMention(event.text, context.botUserId)),
       kind: 'mention',
       ...(body.event_id ? { eventId: body.event_id } : {}),
+      files: textFilesOf(event.files),
+      token: context.botToken,
     });
   });
 
@@ -291,25 +320,30 @@ export function createSlackApp(opts: SlackAppOptions): SlackApp {
     await ack();
     const team = context.teamId ?? shortcut.team?.id ?? '';
     const channel = shortcut.channel.id;
-    const message = shortcut.message as { ts: string; thread_ts?: string; text?: string };
+    const message = shortcut.message as { ts: string; thread_ts?: string; text?: string; files?: unknown };
     const thread = message.thread_ts ?? message.ts;
-    const text = fromSlackText(message.text ?? '');
+    const typed = fromSlackText(message.text ?? '');
     const place: Place = { client, team, channel, thread, user: shortcut.user.id };
     answer(
       place,
-      async () => ({
-        platform: PLATFORM,
-        workspace: team,
-        channel,
-        thread,
-        user: shortcut.user.id,
-        ...(await person(client, team, shortcut.user.id)),
-        ...(await link(client, team, channel, message.ts, message.thread_ts)),
-        text,
-        kind: 'command',
-        command: 'summarize',
-        args: text,
-      }),
+      async () => {
+        const read = await withFiles(typed, textFilesOf(message.files), client, context.botToken, `shortcut on ${channel}/${message.ts}`);
+        const text = 'unread' in read ? typed : read.text;
+        return {
+          platform: PLATFORM,
+          workspace: team,
+          channel,
+          thread,
+          user: shortcut.user.id,
+          ...(await person(client, team, shortcut.user.id)),
+          ...(await link(client, team, channel, message.ts, message.thread_ts)),
+          text,
+          kind: 'command',
+          command: 'summarize',
+          args: text,
+          ...('unread' in read ? { unread: read.unread } : {}),
+        };
+      },
       respond,
     );
   });

@@ -15,7 +15,7 @@ export interface RunningSlack extends RunningSurface {
 
 export async function start(deps: SurfaceDeps, opts: SlackStartOptions = {}): Promise<RunningSlack> {
   const config = loadSlackConfig(deps.env);
-  const { app, queue } = createSlackApp({ config, bot: deps.bot, desk: deps.desk, log: deps.log, ...opts });
+  const { app, queue } = createSlackApp({ config, bot: deps.bot, desk: deps.desk, log: deps.log, maxInputBytes: deps.config.maxInputBytes, ...opts });
   await app.init();
   const started = (await app.start(config.port)) as unknown;
   const address = !config.appToken && started && typeof started === 'object' && 'address' in started

@@ -22,15 +22,17 @@ export interface DiscordHarness {
   close(): Promise<void>;
 }
 
-export async function startDiscordHarness(opts: { storeUrl?: string } = {}): Promise<DiscordHarness> {
+export async function startDiscordHarness(opts: { storeUrl?: string; maxInputBytes?: number } = {}): Promise<DiscordHarness> {
   const fake = await startFakeDiscord();
   const logs: string[] = [];
   const at = (level: string) => (msg: string) => void logs.push(`${level}: ${msg}`);
   const log: Logger = { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
   const desk = await openDesk({ storeUrl: opts.storeUrl ?? 'sqlite::memory:', stateUrl: 'sqlite::memory:' });
-  const bot = createBot({ log: desk.log, settings: desk.settings, seen: desk.seen, logger: log });
+  // CLAIMDESK_MAX_INPUT_BYTES as `claimdesk start` reads it: for the bot and the surface alike (src/serve.ts).
+  const config = loadConfig(opts.maxInputBytes ? { CLAIMDESK_MAX_INPUT_BYTES: String(opts.maxInputBytes) } : {});
+  const bot = createBot({ log: desk.log, settings: desk.settings, seen: desk.seen, logger: log, maxBytes: config.maxInputBytes });
   const env = { DISCORD_TOKEN: 'test-token.not-a-real.one', DISCORD_APPLICATION_ID: APP_ID, DISCORD_API_URL: fake.apiUrl };
-  const deps = { env, config: loadConfig({}), log, desk, bot };
+  const deps = { env, config, log, desk, bot };
   let surface: RunningSurface;
   try {
     surface = await start(deps);

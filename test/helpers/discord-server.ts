@@ -157,6 +157,13 @@ export interface FakeDiscord {
   message(from: PersonOptions, content: string, channelId?: string, id?: string): any;
   /** An INTERACTION_CREATE for a slash command. */
   slash(from: PersonOptions, name: string, options?: Record<string, string | number | boolean>, channelId?: string): any;
+  /**
+   * A file served here, as a message attachment (Discord's attachment object, its url on this server):
+   * GET /attachments/… answers with `text` (or `status`, e.g. 404). `size` defaults to the text's bytes.
+   */
+  attachment(name: string, text: string, opts?: { contentType?: string | null; size?: number; status?: number }): any;
+  /** The GET requests for attachment files so far (their paths). */
+  fileGets(): RestCall[];
   /** An INTERACTION_CREATE for the message context-menu command on `target` (a message() payload). */
   contextMenu(from: PersonOptions, name: string, target: any): any;
   /** Resolves once `check` returns something truthy (polled); fails after `ms` with `what`. */
@@ -192,6 +199,7 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
   const calls: RestCall[] = [];
   const received: GatewayFrame[] = [];
   const threads = new Map<string, { parent: string; message: string; name: string }>();
+  const served = new Map<string, { text: string; contentType: string | null; status: number }>();
   let socket: WebSocket | null = null;
   let seq = 0;
   const sessionId = 'session-' + snowflake();
@@ -238,6 +246,12 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
     const { body, files } = await readBody(req);
     calls.push({ method, path, query: url.searchParams, body, files });
     let m: RegExpExecArray | null;
+    if (method === 'GET' && served.has(url.pathname)) {
+      const f = served.get(url.pathname)!;
+      if (f.status !== 200) return json(res, f.status, { message: 'Not Found', code: 0 });
+      res.writeHead(200, f.contentType ? { 'content-type': f.contentType } : {}).end(f.text);
+      return;
+    }
     if (method === 'GET' && path === '/gateway/bot') {
       return json(res, 200, {
         url: gatewayUrl,
@@ -396,6 +410,21 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
         },
         channelId,
       ),
+    attachment(name, text, opts = {}) {
+      const id = snowflake();
+      const path = `/attachments/${CHANNEL_ID}/${id}/${encodeURIComponent(name)}`;
+      const contentType = opts.contentType === undefined ? 'text/plain; charset=utf-8' : opts.contentType;
+      served.set(path, { text, contentType, status: opts.status ?? 200 });
+      return {
+        id,
+        filename: name,
+        size: opts.size ?? Buffer.byteLength(text),
+        url: `${base}${path}?ex=0&is=0&hm=0`,
+        proxy_url: `${base}${path}`,
+        ...(contentType ? { content_type: contentType } : {}),
+      };
+    },
+    fileGets: () => calls.filter((c) => c.method === 'GET' && c.path.startsWith('/attachments/')),
     contextMenu: (from, name, target) =>
       interaction(
         from,

@@ -29,6 +29,8 @@ export interface TestSlackOptions {
   beforeStart?: (fake: FakeSlack, desk: Desk) => Promise<void>;
   /** The Web API client's options; default no retries (a test that wants the adapter's own policy passes {}). */
   clientOptions?: SlackStartOptions['clientOptions'];
+  /** CLAIMDESK_MAX_INPUT_BYTES, for the bot and the surface alike (as `claimdesk start` reads it). */
+  maxInputBytes?: number;
 }
 
 export async function startTestSlack(opts: TestSlackOptions = {}): Promise<TestSlack> {
@@ -44,7 +46,8 @@ export async function startTestSlack(opts: TestSlackOptions = {}): Promise<TestS
       },
     }),
   );
-  const bot = createBot({ log: desk.log, settings: desk.settings, seen: desk.seen, logger: log });
+  const config = loadConfig(opts.maxInputBytes ? { CLAIMDESK_MAX_INPUT_BYTES: String(opts.maxInputBytes) } : {});
+  const bot = createBot({ log: desk.log, settings: desk.settings, seen: desk.seen, logger: log, maxBytes: config.maxInputBytes });
   const env: Record<string, string> =
     opts.mode === 'socket'
       ? { SLACK_BOT_TOKEN: 'xoxb-test-token', SLACK_APP_TOKEN: 'xapp-test-token', SLACK_API_URL: fake.apiUrl }
@@ -52,7 +55,7 @@ export async function startTestSlack(opts: TestSlackOptions = {}): Promise<TestS
   Object.assign(env, opts.env);
   await opts.beforeStart?.(fake, desk);
   const running = await start(
-    { env, config: loadConfig({}), log, desk, bot },
+    { env, config, log, desk, bot },
     // A short gap between posts keeps the suite quick; the order and completeness checks do not depend on it.
     { postIntervalMs: 5, clientOptions: opts.clientOptions ?? { retryConfig: { retries: 0 } } },
   );

@@ -92,6 +92,11 @@ export class FakeSlack {
   /** Users who are workspace admins (users.info says is_admin). */
   readonly admins = new Set<string>();
   readonly acks: { envelope_id: string; payload?: unknown }[] = [];
+  /** GET requests for served files (serveFile): their path and Authorization header. */
+  readonly fileRequests: { path: string; authorization: string | undefined }[] = [];
+  #served = new Map<string, { text: string; html: boolean }>();
+  /** files.info answers: the file objects serveFile made, by id. */
+  #fileObjects = new Map<string, Record<string, unknown>>();
   #server: Server;
   #wss: WebSocketServer;
   #sockets = new Set<WebSocket>();
@@ -130,6 +135,41 @@ export class FakeSlack {
   /** What SLACK_API_URL is set to. */
   get apiUrl(): string {
     return `${this.base}/api/`;
+  }
+
+  /**
+   * A file served here as Slack serves files (url_private, url_private_download, with the bot token as
+   * `Authorization: Bearer`; without it, Slack's sign-in page), as a message's file object: a text snippet
+   * unless `fields` says otherwise. `html` answers with the sign-in page even with the token (an app without
+   * files:read).
+   */
+  serveFile(name: string, text: string, fields: Record<string, unknown> = {}, opts: { html?: boolean } = {}): Record<string, unknown> {
+    const id = `F0S${++this.#files}`;
+    const path = `/files-pri/${TEAM}-${id}/${encodeURIComponent(name)}`;
+    const download = `/files-pri/${TEAM}-${id}/download/${encodeURIComponent(name)}`;
+    for (const p of [path, download]) this.#served.set(p, { text, html: opts.html ?? false });
+    const file = {
+      id,
+      created: Math.floor(Date.now() / 1000),
+      timestamp: Math.floor(Date.now() / 1000),
+      name,
+      title: name,
+      mimetype: 'text/plain',
+      filetype: 'text',
+      pretty_type: 'Plain Text',
+      user: 'U0ALICE',
+      mode: 'snippet',
+      editable: true,
+      is_external: false,
+      external_type: '',
+      size: Buffer.byteLength(text),
+      url_private: `${this.base}${path}`,
+      url_private_download: `${this.base}${download}`,
+      permalink: `${TEAM_URL}files/U0ALICE/${id}/${name}`,
+      ...fields,
+    };
+    this.#fileObjects.set(id, file);
+    return file;
   }
 
   responseUrl(id: string): string {
@@ -198,6 +238,17 @@ export class FakeSlack {
       this.responses.push({ id: url.pathname.slice('/respond/'.length), body });
       return json(200, { ok: true });
     }
+    const served = this.#served.get(url.pathname);
+    if (req.method === 'GET' && served) {
+      const authorization = req.headers.authorization;
+      this.fileRequests.push({ path: url.pathname, authorization });
+      if (served.html || authorization !== 'Bearer xoxb-test-token') {
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end('<!DOCTYPE html><html><title>Sign in | Slack</title></html>');
+        return;
+      }
+      res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' }).end(served.text);
+      return;
+    }
     if (url.pathname.startsWith('/upload/')) {
       this.uploads.push({ id: url.pathname.slice('/upload/'.length), content: uploadedFile(req, raw) });
       res.writeHead(200, { 'content-type': 'text/plain' }).end('OK');
@@ -251,6 +302,10 @@ export class FakeSlack {
       case 'files.getUploadURLExternal': {
         const id = `F0${++this.#files}`;
         return { ok: true, upload_url: `${this.base}/upload/${id}`, file_id: id };
+      }
+      case 'files.info': {
+        const file = this.#fileObjects.get(String(args.file));
+        return file ? { ok: true, file } : { ok: false, error: 'file_not_found' };
       }
       case 'files.completeUploadExternal':
         return { ok: true, files: (args.files as { id: string; title?: string }[]).map((f) => ({ id: f.id, title: f.title })) };
