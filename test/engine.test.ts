@@ -668,3 +668,14 @@ describe('shares of those polled', () => {
     expect(slice(text, claimWith(text, 'they want a new sea wall').source?.span)).toBe('About 4 in 10');
   });
 });
+
+describe('verbs after "to"', () => {
+  it('reads no claim from "will have to tell …" or "was quick to deny …", but keeps "continued to deny"', () => {
+    const text = 'The harbour master will have to tell the council that the pier is unsafe. The mayor was quick to deny that the ferry was late.';
+    const claims = claimsOf(text);
+    expect(claims.map((c) => c.cue?.text)).not.toContain('tell');
+    expect(claims.map((c) => c.cue?.text)).not.toContain('deny');
+    const kept = 'The port authority continued to deny that the cranes had failed.';
+    expect(claimWith(kept, 'the cranes had failed').cue?.text).toBe('continued to deny');
+  });
+});

@@ -151,7 +151,9 @@ export function findRelations(doc: Doc, quotes: Quotes): Relation[] {
     if (rel) out.unshift(rel);
   }
   // Generic "you" ("What do you call …?", "whatever you want to call it") names nobody.
-  return out.filter((r) => !(r.source && r.source.first === r.source.last && tokens[r.source.first].lower === 'you'));
+  // A cue right after "to" ("will have to tell", "is quick to deny") is a plan or a possibility, not a claim made.
+  return out.filter((r) => !(r.source && r.source.first === r.source.last && tokens[r.source.first].lower === 'you') &&
+    !(r.cue && r.cue.first > 0 && tokens[r.cue.first - 1].lower === 'to' && tokens[r.cue.first - 1].sent === r.sent));
 }
 
 /** Whether token `k` is the closing mark of a quote run (the token before it lies inside that run). */
