@@ -678,4 +678,9 @@ describe('verbs after "to"', () => {
     const kept = 'The port authority continued to deny that the cranes had failed.';
     expect(claimWith(kept, 'the cranes had failed').cue?.text).toBe('continued to deny');
   });
+
+  it('keeps "since" in the cue: "has since said"', () => {
+    const text = 'The mayor has since said that the bridge will reopen in May.';
+    expect(claimWith(text, 'the bridge will reopen').cue?.text).toBe('has since said');
+  });
 });

@@ -1227,7 +1227,7 @@ function isAgent(head: Token): boolean {
 }
 
 const CUE_ADVERBS = new Set(['also', 'has', 'have', 'had', 'later', 'again', 'previously', 'once', 'repeatedly', 'publicly', 'then', 'further',
-  'would', 'will', 'could', 'did', 'does', 'do', 'not', "n't", 'never', 'may', 'might', 'must', 'can', 'should', 'just', 'recently', 'already', 'still', 'often', 'even']);
+  'would', 'will', 'could', 'did', 'does', 'do', 'not', "n't", 'never', 'may', 'might', 'must', 'can', 'should', 'just', 'recently', 'already', 'still', 'often', 'even', 'since']);
 
 /** The cue's words: the verb with its particle, adverbs and auxiliaries just before it, and "in a statement". */
 function cueSpan(doc: Doc, v: number, verb: VerbCue, sentLast: number): Range {
