@@ -669,7 +669,7 @@ describe('shares of those polled', () => {
   });
 });
 
-describe('verbs after "to"', () => {
+describe('cue and speaker boundaries', () => {
   it('reads no claim from "will have to tell …" or "was quick to deny …", but keeps "continued to deny"', () => {
     const text = 'The harbour master will have to tell the council that the pier is unsafe. The mayor was quick to deny that the ferry was late.';
     const claims = claimsOf(text);
@@ -677,6 +677,11 @@ describe('verbs after "to"', () => {
     expect(claims.map((c) => c.cue?.text)).not.toContain('deny');
     const kept = 'The port authority continued to deny that the cranes had failed.';
     expect(claimWith(kept, 'the cranes had failed').cue?.text).toBe('continued to deny');
+  });
+
+  it('reads a hyphenated modifier as part of the speaker: "…," Boston-based analyst X said.', () => {
+    const text = '"The port is failing," Boston-based analyst Ann Reyes said.';
+    expect(slice(text, claimWith(text, 'The port is failing').source?.span)).toBe('Boston-based analyst Ann Reyes');
   });
 
   it('keeps "since" in the cue: "has since said"', () => {
