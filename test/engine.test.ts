@@ -684,6 +684,13 @@ describe('cue and speaker boundaries', () => {
     expect(slice(text, claimWith(text, 'The port is failing').source?.span)).toBe('Boston-based analyst Ann Reyes');
   });
 
+  it('reads no cue in "271 pledged delegates" but keeps "pledged support"', () => {
+    const text = 'Reyes leads Berg by 271 pledged delegates in the count.';
+    expect(claimsOf(text).map((c) => c.cue?.text)).not.toContain('pledged');
+    const kept = 'Reyes pledged support for the harbour workers.';
+    expect(claimWith(kept, 'support for the harbour workers').cue?.text).toBe('pledged');
+  });
+
   it('keeps "since" in the cue: "has since said"', () => {
     const text = 'The mayor has since said that the bridge will reopen in May.';
     expect(claimWith(text, 'the bridge will reopen').cue?.text).toBe('has since said');

@@ -216,6 +216,8 @@ function isVerbCue(doc: Doc, i: number, verb: VerbCue): boolean {
   // "having said that", "that said," (opening a sentence), "needless to say".
   if (prev && notCueBefore.has(prev.lower) && (prev.lower !== 'that' || i - 1 === firstOfSentence(doc, i))) return false;
   if (prev && (prev.lower === 'the' || prev.lower === 'a' || prev.lower === 'an')) return false;
+  // "758 pledged delegates": a participle between a number and a noun modifies the noun
+  if (prev?.pos === 'NUM' && next?.pos === 'NOUN' && /ed$/.test(t.lower)) return false;
   // "Breitbart's reporting team", "its reporting": a noun after a possessive.
   if (prev && (POSSESSIVE.has(prev.lower) || prev.lower === "'s" || prev.lower === '’s')) return false;
   // An -ing form is a cue after a comma or dash (", saying …"), an auxiliary ("is saying") or a linking word
