@@ -668,3 +668,31 @@ describe('shares of those polled', () => {
     expect(slice(text, claimWith(text, 'they want a new sea wall').source?.span)).toBe('About 4 in 10');
   });
 });
+
+describe('cue and speaker boundaries', () => {
+  it('reads no claim from "will have to tell …" or "was quick to deny …", but keeps "continued to deny"', () => {
+    const text = 'The harbour master will have to tell the council that the pier is unsafe. The mayor was quick to deny that the ferry was late.';
+    const claims = claimsOf(text);
+    expect(claims.map((c) => c.cue?.text)).not.toContain('tell');
+    expect(claims.map((c) => c.cue?.text)).not.toContain('deny');
+    const kept = 'The port authority continued to deny that the cranes had failed.';
+    expect(claimWith(kept, 'the cranes had failed').cue?.text).toBe('continued to deny');
+  });
+
+  it('reads a hyphenated modifier as part of the speaker: "…," Boston-based analyst X said.', () => {
+    const text = '"The port is failing," Boston-based analyst Ann Reyes said.';
+    expect(slice(text, claimWith(text, 'The port is failing').source?.span)).toBe('Boston-based analyst Ann Reyes');
+  });
+
+  it('reads no cue in "271 pledged delegates" but keeps "pledged support"', () => {
+    const text = 'Reyes leads Berg by 271 pledged delegates in the count.';
+    expect(claimsOf(text).map((c) => c.cue?.text)).not.toContain('pledged');
+    const kept = 'Reyes pledged support for the harbour workers.';
+    expect(claimWith(kept, 'support for the harbour workers').cue?.text).toBe('pledged');
+  });
+
+  it('keeps "since" in the cue: "has since said"', () => {
+    const text = 'The mayor has since said that the bridge will reopen in May.';
+    expect(claimWith(text, 'the bridge will reopen').cue?.text).toBe('has since said');
+  });
+});

@@ -151,7 +151,9 @@ export function findRelations(doc: Doc, quotes: Quotes): Relation[] {
     if (rel) out.unshift(rel);
   }
   // Generic "you" ("What do you call …?", "whatever you want to call it") names nobody.
-  return out.filter((r) => !(r.source && r.source.first === r.source.last && tokens[r.source.first].lower === 'you'));
+  // A cue right after "to" ("will have to tell", "is quick to deny") is a plan or a possibility, not a claim made.
+  return out.filter((r) => !(r.source && r.source.first === r.source.last && tokens[r.source.first].lower === 'you') &&
+    !(r.cue && r.cue.first > 0 && tokens[r.cue.first - 1].lower === 'to' && tokens[r.cue.first - 1].sent === r.sent));
 }
 
 /** Whether token `k` is the closing mark of a quote run (the token before it lies inside that run). */
@@ -214,6 +216,8 @@ function isVerbCue(doc: Doc, i: number, verb: VerbCue): boolean {
   // "having said that", "that said," (opening a sentence), "needless to say".
   if (prev && notCueBefore.has(prev.lower) && (prev.lower !== 'that' || i - 1 === firstOfSentence(doc, i))) return false;
   if (prev && (prev.lower === 'the' || prev.lower === 'a' || prev.lower === 'an')) return false;
+  // "758 pledged delegates": a participle between a number and a noun modifies the noun
+  if (prev?.pos === 'NUM' && next?.pos === 'NOUN' && /ed$/.test(t.lower)) return false;
   // "Breitbart's reporting team", "its reporting": a noun after a possessive.
   if (prev && (POSSESSIVE.has(prev.lower) || prev.lower === "'s" || prev.lower === '’s')) return false;
   // An -ing form is a cue after a comma or dash (", saying …"), an auxiliary ("is saying") or a linking word
@@ -1225,7 +1229,7 @@ function isAgent(head: Token): boolean {
 }
 
 const CUE_ADVERBS = new Set(['also', 'has', 'have', 'had', 'later', 'again', 'previously', 'once', 'repeatedly', 'publicly', 'then', 'further',
-  'would', 'will', 'could', 'did', 'does', 'do', 'not', "n't", 'never', 'may', 'might', 'must', 'can', 'should', 'just', 'recently', 'already', 'still', 'often', 'even']);
+  'would', 'will', 'could', 'did', 'does', 'do', 'not', "n't", 'never', 'may', 'might', 'must', 'can', 'should', 'just', 'recently', 'already', 'still', 'often', 'even', 'since']);
 
 /** The cue's words: the verb with its particle, adverbs and auxiliaries just before it, and "in a statement". */
 function cueSpan(doc: Doc, v: number, verb: VerbCue, sentLast: number): Range {

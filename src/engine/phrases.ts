@@ -51,6 +51,12 @@ export function npLeft(doc: Doc, end: number, floor: number): Range | null {
     if (isPossessive(t) || isHyphen(t) || (t.value === '.' && /^[A-Z]/.test(tokens[k - 1]?.value ?? ''))) {
       continue;
     }
+    // a word inside a hyphenated modifier: "Boston-based analyst", "warm-and-fuzzy Berg"
+    const left = tokens[k - 1];
+    if (t.pos !== 'PUNCT' && ((isHyphen(right) && t.end === right.start) || (k - 1 >= floor && isHyphen(left) && left.end === t.start))) {
+      first = k;
+      continue;
+    }
     if (t.pos === 'VERB' && /^[A-Z]/.test(t.value) && (right.pos === 'PROPN')) {
       first = k; // a capitalised name the tagger read as a verb
       continue;
