@@ -1,0 +1,334 @@
+// Reporting-verb cues in every order ("X said C", "C, X said", "C, said X"), with participles ("…, citing Y") and
+// conjoined cues ("X praised Y and said Z"), impressions ("seemed confident"), and the cue's own words.
+import type { Doc } from '../nlp.ts';
+import { abstractHeads, catenativeVerbs, impressionVerbs, nounForms, evidenceHeads, evidenceLemmas, notCueAfter, notCueBefore, verbForms, type VerbCue } from './lexicon.ts';
+import { headOf, npLeft, npRight, type Range } from './phrases.ts';
+import type { Quotes } from './quotes.ts';
+import { type Relation, BE, THAT, POSSESSIVE, CLAUSE_OPENERS, QUOTE_MARK, CLOSE_MARK, OPEN_MARK, END_PUNCT, wordCount, EXPLETIVE } from './relation.ts';
+import { skipLeft, subjectLeft, mainSubject, ownerOf, isAgent } from './subjects.ts';
+import { contentRight, contentLeft, nextAfterColon, clauseAfterCue, isBreak, NOMINAL_LIKE, adjunctEnd, looksLikeClause, continuation, isQuoted } from './content.ts';
+
+const ING_BEFORE = new Set(['and', 'but', 'or', 'while', 'after', 'before', 'by', 'without', 'when', 'since', 'also', 'not', 'of', 'in', 'for', 'repeatedly', 'again', 'publicly', 'then', 'even', 'still', 'just', 'now', 'openly', 'falsely', 'privately', 'reportedly', 'allegedly', 'apparently', 'explicitly', 'effectively', 'essentially', 'implicitly', 'seemingly']);
+const ING_PREPS = new Set(['by', 'after', 'before', 'without', 'while', 'when', 'since', 'in']);
+
+/** Whether token `k` is the closing mark of a quote run (the token before it lies inside that run). */
+function closesRun(quotes: Quotes, k: number): boolean {
+  const ri = k > 0 ? quotes.inside[k - 1] : -1;
+  return ri >= 0 && quotes.runs[ri].closeTok === k;
+}
+
+/**
+ * Whether the verb at `v` follows a closing quote with at most a short name between (",” X said" order) or
+ * directly (",” said X" order), and nothing but adjuncts or the sentence end after it (or after its speaker).
+ */
+export function afterQuote(doc: Doc, quotes: Quotes, v: number, sentFirst: number): boolean {
+  const { tokens } = doc;
+  if (!/(ed|s)$/.test(tokens[v].lower)) return false;
+  let k = v - 1;
+  while (k >= sentFirst && v - k <= 6 && (tokens[k].pos === 'PROPN' || tokens[k].pos === 'DET' || tokens[k].pos === 'ADJ' || tokens[k].pos === 'NOUN' || tokens[k].pos === 'PRON' && !POSSESSIVE.has(tokens[k].lower) || tokens[k].value === '.')) k--;
+  if (k < 0 || k < sentFirst - 1) return false;
+  const mark = tokens[k];
+  const closes = CLOSE_MARK.test(mark.value) || closesRun(quotes, k);
+  if (!closes) return false;
+  return k < sentFirst || tokens[k - 1]?.value === ',' || tokens[k - 1]?.value === '?' || tokens[k - 1]?.value === '!';
+}
+
+export function isVerbCue(doc: Doc, i: number, verb: VerbCue): boolean {
+  const { tokens } = doc;
+  const t = tokens[i];
+  const prev = tokens[i - 1];
+  const next = tokens[i + 1];
+  if (t.pos !== 'VERB' && t.pos !== 'AUX') {
+    // The tagger reads some verbs as nouns ("the briefing notes that", "observers warning that"): accept one
+    // between a noun phrase and a clause opener; "his claims that" stays a noun.
+    const clear = t.lower === 'said' || t.lower === 'says' || t.lower === 'told' || (t.lower === 'say' && prev?.pos === 'NUM') ||
+      // "by promising to …": an -ing form after a preposition is a verb whatever the tagger says
+      (t.lower.endsWith('ing') && !!prev && ING_PREPS.has(prev.lower) && t.pos === 'ADJ') ||
+      // "records show", "new fundraising reports show.": a plural document noun before a form the tagger read as a noun
+      (evidenceLemmas.has(verb.lemma) && !!prev && !!next && (prev.pos === 'NOUN' || prev.pos === 'PROPN') &&
+        (END_PUNCT.test(next.value) || next.value === ',' || next.pos === 'PRON' || next.pos === 'DET' || next.pos === 'NUM' || next.pos === 'PROPN') && evidenceSubject(doc, i));
+    const before2 = tokens[i - 2]?.lower ?? '';
+    const between = prev && (prev.pos === 'NOUN' || prev.pos === 'PROPN' || (prev.pos === 'PRON' && !POSSESSIVE.has(prev.lower))) &&
+      // "a newspaper report that …" is one noun phrase
+      !(prev.pos === 'NOUN' && (before2 === 'a' || before2 === 'an' || POSSESSIVE.has(before2))) &&
+      next && (CLAUSE_OPENERS.has(next.lower) || OPEN_MARK.test(next.value) || next.value === ':');
+    if (!nounAfterName(doc, i) && ((!clear && !between) || nounForms.has(t.lower))) return false;
+  }
+  // "having said that", "that said," (opening a sentence), "needless to say".
+  if (prev && notCueBefore.has(prev.lower) && (prev.lower !== 'that' || i - 1 === firstOfSentence(doc, i))) return false;
+  if (prev && (prev.lower === 'the' || prev.lower === 'a' || prev.lower === 'an')) return false;
+  // "758 pledged delegates": a participle between a number and a noun modifies the noun
+  if (prev?.pos === 'NUM' && next?.pos === 'NOUN' && /ed$/.test(t.lower)) return false;
+  // "Breitbart's reporting team", "its reporting": a noun after a possessive.
+  if (prev && (POSSESSIVE.has(prev.lower) || prev.lower === "'s" || prev.lower === '’s')) return false;
+  // An -ing form is a cue after a comma or dash (", saying …"), an auxiliary ("is saying") or a linking word
+  // ("and saying", "by saying"); "all precincts reporting" and "(Additional reporting by …)" are not.
+  if (t.lower.endsWith('ing') && prev && !withSubject(doc, i) && !(ING_BEFORE.has(prev.lower) || prev.pos === 'AUX' || prev.pos === 'PUNCT' || prev.pos === 'ADV' || prev.pos === 'CCONJ' || prev.pos === 'SCONJ' || (next && (THAT.has(next.lower) || OPEN_MARK.test(next.value))))) return false;
+  // "seemed to be" is an impression (impressionRelation), not a view of the subject's own
+  if (!impressionVerbs.has(verb.lemma)) {
+    for (const seq of notCueAfter) {
+      if (seq.every((w, k) => tokens[i + 1 + k]?.lower === w)) return false;
+    }
+  }
+  if (verb.particle && next?.lower !== verb.particle) return false;
+  // Passive use ("is said to", "was told") is handled elsewhere.
+  let b = i - 1;
+  while (b > 0 && i - b < 3 && (tokens[b].pos === 'ADV' || tokens[b].pos === 'PART')) b--;
+  if (b >= 0 && BE.has(tokens[b].lower) && /(ed|en|id|ld|wn|ght)$/.test(t.lower)) return false;
+  return true;
+}
+
+/**
+ * A present-tense verb the tagger read as a plural noun right after a name: "Clinton plans to …", "Schweizer
+ * notes the …", "Sanders rips the deal".
+ */
+export function nounAfterName(doc: Doc, i: number): boolean {
+  const { tokens } = doc;
+  const t = tokens[i];
+  const prev = tokens[i - 1];
+  const next = tokens[i + 1];
+  if (t.pos !== 'NOUN' || !/[^s]s$/.test(t.lower) || !prev || !next || prev.pos !== 'PROPN' || prev.sent !== t.sent) return false;
+  return next.pos === 'DET' || next.pos === 'PROPN' || next.lower === 'to' || next.lower === 'about' || END_PUNCT.test(next.value) || (next.pos === 'PRON' && !POSSESSIVE.has(next.lower) && !CLAUSE_OPENERS.has(next.lower));
+}
+
+/** "…, with Senator X calling it a fiasco": an -ing verb whose named subject follows "with". */
+function withSubject(doc: Doc, i: number): boolean {
+  const { tokens } = doc;
+  let k = i - 1;
+  if (!tokens[k] || !(tokens[k].pos === 'PROPN' || tokens[k].pos === 'PRON')) return false;
+  while (k > 0 && i - k < 7 && (tokens[k].pos === 'PROPN' || tokens[k].pos === 'NOUN' || tokens[k].pos === 'ADJ' || tokens[k].pos === 'DET' || tokens[k].value === '.' || tokens[k].pos === 'PRON')) k--;
+  return tokens[k]?.lower === 'with' && tokens[k].sent === tokens[i].sent;
+}
+
+/** Whether the phrase before token `i` is headed by a record or poll ("Records from the election board"). */
+function evidenceSubject(doc: Doc, i: number): boolean {
+  const np = npLeft(doc, i - 1, firstOfSentence(doc, i));
+  return !!np && evidenceHeads.has(headOf(doc, np).lower);
+}
+
+function firstOfSentence(doc: Doc, i: number): number {
+  return doc.sentences[doc.tokens[i].sent].first;
+}
+
+export function verbRelation(doc: Doc, quotes: Quotes, si: number, v: number, verb: VerbCue): Relation | null {
+  const { tokens, sentences } = doc;
+  const s = sentences[si];
+  const cue = cueSpan(doc, v, verb, s.last);
+  const base = { kind: 'verb' as const, cue, stance: verb.stance, owner: null, sent: si, quote: false };
+  const after = cue.last + 1;
+  const prev = tokens[v - 1];
+  // a quote run may close with a mark typed the wrong way round ("…,“ said X")
+  const beforeIsBreak = v > s.first && (prev.value === ',' || CLOSE_MARK.test(prev.value) || prev.value === '—' || closesRun(quotes, v - 1));
+
+  // Participle after a comma: "…, saying that X" takes the main clause's subject; also after a comma inside a
+  // closing quote ("… a “ridiculous proposition,” adding that …") and with an adverb ("…, eventually saying …").
+  const lead = tokens[cue.first - 1];
+  const commaBefore = !!lead && cue.first > s.first && (lead.value === ',' || (CLOSE_MARK.test(lead.value) && tokens[cue.first - 2]?.value === ','));
+  if (tokens[v].lower.endsWith('ing') && commaBefore) {
+    // (", asking them to …" is a request put to someone; ", wanting to …" is no report)
+    if (verb.to && verb.strength !== 'strong' && !verb.recipient) return null;
+    const content = clauseAfterCue(doc, quotes, after, s.last, verb);
+    if (!content) return null;
+    const subj = mainSubject(doc, s.first, v - 1);
+    return { ...base, kind: 'participle', source: subj, content: [content], confidence: subj ? 0.6 : 0.3, cutBefore: lead.value === ',' ? cue.first - 1 : cue.first };
+  }
+
+  // "…, before backing Rubio", "by promising to …", "after noting that …": an -ing cue after a preposition takes
+  // the sentence's subject
+  if (tokens[v].lower.endsWith('ing') && lead && cue.first > s.first + 1 && ING_PREPS.has(lead.lower)) {
+    if (verb.to && verb.strength !== 'strong' && tokens[after]?.lower !== 'to') return null;
+    const content = clauseAfterCue(doc, quotes, after, s.last, verb);
+    const subj = content && mainSubject(doc, s.first, cue.first - 2);
+    if (!content || !subj) return null;
+    return { ...base, kind: 'participle', source: subj, owner: ownerOf(doc, subj), content: [content], quote: isQuoted(doc, quotes, content), confidence: 0.6, cutBefore: cue.first - 1 };
+  }
+
+  const right = tokens[after];
+  const endsAt = (k: number) => k > s.last || END_PUNCT.test(tokens[k].value) || (CLOSE_MARK.test(tokens[k].value) && (k + 1 > s.last || END_PUNCT.test(tokens[k + 1].value)));
+  const rightIsEnd = !right || endsAt(after);
+
+  // Cue before the source after the content (CVS): "“…,” said Maria Ostrova, a spokeswoman."
+  // A recipient verb takes its speaker after a question: "“Why now?” asked Sen. X."
+  const afterQuestion = CLOSE_MARK.test(prev?.value ?? '') && tokens[v - 2]?.value === '?';
+  if (beforeIsBreak && right && !rightIsEnd && (!verb.recipient || afterQuestion)) {
+    const src = npRight(doc, after, s.last);
+    // "…,” said Sen. Jim Whelan who represents Atlantic City.": a relative clause belongs to the source.
+    if (src && src.last < s.last && (tokens[src.last + 1].lower === 'who' || tokens[src.last + 1].lower === 'whose')) {
+      let j = src.last + 1;
+      while (j < s.last && tokens[j + 1].value !== ',' && !END_PUNCT.test(tokens[j + 1].value) && !OPEN_MARK.test(tokens[j + 1].value)) j++;
+      src.last = j;
+    }
+    const tail = src ? adjunctEnd(doc, src.last + 1, s.last, false) : 0;
+    if (src && (endsAt(tail) || tokens[tail].value === ',')) {
+      const left = contentLeft(doc, quotes, prev.value === ',' ? v - 1 : v, s.first);
+      if (left && (wordCount(doc, left) >= 2 || isQuoted(doc, quotes, left))) {
+        return { ...base, source: src, content: [left], quote: isQuoted(doc, quotes, left), confidence: 0.85 };
+      }
+    }
+  }
+
+  // Content before source and cue (CSV): "“…,” the ministry said." / "…, he said, adding …", with adjuncts
+  // after the cue: "…,” she said on Friday." / "…,” he told reporters."
+  const tail = rightIsEnd ? after : adjunctEnd(doc, after, s.last, !!verb.recipient);
+  const tailIsEnd = endsAt(tail);
+  if (tailIsEnd || tokens[tail].value === ',') {
+    const subj = subjectLeft(doc, v, s.first);
+    if (subj) {
+      const src = subj.source;
+      let c = src.first - 1;
+      // "“…,” Fight for $15 organizing director Kendall Fells told …": a title the phrase walk stopped inside.
+      if (c > s.first && !isBreak(tokens[c])) {
+        let j = c;
+        while (j > s.first && c - j < 8 && !isBreak(tokens[j]) && (NOMINAL_LIKE.has(tokens[j].pos) || (tokens[j].pos === 'VERB' && tokens[j].lower.endsWith('ing')))) j--;
+        if (j < c && isBreak(tokens[j]) && (tokens[j].value !== ',' || QUOTE_MARK.test(tokens[j - 1]?.value ?? ''))) {
+          src.first = j + 1;
+          c = j;
+        }
+      }
+      if (c === s.first && CLOSE_MARK.test(tokens[c].value)) {
+        // The sentence splitter left the closing mark of the quote before: "…help?’” Renteria told reporters."
+        const run = quotes.runs.find((r) => r.closeTok === c);
+        if (run) return { ...base, source: src, content: [{ first: run.openTok, last: run.closeTok }], quote: true, confidence: 0.8 };
+      }
+      if (c > s.first && isBreak(tokens[c])) {
+        const left = contentLeft(doc, quotes, tokens[c].value === ',' ? c : c + 1, s.first);
+        if (left && (wordCount(doc, left) >= 2 || isQuoted(doc, quotes, left))) {
+          const content = [left];
+          const more = !tailIsEnd && tokens[tail].value === ',' ? continuation(doc, quotes, tail + 1, s.last) : null;
+          if (more) content.push(more);
+          return { ...base, source: src, content, quote: isQuoted(doc, quotes, left), confidence: 0.9 };
+        }
+      }
+      if (c < s.first && (tailIsEnd || verb.strength === 'strong')) {
+        // "He said." / "Obama asked Republicans." with the content in the quote run just before.
+        const prevRun = quotes.runs.filter((r) => r.closeTok < s.first && r.closeTok >= s.first - 2).at(-1);
+        if (prevRun) {
+          return { ...base, source: src, content: [{ first: prevRun.openTok, last: prevRun.closeTok }], quote: true, confidence: 0.6 };
+        }
+      }
+    }
+    if (rightIsEnd) return null;
+  }
+
+  // Source, verb, content (SVC).
+  const subj = subjectLeft(doc, v, s.first);
+  if (!subj) {
+    // "The envoy shook her head and said …": a second verb shares the clause's subject.
+    const and = skipLeft(doc, v - 1, s.first);
+    if (and > s.first && (tokens[and].lower === 'and' || tokens[and].lower === 'but')) {
+      const main = mainSubject(doc, s.first, and - 1);
+      const content = main && clauseAfterCue(doc, quotes, after, s.last, verb);
+      if (main && content && (verb.strength === 'strong' || isAgent(headOf(doc, main)))) {
+        const cutBefore = tokens[and - 1].value === ',' ? and - 1 : and;
+        return { ...base, kind: 'verb', source: main, owner: ownerOf(doc, main), content: [content], quote: isQuoted(doc, quotes, content), confidence: 0.7, cutBefore };
+      }
+    }
+    // "said the ministry" leading a sentence is rare; an inverted "…: said X" likewise. Nothing to attribute.
+    return null;
+  }
+  const content = clauseAfterCue(doc, quotes, after, s.last, verb) ?? nextAfterColon(doc, quotes, after, s.i);
+  if (!content) return null;
+  // "complained about": the preposition right after the verb belongs to the cue
+  if (tokens[content.first].lower === 'about' && content.first === cue.last + 1 && content.first < content.last) {
+    cue.last = content.first;
+    content.first++;
+  }
+  const head = headOf(doc, subj.source);
+  const evidence = evidenceLemmas.has(verb.lemma) && evidenceHeads.has(head.lower);
+  // A weak cue with a noun-phrase or to-infinitive content ("called", "seeks to") needs a subject that can hold a
+  // view; one that governs a clause ("the memo suggested that …") may have any subject but an abstract one.
+  const clausal = CLAUSE_OPENERS.has(tokens[content.first].lower) || OPEN_MARK.test(tokens[content.first].value) || looksLikeClause(doc, content);
+  if (verb.strength === 'weak' && !evidence && (abstractHeads.has(head.lower) || (!isAgent(head) && !clausal))) return null;
+  const owner = ownerOf(doc, subj.source);
+  // "declined to say whether …": the speech verb inside the content is part of this cue's content, not a cue
+  // of its own.
+  let skipTo: number | undefined;
+  if (verb.to && tokens[content.first].lower === 'to' && content.first + 1 <= content.last) {
+    const inner = tokens[content.first + 1];
+    if (verbForms.has(inner.lower) && (inner.pos === 'VERB' || inner.pos === 'AUX')) skipTo = content.first + 1;
+  }
+  return {
+    ...base,
+    skipTo,
+    source: subj.source,
+    owner,
+    content: [content],
+    quote: isQuoted(doc, quotes, content),
+    confidence: verb.strength === 'strong' ? 0.9 : 0.7,
+  };
+}
+
+/** "seemed to be …", "appears confident", "seemed taken aback": a state the subject is seen in, not a view it holds. */
+export function seemsState(doc: Doc, v: number, sentLast: number): boolean {
+  const { tokens } = doc;
+  let k = v + 1;
+  while (k <= sentLast && k < v + 3 && tokens[k].pos === 'ADV') k++;
+  const t = tokens[k];
+  if (!t || k > sentLast) return false;
+  if (t.lower === 'to') return /^(be|have)$/.test(tokens[k + 1]?.lower ?? '');
+  return t.pos === 'ADJ' || (t.pos === 'VERB' && /(ed|en)$/.test(t.lower)) || t.lower === 'like';
+}
+
+/**
+ * "The music seemed to match the mood", "The team appeared paralyzed", "It appears that …": a verb of seeming
+ * whose subject holds no view reports the writer's impression. No source; the content is the subject (unless it
+ * is an empty "it") with the complement.
+ */
+export function impressionRelation(doc: Doc, quotes: Quotes, si: number, v: number, verb: VerbCue): Relation | null {
+  const { tokens, sentences } = doc;
+  const s = sentences[si];
+  const cue = cueSpan(doc, v, verb, s.last);
+  const k = cue.last + 1;
+  const next = tokens[k];
+  if (!next || k > s.last) return null;
+  const after = tokens[k + 1];
+  const complement = next.lower === 'to' || next.pos === 'ADJ' || next.lower === 'like' || THAT.has(next.lower) ||
+    (next.pos === 'ADV' && !!after && k + 1 <= s.last && (after.pos === 'ADJ' || after.lower === 'to'));
+  if (!complement) return null;
+  const rest = contentRight(doc, quotes, k, s.last);
+  if (!rest || wordCount(doc, rest) < 2) return null;
+  const subj = subjectLeft(doc, v, s.first);
+  if (!subj) return null;
+  const single = subj.source.first === subj.source.last ? tokens[subj.source.first].lower : '';
+  const content: Range[] = EXPLETIVE.has(single) ? [rest] : [subj.source, rest];
+  return { kind: 'passive', cue, stance: 'describes', source: null, owner: null, content, sent: si, quote: false, confidence: 0.4 };
+}
+
+export const CUE_ADVERBS = new Set(['also', 'has', 'have', 'had', 'later', 'again', 'previously', 'once', 'repeatedly', 'publicly', 'then', 'further',
+  'would', 'will', 'could', 'did', 'does', 'do', 'not', "n't", 'never', 'may', 'might', 'must', 'can', 'should', 'just', 'recently', 'already', 'still', 'often', 'even', 'since']);
+
+/** The cue's words: the verb with its particle, adverbs and auxiliaries just before it, and "in a statement". */
+export function cueSpan(doc: Doc, v: number, verb: VerbCue, sentLast: number): Range {
+  const { tokens } = doc;
+  let first = v;
+  let last = verb.particle ? v + 1 : v;
+  // Auxiliaries, modals, negation and adverbs belong to the cue: "has also said", "would not say", "is telling".
+  const sent = tokens[v].sent;
+  const ing = tokens[v].lower.endsWith('ing');
+  const absorb = (limit: number) => {
+    while (first - 1 >= 0 && tokens[first - 1].sent === sent && first - v > limit) {
+      const t = tokens[first - 1];
+      const aux = t.pos === 'AUX' && (!BE.has(t.lower) || ing || /ing$/.test(tokens[first].lower));
+      if (!(CUE_ADVERBS.has(t.lower) || aux || (t.pos === 'ADV' && t.lower.endsWith('ly') && !/^[A-Z]/.test(t.value)))) break;
+      first--;
+    }
+  };
+  absorb(-5);
+  // "continued to deny", "is trying to distance", "went on to say": the verb leading in with "to" is part of it
+  if (tokens[first - 1]?.lower === 'to' && tokens[first - 1].sent === sent) {
+    let c = first - 2;
+    if (tokens[c]?.lower === 'on' && tokens[c - 1]?.lemma === 'go') c--;
+    const lead = tokens[c];
+    if (lead && lead.sent === sent && (lead.pos === 'VERB' || lead.pos === 'AUX') && catenativeVerbs.has(lead.lemma)) {
+      first = c;
+      absorb(-9);
+    }
+  }
+  const next = (k: number) => (k <= sentLast ? tokens[k].lower : '');
+  // "said recently", "argued repeatedly", "said sarcastically": a manner or time adverb right after the verb
+  while (last + 1 <= sentLast && last - v < 2 && tokens[last + 1].pos === 'ADV' && /ly$/.test(tokens[last + 1].lower) && tokens[last + 1].lower !== 'only') last++;
+  if (next(last + 1) === 'in' && (next(last + 2) === 'a' || next(last + 2) === 'an') && next(last + 3) === 'statement') {
+    last += 3;
+  }
+  return { first, last };
+}
