@@ -2,12 +2,11 @@
 // Discord, which also serves the attachments' files. The client turns a paste over 2,000 characters into a
 // message.txt attachment; the bot reads it (checking its size first, from Discord's file host only) and answers
 // it like a pasted report. The limit here is CLAIMDESK_MAX_INPUT_BYTES=20000, as `claimdesk start` would read it.
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { SUMMARIZE_CLAIMS } from '../adapters/discord/commands.ts';
 import { DAM_REPORT } from './fixtures/discord-reports.ts';
 import { wireReport } from './fixtures/wire-copy.ts';
+import { startForeignHost, type ForeignHost } from './helpers/foreign-host.ts';
 import { startDiscordHarness, type DiscordHarness } from './helpers/discord-bot.ts';
 import { expectAllSendable, textOf } from './helpers/discord-payloads.ts';
 import { ALICE, APP_ID, BORIS, CHANNEL_ID, EDITH, GUILD_ID, type RestCall } from './helpers/discord-server.ts';
@@ -18,20 +17,14 @@ const KEY = { platform: 'discord', workspace: GUILD_ID, channel: CHANNEL_ID };
 
 let h: DiscordHarness;
 /** A web server that is not Discord's: nothing may be fetched from it. */
-let elsewhere: Server;
-const elsewhereHits: string[] = [];
+let elsewhere: ForeignHost;
 beforeAll(async () => {
   h = await startDiscordHarness({ maxInputBytes: MAX });
-  elsewhere = createServer((req, res) => {
-    elsewhereHits.push(`${req.method} ${req.url} ${req.headers.authorization ?? ''}`);
-    res.writeHead(200, { 'content-type': 'text/plain' }).end(wireReport('Elsewhere'));
-  });
-  await new Promise<void>((resolve) => elsewhere.listen(0, '127.0.0.1', resolve));
+  elsewhere = await startForeignHost(wireReport('Elsewhere'));
 }, 60_000);
 afterAll(async () => {
   await h?.close();
-  elsewhere?.closeAllConnections();
-  await new Promise<void>((resolve) => (elsewhere ? elsewhere.close(() => resolve()) : resolve()));
+  await elsewhere?.close();
 });
 
 /** Posts a message with attachments as `from` and waits until the bot has dealt with it. */
@@ -135,10 +128,9 @@ describe('files the bot does not read', () => {
   });
 
   test('a file on a host that is not Discord\'s is not fetched; the person is told, and it is logged', async () => {
-    const port = (elsewhere.address() as AddressInfo).port;
-    const foreign = { ...h.fake.attachment('message.txt', 'x'), url: `http://127.0.0.1:${port}/message.txt`, size: 4000 };
+    const foreign = { ...h.fake.attachment('message.txt', 'x'), url: `${elsewhere.origin}/message.txt`, size: 4000 };
     const msg = await post(BORIS, '', [foreign]);
-    expect(elsewhereHits).toEqual([]);
+    expect(elsewhere.hits).toEqual([]);
     expect(h.logs.some((l) => l.startsWith('warn:') && l.includes(`message ${msg.id}: not fetching message.txt`))).toBe(true);
     const [reply] = repliesTo(msg.id);
     expect(reply.body.content).toMatch(/could not read the attached file “message\.txt” \(it is not on the platform’s own file host\)/);

@@ -3,35 +3,28 @@
 // url_private addresses as Slack does (bot token as Authorization: Bearer, else its sign-in page). The bot reads
 // the snippet (size checked first, from Slack's file host only) and answers it like a pasted report. The limit
 // here is CLAIMDESK_MAX_INPUT_BYTES=20000, as `claimdesk start` would read it.
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { messageText, startTestSlack, type TestSlack } from './helpers/slack-app.ts';
 import { ALICE, CHANNEL, eventPayload, form, messageEvent, nextTs, send, shortcutPayload } from './helpers/slack-requests.ts';
 import { BOT_USER, TEAM, TEAM_URL } from './helpers/slack-server.ts';
 import { FERRY } from './fixtures/slack-reports.ts';
 import { wireReport } from './fixtures/wire-copy.ts';
+import { startForeignHost, type ForeignHost } from './helpers/foreign-host.ts';
 
 const MAX = 20_000;
 const KEY = { platform: 'slack', workspace: TEAM, channel: CHANNEL };
 
 let s: TestSlack;
 /** A web server that is not Slack's: nothing may be fetched from it, and no token may reach it. */
-let elsewhere: Server;
-const elsewhereHits: string[] = [];
+let elsewhere: ForeignHost;
 beforeAll(async () => {
   s = await startTestSlack({ maxInputBytes: MAX });
-  elsewhere = createServer((req, res) => {
-    elsewhereHits.push(`${req.method} ${req.url} ${req.headers.authorization ?? ''}`);
-    res.writeHead(200, { 'content-type': 'text/plain' }).end(wireReport('Elsewhere'));
-  });
-  await new Promise<void>((resolve) => elsewhere.listen(0, '127.0.0.1', resolve));
+  elsewhere = await startForeignHost(wireReport('Elsewhere'));
 }, 60_000);
 afterAll(async () => {
   expect(s?.fake.calls.filter((c) => c.refused)).toEqual([]);
   await s?.close();
-  elsewhere?.closeAllConnections();
-  await new Promise<void>((resolve) => (elsewhere ? elsewhere.close(() => resolve()) : resolve()));
+  await elsewhere?.close();
 });
 
 async function deliver(event: Record<string, unknown>) {
@@ -138,19 +131,18 @@ describe('files the bot does not read', { timeout: 60_000 }, () => {
   });
 
   it('a file on a host that is not Slack\'s is not fetched and gets no token; the poster is told, and it is logged', async () => {
-    const port = (elsewhere.address() as AddressInfo).port;
     const foreign = {
       ...s.fake.serveFile('Untitled', 'x'),
       size: 4000,
-      url_private: `http://127.0.0.1:${port}/files-pri/x/Untitled`,
-      url_private_download: `http://127.0.0.1:${port}/files-pri/x/download/Untitled`,
+      url_private: `${elsewhere.origin}/files-pri/x/Untitled`,
+      url_private_download: `${elsewhere.origin}/files-pri/x/download/Untitled`,
     };
     const { ts, event } = fileShare('', [foreign]);
     await deliver(event);
     const [warning] = await s.fake.waitFor('the private answer', () => privateIn(ts).length > 0 && privateIn(ts));
     expect(messageText(warning.args)).toMatch(/could not read the attached file “Untitled” \(it is not on the platform’s own file host\)/);
-    expect(elsewhereHits).toEqual([]);
-    expect(s.logs.join('')).toContain(`not fetching Untitled: http://127.0.0.1:${port} is not one of the platform's file hosts`);
+    expect(elsewhere.hits).toEqual([]);
+    expect(s.logs.join('')).toContain(`not fetching Untitled: ${elsewhere.origin} is not one of the platform's file hosts`);
   });
 
   it('a file Slack will not serve (its sign-in page: no files:read) gets a clear message; nothing is saved', async () => {
