@@ -695,4 +695,22 @@ describe('cue and speaker boundaries', () => {
     const text = 'The mayor has since said that the bridge will reopen in May.';
     expect(claimWith(text, 'the bridge will reopen').cue?.text).toBe('has since said');
   });
+
+  it('reads no cue in "a group called X" but keeps "a spokesman called the report false"', () => {
+    const text = 'The mayor met a small harbour group called Friends of the Pier on Monday.';
+    expect(claimsOf(text).map((c) => c.cue?.text)).not.toContain('called');
+    const kept = 'A spokesman called the ferry report false.';
+    expect(claimWith(kept, 'the ferry report false').cue?.text).toBe('called');
+  });
+
+  it('keeps the platform in the cue: "wrote on Facebook"', () => {
+    const text = 'The harbour master wrote on Facebook that the pier would close for a week.';
+    expect(claimWith(text, 'the pier would close').cue?.text).toBe('wrote on Facebook');
+  });
+
+  it('reads no claim from a byline "X reported from Denver."', () => {
+    const text = 'The pier will close for a week, officials said. Ann Reyes reported from Denver.';
+    expect(claimsOf(text).map((c) => c.cue?.text)).not.toContain('reported');
+    expect(claimWith(text, 'The pier will close').cue?.text).toBe('said');
+  });
 });

@@ -9,6 +9,8 @@ import { skipLeft, subjectLeft, mainSubject, ownerOf, isAgent } from './subjects
 import { contentRight, contentLeft, nextAfterColon, clauseAfterCue, isBreak, NOMINAL_LIKE, adjunctEnd, looksLikeClause, continuation, isQuoted } from './content.ts';
 
 const ING_BEFORE = new Set(['and', 'but', 'or', 'while', 'after', 'before', 'by', 'without', 'when', 'since', 'also', 'not', 'of', 'in', 'for', 'repeatedly', 'again', 'publicly', 'then', 'even', 'still', 'just', 'now', 'openly', 'falsely', 'privately', 'reportedly', 'allegedly', 'apparently', 'explicitly', 'effectively', 'essentially', 'implicitly', 'seemingly']);
+const SOCIAL_SITES = new Set(['twitter', 'facebook', 'instagram']);
+const NAMING = new Set(['called', 'dubbed']);
 const ING_PREPS = new Set(['by', 'after', 'before', 'without', 'while', 'when', 'since', 'in']);
 
 /** Whether token `k` is the closing mark of a quote run (the token before it lies inside that run). */
@@ -57,6 +59,10 @@ export function isVerbCue(doc: Doc, i: number, verb: VerbCue): boolean {
   // "having said that", "that said," (opening a sentence), "needless to say".
   if (prev && notCueBefore.has(prev.lower) && (prev.lower !== 'that' || i - 1 === firstOfSentence(doc, i))) return false;
   if (prev && (prev.lower === 'the' || prev.lower === 'a' || prev.lower === 'an')) return false;
+  // "a group called Citizens First", "an app dubbed …": a naming participle after an indefinite noun phrase
+  if (NAMING.has(t.lower) && namedAfterIndefinite(doc, i)) return false;
+  // "Smith reported from Denver.": a byline naming where a reporter worked, not a report
+  if (t.lower === 'reported' && next?.lower === 'from' && /^[A-Z]/.test(tokens[i + 2]?.value ?? '')) return false;
   // "758 pledged delegates": a participle between a number and a noun modifies the noun
   if (prev?.pos === 'NUM' && next?.pos === 'NOUN' && /ed$/.test(t.lower)) return false;
   // "Breitbart's reporting team", "its reporting": a noun after a possessive.
@@ -76,6 +82,21 @@ export function isVerbCue(doc: Doc, i: number, verb: VerbCue): boolean {
   while (b > 0 && i - b < 3 && (tokens[b].pos === 'ADV' || tokens[b].pos === 'PART')) b--;
   if (b >= 0 && BE.has(tokens[b].lower) && /(ed|en|id|ld|wn|ght)$/.test(t.lower)) return false;
   return true;
+}
+
+/** "a small group called X": a lower-case noun, up to four words back to "a"/"an", then a name or quote. */
+function namedAfterIndefinite(doc: Doc, i: number): boolean {
+  const { tokens } = doc;
+  const prev = tokens[i - 1];
+  const next = tokens[i + 1];
+  if (!prev || !next || prev.pos !== 'NOUN' || /^[A-Z]/.test(prev.value)) return false;
+  if (!(/^[A-Z#]/.test(next.value) || OPEN_MARK.test(next.value))) return false;
+  for (let k = i - 2; k >= 0 && i - k <= 5; k--) {
+    const w = tokens[k];
+    if (w.lower === 'a' || w.lower === 'an') return true;
+    if (!(w.pos === 'NOUN' || w.pos === 'ADJ' || w.pos === 'ADV' || w.value === '-') || w.sent !== tokens[i].sent) return false;
+  }
+  return false;
 }
 
 /**
@@ -329,6 +350,9 @@ export function cueSpan(doc: Doc, v: number, verb: VerbCue, sentLast: number): R
   while (last + 1 <= sentLast && last - v < 2 && tokens[last + 1].pos === 'ADV' && /ly$/.test(tokens[last + 1].lower) && tokens[last + 1].lower !== 'only') last++;
   if (next(last + 1) === 'in' && (next(last + 2) === 'a' || next(last + 2) === 'an') && next(last + 3) === 'statement') {
     last += 3;
+  } else if (next(last + 1) === 'on' && SOCIAL_SITES.has(next(last + 2))) {
+    // "wrote on Facebook", "said on Twitter": the platform names the medium, as "in a statement" does
+    last += 2;
   }
   return { first, last };
 }
