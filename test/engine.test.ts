@@ -713,4 +713,16 @@ describe('cue and speaker boundaries', () => {
     expect(claimsOf(text).map((c) => c.cue?.text)).not.toContain('reported');
     expect(claimWith(text, 'The pier will close').cue?.text).toBe('said');
   });
+
+  it('reads a title "Poll: …" as the poll\'s finding', () => {
+    const text = 'Poll: Reyes leads Berg in the harbour race\nThe survey of 600 voters was taken last week.';
+    const c = claimWith(text, 'Reyes leads Berg');
+    expect(c.cue?.text).toBe(':');
+    expect(slice(text, c.source?.span)).toBe('Poll');
+  });
+
+  it('reads a place name the tagger takes for a verb as part of the speaker: "…," said Concord resident X', () => {
+    const text = 'Rates rose again. "I cannot vote for her," said Concord resident Tom Berg.';
+    expect(slice(text, claimWith(text, 'I cannot vote for her').source?.span)).toBe('Concord resident Tom Berg');
+  });
 });

@@ -106,8 +106,8 @@ export function npRight(doc: Doc, start: number, ceil: number, allowPP = true): 
       last = k;
       continue;
     }
-    // A capitalised name the tagger read as a verb: "Josh Earnest", "Mark Kelly".
-    if (t.pos === 'VERB' && /^[A-Z]/.test(t.value) && ((last >= 0 && tokens[last].pos === 'PROPN') || (k === start && tokens[k + 1]?.pos === 'PROPN'))) {
+    // A capitalised name the tagger read as a verb: "Josh Earnest", "Mark Kelly", "Concord resident X".
+    if (t.pos === 'VERB' && /^[A-Z]/.test(t.value) && ((last >= 0 && tokens[last].pos === 'PROPN') || (k === start && (tokens[k + 1]?.pos === 'PROPN' || tokens[k + 1]?.pos === 'NOUN')))) {
       last = k;
       continue;
     }
