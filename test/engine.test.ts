@@ -725,4 +725,12 @@ describe('cue and speaker boundaries', () => {
     const text = 'Rates rose again. "I cannot vote for her," said Concord resident Tom Berg.';
     expect(slice(text, claimWith(text, 'I cannot vote for her').source?.span)).toBe('Concord resident Tom Berg');
   });
+
+  it('reads "reportedly" as the cue of an unnamed report and keeps it as the hedge', () => {
+    const text = 'The harbour board reportedly met in secret on Monday to discuss the pier.';
+    const c = claimWith(text, 'met in secret');
+    expect(c.cue?.text).toBe('reportedly');
+    expect(c.source).toBeNull();
+    expect(c.hedges.map((h) => h.text)).toContain('reportedly');
+  });
 });

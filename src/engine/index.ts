@@ -237,7 +237,9 @@ function hedgedSentences(doc: Doc, rels: Relation[], hedges: HedgeMatch[]): Rela
     // "Reportedly, X did Y": the opener is not content.
     if (doc.tokens[first].start === h.start && doc.tokens[first + 1]?.value === ',') first += 2;
     if (last - first < 3) continue;
-    out.push({ kind: 'hedge', cue: null, stance: 'reports', source: null, owner: null, content: [{ first, last }], sent: si, quote: false, confidence: 0.5 });
+    // "Rivals reportedly met in May": "reportedly" is the cue of an unnamed source's report
+    const cue = doc.tokens[tok].lower === 'reportedly' && h.end === doc.tokens[tok].end ? { first: tok, last: tok } : null;
+    out.push({ kind: 'hedge', cue, stance: 'reports', source: null, owner: null, content: [{ first, last }], sent: si, quote: false, confidence: 0.5 });
   }
   return out;
 }
