@@ -733,4 +733,11 @@ describe('cue and speaker boundaries', () => {
     expect(c.source).toBeNull();
     expect(c.hedges.map((h) => h.text)).toContain('reportedly');
   });
+
+  it('reads no cue in "showed up" but keeps "records showed that …"', () => {
+    const text = 'Rates rose. Nearly 900 voters showed up at the harbour hall that they had built.';
+    expect(claimsOf(text).map((c) => c.cue?.text)).not.toContain('showed');
+    const kept = 'The records showed that the pier was unsafe.';
+    expect(claimWith(kept, 'the pier was unsafe').cue?.text).toBe('showed');
+  });
 });

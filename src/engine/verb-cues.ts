@@ -61,6 +61,8 @@ export function isVerbCue(doc: Doc, i: number, verb: VerbCue): boolean {
   if (prev && (prev.lower === 'the' || prev.lower === 'a' || prev.lower === 'an')) return false;
   // "a group called Citizens First", "an app dubbed …": a naming participle after an indefinite noun phrase
   if (NAMING.has(t.lower) && namedAfterIndefinite(doc, i)) return false;
+  // "voters showed up", "she shows up late": turning up somewhere, not showing anything
+  if (verb.lemma === 'show' && next?.lower === 'up') return false;
   // "Smith reported from Denver.": a byline naming where a reporter worked, not a report
   if (t.lower === 'reported' && next?.lower === 'from' && /^[A-Z]/.test(tokens[i + 2]?.value ?? '')) return false;
   // "758 pledged delegates": a participle between a number and a noun modifies the noun
