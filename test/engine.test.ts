@@ -740,4 +740,11 @@ describe('cue and speaker boundaries', () => {
     const kept = 'The records showed that the pier was unsafe.';
     expect(claimWith(kept, 'the pier was unsafe').cue?.text).toBe('showed');
   });
+
+  it('reads no claim from a speaker\'s own "I want" / "we want", but keeps "Reyes wants …"', () => {
+    const text = 'Rates rose. I want every family in this town to have a safe home, and we want the pier rebuilt.';
+    expect(claimsOf(text).map((c) => c.cue?.text)).not.toContain('want');
+    const kept = 'Rates rose. Reyes wants the council to rebuild the pier.';
+    expect(claimWith(kept, 'the council to rebuild the pier').cue?.text).toBe('wants');
+  });
 });

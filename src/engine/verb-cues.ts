@@ -61,6 +61,8 @@ export function isVerbCue(doc: Doc, i: number, verb: VerbCue): boolean {
   if (prev && (prev.lower === 'the' || prev.lower === 'a' || prev.lower === 'an')) return false;
   // "a group called Citizens First", "an app dubbed …": a naming participle after an indefinite noun phrase
   if (NAMING.has(t.lower) && namedAfterIndefinite(doc, i)) return false;
+  // "I want to thank …", "we want safe streets": a speaker's own wish, inside what they say, is no claim
+  if (verb.lemma === 'want' && firstPersonSubject(doc, i)) return false;
   // "voters showed up", "she shows up late": turning up somewhere, not showing anything
   if (verb.lemma === 'show' && next?.lower === 'up') return false;
   // "Smith reported from Denver.": a byline naming where a reporter worked, not a report
@@ -84,6 +86,17 @@ export function isVerbCue(doc: Doc, i: number, verb: VerbCue): boolean {
   while (b > 0 && i - b < 3 && (tokens[b].pos === 'ADV' || tokens[b].pos === 'PART')) b--;
   if (b >= 0 && BE.has(tokens[b].lower) && /(ed|en|id|ld|wn|ght)$/.test(t.lower)) return false;
   return true;
+}
+
+/** "I want", "we really wanted", "I don't want": "I" or "we" right before the verb, past adverbs and auxiliaries. */
+function firstPersonSubject(doc: Doc, i: number): boolean {
+  const { tokens } = doc;
+  for (let k = i - 1; k >= 0 && i - k <= 4 && tokens[k].sent === tokens[i].sent; k--) {
+    const t = tokens[k];
+    if (t.lower === 'i' || t.lower === 'we') return true;
+    if (!(t.pos === 'ADV' || t.pos === 'AUX' || t.pos === 'PART')) return false;
+  }
+  return false;
 }
 
 /** "a small group called X": a lower-case noun, up to four words back to "a"/"an", then a name or quote. */
