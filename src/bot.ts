@@ -70,6 +70,9 @@ export interface Bot {
 /** Longest mention read as a command without its slash. */
 export const MENTION_COMMAND_MAX_CHARS = 200;
 
+/** What a report gets in a channel whose paste rule is off. */
+const PASTE_OFF = `${describePasteMode('off')} (An admin can change this with /paste.)`;
+
 export const SOMETHING_WRONG = 'Something went wrong inside ClaimDesk and it is logged. Try again, or /help.';
 
 /** "/claims Kherson since:7d" → ['claims', 'Kherson since:7d']; null when the text is not a command line. */
@@ -135,7 +138,7 @@ export function createBot(opts: BotOptions): Bot {
         case 'report':
           return [errorReply(e.unread)];
         case 'off':
-          return [messageReply(`${describePasteMode('off')} (An admin can change this with /paste.)`)];
+          return [messageReply(PASTE_OFF)];
         default:
           return [];
       }
@@ -162,7 +165,7 @@ export function createBot(opts: BotOptions): Bot {
           ),
         ];
       case 'off':
-        return [messageReply(`${describePasteMode('off')} (An admin can change this with /paste.)`)];
+        return [messageReply(PASTE_OFF)];
     }
   }
 

@@ -114,23 +114,19 @@ export async function openDesk(opts: DeskOptions = {}): Promise<Desk> {
       opts.logger?.warn(`the ${what} cannot be reached (${err.message}); retrying on each use.`);
     });
   }
-  const kvs = new WeakMap<BotState, Keyv<ChannelSettings>>();
-  const settingsKv = async () => {
-    const s = await state.get();
-    return kvs.get(s) ?? kvs.set(s, s.kv<ChannelSettings>('settings')).get(s)!;
-  };
-  const settings: SettingsStore = {
-    get: async (k) => (await (await settingsKv()).get(settingsKey(k))) ?? {},
-    set: async (k, s) => {
-      await (await settingsKv()).set(settingsKey(k), s);
-    },
-  };
+  // One keyv per namespace and per opened state (a state reopened after an outage gets fresh ones).
   const namespaces = new WeakMap<BotState, Map<string, Keyv<unknown>>>();
   const kv = async <V,>(name: string): Promise<Keyv<V>> => {
     const s = await state.get();
     const byName = namespaces.get(s) ?? namespaces.set(s, new Map()).get(s)!;
     if (!byName.has(name)) byName.set(name, s.kv<unknown>(name));
     return byName.get(name) as Keyv<V>;
+  };
+  const settings: SettingsStore = {
+    get: async (k) => (await (await kv<ChannelSettings>('settings')).get(settingsKey(k))) ?? {},
+    set: async (k, s) => {
+      await (await kv<ChannelSettings>('settings')).set(settingsKey(k), s);
+    },
   };
   const seen: SeenEvents = { firstTime: async (id) => (await state.get()).firstTime('seen', id, SEEN_TTL_MS) };
   return {

@@ -1,7 +1,7 @@
 // Reporting-verb cues in every order ("X said C", "C, X said", "C, said X"), with participles ("…, citing Y") and
 // conjoined cues ("X praised Y and said Z"), impressions ("seemed confident"), and the cue's own words.
 import type { Doc } from '../nlp.ts';
-import { abstractHeads, catenativeVerbs, impressionVerbs, nounForms, evidenceHeads, evidenceLemmas, notCueAfter, notCueBefore, verbForms, type VerbCue } from './lexicon.ts';
+import { abstractHeads, catenativeVerbs, channels, impressionVerbs, nounForms, evidenceHeads, evidenceLemmas, notCueAfter, notCueBefore, verbForms, type VerbCue } from './lexicon.ts';
 import { headOf, npLeft, npRight, type Range } from './phrases.ts';
 import type { Quotes } from './quotes.ts';
 import { type Relation, BE, THAT, POSSESSIVE, CLAUSE_OPENERS, QUOTE_MARK, CLOSE_MARK, OPEN_MARK, END_PUNCT, wordCount, EXPLETIVE } from './relation.ts';
@@ -9,7 +9,6 @@ import { skipLeft, subjectLeft, mainSubject, ownerOf, isAgent } from './subjects
 import { contentRight, contentLeft, nextAfterColon, clauseAfterCue, isBreak, NOMINAL_LIKE, adjunctEnd, looksLikeClause, continuation, isQuoted } from './content.ts';
 
 const ING_BEFORE = new Set(['and', 'but', 'or', 'while', 'after', 'before', 'by', 'without', 'when', 'since', 'also', 'not', 'of', 'in', 'for', 'repeatedly', 'again', 'publicly', 'then', 'even', 'still', 'just', 'now', 'openly', 'falsely', 'privately', 'reportedly', 'allegedly', 'apparently', 'explicitly', 'effectively', 'essentially', 'implicitly', 'seemingly']);
-const SOCIAL_SITES = new Set(['twitter', 'facebook', 'instagram']);
 const NAMING = new Set(['called', 'dubbed']);
 const ING_PREPS = new Set(['by', 'after', 'before', 'without', 'while', 'when', 'since', 'in']);
 
@@ -365,8 +364,8 @@ export function cueSpan(doc: Doc, v: number, verb: VerbCue, sentLast: number): R
   while (last + 1 <= sentLast && last - v < 2 && tokens[last + 1].pos === 'ADV' && /ly$/.test(tokens[last + 1].lower) && tokens[last + 1].lower !== 'only') last++;
   if (next(last + 1) === 'in' && (next(last + 2) === 'a' || next(last + 2) === 'an') && next(last + 3) === 'statement') {
     last += 3;
-  } else if (next(last + 1) === 'on' && SOCIAL_SITES.has(next(last + 2))) {
-    // "wrote on Facebook", "said on Twitter": the platform names the medium, as "in a statement" does
+  } else if (next(last + 1) === 'on' && channels.has(next(last + 2))) {
+    // "wrote on Facebook", "said on Telegram" (the lexicon's channels): the platform names the medium, as "in a statement" does
     last += 2;
   }
   return { first, last };
