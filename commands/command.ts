@@ -5,6 +5,7 @@ import type { ChannelKey, ChannelLog } from '../src/channel-log/types.ts';
 import type { Logger } from '../src/log.ts';
 import type { PasteMode } from '../src/paste-rule.ts';
 import type { Reply } from '../src/reply.ts';
+import type { DigestSchedule } from '../src/digest/types.ts';
 
 
 export interface ChannelSettings {
@@ -12,6 +13,8 @@ export interface ChannelSettings {
   retentionDays?: number;
   /** Absent: 'auto'. */
   paste?: PasteMode;
+  /** The channel's daily digest; absent: none (/digest). */
+  digest?: DigestSchedule;
 }
 
 /** Per-channel settings, kept in the bot's key-value state. */
