@@ -6,6 +6,7 @@ import type { Logger } from '../src/log.ts';
 import type { PasteMode } from '../src/paste-rule.ts';
 import type { Reply } from '../src/reply.ts';
 import type { DigestSchedule } from '../src/digest/types.ts';
+import type { DigestPosted } from '../src/digest/ledger.ts';
 
 
 export interface ChannelSettings {
@@ -21,6 +22,10 @@ export interface ChannelSettings {
 export interface SettingsStore {
   get(key: ChannelKey): Promise<ChannelSettings>;
   set(key: ChannelKey, settings: ChannelSettings): Promise<void>;
+  /** The channels whose settings hold a digest schedule (an index set() keeps: keyv cannot list keys). */
+  digestChannels(): Promise<ChannelKey[]>;
+  /** The channel's last scheduled digest posted, if any (/digest status). */
+  lastDigest(key: ChannelKey): Promise<DigestPosted | undefined>;
 }
 
 export interface CommandContext {

@@ -9,6 +9,7 @@ import { DEFAULT_STORE, openChannelLog } from './channel-log/index.ts';
 import { StoreUnavailableError, type ChannelKey, type ChannelLog } from './channel-log/types.ts';
 import type { Logger } from './log.ts';
 import { DEFAULT_STATE, openState, type BotState } from './state.ts';
+import { digestLedger, type DigestLedger } from './digest/ledger.ts';
 
 export const REOPEN_AFTER_MS = 5_000;
 /** How long an event id is remembered: platforms retry within minutes. */
@@ -20,6 +21,10 @@ export interface Desk {
   seen: SeenEvents;
   /** A keyv namespace of the bot state (e.g. Slack installations); throws StoreUnavailableError when it is down. */
   kv<V = unknown>(name: string): Promise<Keyv<V>>;
+  /** BotState.firstTime on the shared state: true for exactly one caller (of all processes) per key and time to live. */
+  firstTime(name: string, id: string, ttlMs: number): Promise<boolean>;
+  /** The daily digest's index of scheduled channels and its posted-once claims (src/digest/ledger.ts). */
+  digests: DigestLedger;
   /** Where the log is, for people: a path or host, never a password. */
   description: string;
   close(): Promise<void>;
@@ -122,11 +127,18 @@ export async function openDesk(opts: DeskOptions = {}): Promise<Desk> {
     if (!byName.has(name)) byName.set(name, s.kv<unknown>(name));
     return byName.get(name) as Keyv<V>;
   };
+  const firstTime = async (name: string, id: string, ttlMs: number) => (await state.get()).firstTime(name, id, ttlMs);
+  const digests = digestLedger({ kv, firstTime });
+  const getSettings = async (k: ChannelKey) => (await (await kv<ChannelSettings>('settings')).get(settingsKey(k))) ?? {};
   const settings: SettingsStore = {
-    get: async (k) => (await (await kv<ChannelSettings>('settings')).get(settingsKey(k))) ?? {},
+    get: getSettings,
     set: async (k, s) => {
       await (await kv<ChannelSettings>('settings')).set(settingsKey(k), s);
+      // The digest scheduler finds channels through an index (keyv cannot list keys): kept in step here.
+      await digests.sync(k, async () => (await getSettings(k)).digest !== undefined);
     },
+    digestChannels: () => digests.channels(),
+    lastDigest: (k) => digests.last(k),
   };
   const seen: SeenEvents = { firstTime: async (id) => (await state.get()).firstTime('seen', id, SEEN_TTL_MS) };
   return {
@@ -134,6 +146,8 @@ export async function openDesk(opts: DeskOptions = {}): Promise<Desk> {
     settings,
     seen,
     kv,
+    firstTime,
+    digests,
     description: describeStore(storeUrl),
     close: async () => {
       await Promise.all([log.close(), state.close()]);

@@ -5,6 +5,11 @@ import type { ChannelKey } from '../channel-log/types.ts';
 export interface DigestSchedule {
   time: string;
   timeZone: string;
+  /**
+   * ISO instant the schedule was set (/digest on): post times before it are not due, so turning the digest on at
+   * 10:00 for 08:00 does not post (or report as skipped) that morning's digest.
+   */
+  since?: string;
 }
 
 /** The stretch of time one digest covers. */

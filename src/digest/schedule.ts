@@ -1,0 +1,177 @@
+// The digest scheduler: every channel whose settings hold a schedule (/digest on 08:00 Europe/Kyiv) gets its
+// digest posted once per local date, by whichever bot process gets there first.
+//
+// On start and on each tick (at most a minute apart, and at each post time): for each scheduled channel that a
+// surface of this process can post in, the latest post time that has passed (period.ts) is due. If the digest of
+// that (channel, date) has not been posted, it is claimed in the shared state (ledger.ts) and posted when less
+// than MAX_LATE_MS late (so after downtime a missed digest comes on start); a later one is skipped and logged.
+// A failed post gives its claim back and is tried again RETRY_MS later. The clock and timers are injectable.
+import { buildDigest } from './build.ts';
+import type { ChannelKey, ChannelLog } from '../channel-log/types.ts';
+import type { SettingsStore } from '../../commands/command.ts';
+import type { Logger } from '../log.ts';
+import type { DigestLedger } from './ledger.ts';
+import { dueDate, nextPost, postInstant, scheduledPeriod } from './period.ts';
+import { digestReplies, type DigestReplies } from './reply.ts';
+
+/** A digest more than this late is skipped (and logged) instead of posted. */
+export const MAX_LATE_MS = 6 * 3_600_000;
+/** Longest wait between two ticks: a new or changed schedule is seen within it. */
+export const TICK_MS = 60_000;
+/** After a failed post, the wait before that digest is tried again. */
+export const RETRY_MS = 5 * 60_000;
+
+export interface DigestClock {
+  now(): Date;
+  setTimeout(fn: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+/** The real clock; its timers do not keep the process alive by themselves. */
+export const systemClock: DigestClock = {
+  now: () => new Date(),
+  setTimeout: (fn, ms) => setTimeout(fn, ms).unref(),
+  clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout),
+};
+
+/** A surface's way to post a digest into a channel outside any event (adapters/*\/digest.ts). */
+export interface DigestPoster {
+  /** This surface, in this process, can post in that channel (its platform; a workspace it is in). */
+  serves(key: ChannelKey): boolean;
+  /** Posts the digest; throws when it was not posted. */
+  post(key: ChannelKey, replies: DigestReplies): Promise<void>;
+}
+
+export interface SchedulerOptions {
+  log: ChannelLog;
+  settings: Pick<SettingsStore, 'get' | 'digestChannels'>;
+  ledger: DigestLedger;
+  posters: DigestPoster[];
+  clock?: DigestClock;
+  logger?: Logger;
+  tickMs?: number;
+}
+
+export interface TickOutcome {
+  key: ChannelKey;
+  date: string;
+  result: 'posted' | 'skipped' | 'failed';
+  /** How late it was, in ms past its post time. */
+  lateMs: number;
+}
+
+export interface DigestScheduler {
+  /** Ticks now, then keeps ticking until stop(). */
+  start(): void;
+  /** Stops the timers and waits for a tick under way. */
+  stop(): Promise<void>;
+  /** One look at every scheduled channel (also what the timers run). */
+  tick(): Promise<TickOutcome[]>;
+}
+
+const where = (k: ChannelKey) => `${k.platform}/${k.workspace}/${k.channel}`;
+const hours = (ms: number) => `${(ms / 3_600_000).toFixed(1)} h`;
+
+export function createScheduler(opts: SchedulerOptions): DigestScheduler {
+  const clock = opts.clock ?? systemClock;
+  const tickMs = opts.tickMs ?? TICK_MS;
+  const logger = opts.logger;
+  /** (channel, date) this process saw claimed (posted, skipped, or another process's): not asked again. */
+  const settled = new Set<string>();
+  /** (channel, date) whose post failed here → when to try again. */
+  const retryAt = new Map<string, number>();
+  let timer: unknown = null;
+  let running: Promise<TickOutcome[]> | null = null;
+  let stopped = true;
+
+  async function visit(key: ChannelKey, now: Date, out: TickOutcome[]): Promise<number | null> {
+    const poster = opts.posters.find((p) => p.serves(key));
+    if (!poster) return null;
+    const schedule = (await opts.settings.get(key)).digest;
+    if (!schedule) return null;
+    const next = nextPost(now, schedule).at.getTime();
+    const date = dueDate(now, schedule);
+    const due = postInstant(date, schedule);
+    if (schedule.since && due.getTime() < Date.parse(schedule.since)) return next;
+    const id = JSON.stringify([where(key), date]);
+    if (settled.has(id) || (retryAt.get(id) ?? 0) > now.getTime()) return next;
+    const lateMs = now.getTime() - due.getTime();
+    if (!(await opts.ledger.claim(key, date))) {
+      settled.add(id);
+      return next;
+    }
+    settled.add(id);
+    if (lateMs >= MAX_LATE_MS) {
+      await opts.ledger.skipped(key, date);
+      logger?.warn(`digest: ${where(key)} ${date} skipped: it was due at ${due.toISOString()}, ${hours(lateMs)} ago (over 6 h late)`);
+      out.push({ key, date, result: 'skipped', lateMs });
+      return next;
+    }
+    try {
+      const digest = await buildDigest(opts.log, { key, period: scheduledPeriod(date, schedule) });
+      await poster.post(key, digestReplies(digest));
+      await opts.ledger.posted(key, date, clock.now());
+      retryAt.delete(id);
+      logger?.info(`digest: ${where(key)} ${date} posted${lateMs > 60_000 ? ` (${hours(lateMs)} late)` : ''}`);
+      out.push({ key, date, result: 'posted', lateMs });
+    } catch (err) {
+      settled.delete(id);
+      retryAt.set(id, now.getTime() + RETRY_MS);
+      await opts.ledger.release(key, date).catch((e: Error) => logger?.warn(`digest: could not release ${where(key)} ${date}: ${e.message}`));
+      logger?.warn(`digest: ${where(key)} ${date} not posted, trying again in ${RETRY_MS / 60_000} min: ${(err as Error).message}`);
+      out.push({ key, date, result: 'failed', lateMs });
+    }
+    return next;
+  }
+
+  async function once(): Promise<TickOutcome[]> {
+    const now = clock.now();
+    const out: TickOutcome[] = [];
+    let soonest = now.getTime() + tickMs;
+    let keys: ChannelKey[] = [];
+    try {
+      keys = await opts.settings.digestChannels();
+    } catch (err) {
+      logger?.warn(`digest: scheduled channels unavailable: ${(err as Error).message}`);
+    }
+    for (const key of keys) {
+      try {
+        const next = await visit(key, now, out);
+        if (next !== null) soonest = Math.min(soonest, next);
+      } catch (err) {
+        logger?.warn(`digest: ${where(key)}: ${(err as Error).message}`);
+      }
+    }
+    if (!stopped) {
+      if (timer !== null) clock.clearTimeout(timer);
+      timer = clock.setTimeout(() => void tick(), Math.max(0, soonest - clock.now().getTime()));
+    }
+    return out;
+  }
+
+  function tick(): Promise<TickOutcome[]> {
+    if (timer !== null) clock.clearTimeout(timer);
+    timer = null;
+    const previous = running ?? Promise.resolve([]);
+    const mine: Promise<TickOutcome[]> = previous.catch(() => []).then(() => once());
+    running = mine;
+    void mine.finally(() => {
+      if (running === mine) running = null;
+    });
+    return mine;
+  }
+
+  return {
+    start() {
+      stopped = false;
+      void tick();
+    },
+    async stop() {
+      stopped = true;
+      if (timer !== null) clock.clearTimeout(timer);
+      timer = null;
+      await running?.catch(() => {});
+    },
+    tick,
+  };
+}
