@@ -6,6 +6,7 @@ import { QueryError } from '../src/query.ts';
 import { errorReply, type Reply } from '../src/reply.ts';
 import type { Command, CommandContext } from './command.ts';
 import { command as claims } from './claims.ts';
+import { command as digest } from './digest.ts';
 import { command as exportCommand } from './export.ts';
 import { command as forget } from './forget.ts';
 import { command as help, unknownCommandMessage } from './help.ts';
@@ -17,7 +18,7 @@ import { command as summarize } from './summarize.ts';
 
 export type { Command, CommandContext } from './command.ts';
 
-export const COMMANDS: readonly Command[] = [summarize, claims, report, sources, exportCommand, forget, retention, paste, help];
+export const COMMANDS: readonly Command[] = [summarize, claims, report, sources, exportCommand, forget, retention, paste, digest, help];
 
 export function findCommand(name: string): Command | undefined {
   const wanted = name.replace(/^\//, '').toLowerCase();
