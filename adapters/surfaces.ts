@@ -6,6 +6,7 @@ import type { Bot } from '../src/bot.ts';
 import type { Config } from '../src/config.ts';
 import type { Logger } from '../src/log.ts';
 import type { Desk } from '../src/open-bot.ts';
+import type { DigestPoster } from '../src/digest/schedule.ts';
 
 export interface SurfaceDeps {
   env: NodeJS.ProcessEnv;
@@ -18,6 +19,8 @@ export interface SurfaceDeps {
 export interface RunningSurface {
   /** Disconnects; the desk is closed by the caller afterwards. */
   stop(): Promise<void>;
+  /** Posts daily digests in this surface's channels (src/digest/schedule.ts runs them). */
+  digest?: DigestPoster;
 }
 
 export interface SurfaceModule {

@@ -9,6 +9,7 @@ import { SOMETHING_WRONG } from '../../src/bot.ts';
 import type { Logger } from '../../src/log.ts';
 import { SUMMARIZE_CLAIMS } from './commands.ts';
 import { loadDiscordConfig, type DiscordConfig } from './config.ts';
+import { discordDigestPoster } from './digest.ts';
 import { contextMenuEvent, messageEvent, slashEvent } from './events.ts';
 import { withAttachedText, type AttachedTextOptions } from './files.ts';
 import { NO_PINGS, answerInteraction, answerMessage } from './send.ts';
@@ -100,5 +101,6 @@ export async function start({ env, config: core, log, bot }: SurfaceDeps): Promi
     async stop() {
       await client.destroy();
     },
+    digest: discordDigestPoster(client),
   };
 }

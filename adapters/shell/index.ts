@@ -8,6 +8,8 @@ import type { Config } from '../../src/config.ts';
 import type { Logger } from '../../src/log.ts';
 import { openDesk } from '../../src/open-bot.ts';
 import { runConsole } from './console.ts';
+import { createScheduler } from '../../src/digest/schedule.ts';
+import { consoleDigestPoster } from './digest.ts';
 
 export const CONSOLE_CHANNEL = 'console';
 export const EXPORT_DIR = join('data', 'exports');
@@ -23,14 +25,27 @@ export async function startConsole({ io, config, log, channel = CONSOLE_CHANNEL 
   // Load the language model while the store opens: the first paste is answered sooner.
   const warm = import('../../src/nlp.ts').then((nlp) => nlp.warmUp());
   const desk = await openDesk({ storeUrl: config.store, stateUrl: config.state, logger: log });
+  const key = { platform: 'console', workspace: 'local', channel };
+  // The channel's daily digest (/digest on) is printed while the console is open; piped runs end too soon for it.
+  const interactive = io.stdin.isTTY === true && io.stdout.isTTY === true;
+  const scheduler = interactive
+    ? createScheduler({
+        log: desk.log,
+        settings: desk.settings,
+        ledger: desk.digests,
+        posters: [consoleDigestPoster(key, (text) => io.stdout.write(text))],
+        logger: log,
+      })
+    : null;
   try {
     await warm;
     const bot = createBot({ log: desk.log, settings: desk.settings, logger: log, maxBytes: config.maxInputBytes });
+    scheduler?.start();
     await runConsole({
       bot,
       input: io.stdin,
       output: io.stdout,
-      channel: { platform: 'console', workspace: 'local', channel },
+      channel: key,
       user: safeUser(),
       exportDir: EXPORT_DIR,
       maxBytes: config.maxInputBytes,
@@ -41,6 +56,7 @@ export async function startConsole({ io, config, log, channel = CONSOLE_CHANNEL 
     });
     return 0;
   } finally {
+    await scheduler?.stop();
     await desk.close();
   }
 }

@@ -5,6 +5,8 @@ import type { AddressInfo } from 'node:net';
 import type { RunningSurface, SurfaceDeps } from '../surfaces.ts';
 import { createSlackApp, type SlackAppOptions } from './app.ts';
 import { loadSlackConfig } from './config.ts';
+import { slackDigestPoster } from './digest.ts';
+import { INSTALLATIONS, keyvInstallationStore } from './installations.ts';
 
 export type SlackStartOptions = Pick<SlackAppOptions, 'postIntervalMs' | 'clientOptions'>;
 
@@ -23,9 +25,27 @@ export async function start(deps: SurfaceDeps, opts: SlackStartOptions = {}): Pr
     : null;
   const mode = config.appToken ? 'Socket Mode' : `HTTP on port ${address?.port ?? config.port} (/slack/events)`;
   deps.log.info(`slack: ${mode}${config.oauth ? ', installs through OAuth at /slack/install' : ''}`);
+  // Daily digests: the bot token's own workspace, or each installed workspace's token (OAuth).
+  const single = config.botToken ? { token: config.botToken, team: String((await app.client.auth.test({ token: config.botToken })).team_id ?? '') } : undefined;
+  const installations = config.oauth ? keyvInstallationStore(() => deps.desk.kv<string>(INSTALLATIONS), config.oauth.secretKey) : null;
+  const digest = slackDigestPoster({
+    app,
+    queue,
+    ...(single ? { single } : {}),
+    ...(installations
+      ? {
+          tokenFor: async (team: string) => {
+            const token = (await installations.fetchInstallation({ teamId: team, isEnterpriseInstall: false, enterpriseId: undefined })).bot?.token;
+            if (!token) throw new Error(`the Slack installation for team ${team} has no bot token`);
+            return token;
+          },
+        }
+      : {}),
+  });
   let stopping: Promise<void> | null = null;
   return {
     ...(address ? { port: address.port } : {}),
+    digest,
     stop() {
       stopping ??= (async () => {
         await app.stop();
