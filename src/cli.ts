@@ -1,4 +1,4 @@
-// The command line: `claimdesk summarize | schema | start | help`. bin/claimdesk.js calls main().
+// The command line: `claimdesk summarize | schema | start | log | digest | help`. bin/claimdesk.js calls main().
 import { open } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
@@ -11,6 +11,7 @@ import { renderMarkdown } from './render/markdown.ts';
 import { renderText } from './render/text.ts';
 import { summaryJsonSchema, type Summary } from './schema.ts';
 import { LOG_USAGE } from './cli-log.ts';
+import { DIGEST_USAGE } from './cli-digest.ts';
 
 export interface Io {
   stdin: NodeJS.ReadableStream & { isTTY?: boolean };
@@ -19,7 +20,7 @@ export interface Io {
   env: NodeJS.ProcessEnv;
 }
 
-export const COMMANDS = ['summarize', 'schema', 'start', 'help', 'log'] as const;
+export const COMMANDS = ['summarize', 'schema', 'start', 'help', 'log', 'digest'] as const;
 const FORMATS = ['text', 'markdown', 'json'] as const;
 type Format = (typeof FORMATS)[number];
 
@@ -39,7 +40,7 @@ Usage:
       embedded store (CLAIMDESK_STORE). Paste a report to summarise and save it, then search with
       /claims WORD; /help lists the commands. Text piped in is handled the same way:
       cat report.txt | claimdesk start.
-${LOG_USAGE}  claimdesk help
+${LOG_USAGE}${DIGEST_USAGE}  claimdesk help
       Show this help.
 
 Environment: CLAIMDESK_MAX_INPUT_BYTES (default 200000), LOG_LEVEL (default info), CLAIMDESK_STORE,
@@ -120,6 +121,8 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
         return await startCommand(rest, ctx);
       case 'log':
         return await (await import('./cli-log.ts')).logCommand(rest, ctx);
+      case 'digest':
+        return await (await import('./cli-digest.ts')).digestCommand(rest, ctx);
       default:
         io.stderr.write(
           `claimdesk: unknown command '${command}'. Valid commands: ${COMMANDS.join(', ')}.\n` +
