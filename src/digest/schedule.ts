@@ -67,10 +67,16 @@ export interface DigestScheduler {
   stop(): Promise<void>;
   /** One look at every scheduled channel (also what the timers run). */
   tick(): Promise<TickOutcome[]>;
+  /** Resolves when no tick is under way. */
+  idle(): Promise<void>;
 }
 
 const where = (k: ChannelKey) => `${k.platform}/${k.workspace}/${k.channel}`;
-const hours = (ms: number) => `${(ms / 3_600_000).toFixed(1)} h`;
+/** "5 h 59 min" (rounded down to the minute). */
+const hours = (ms: number) => {
+  const min = Math.floor(ms / 60_000);
+  return `${Math.floor(min / 60)} h ${min % 60} min`;
+};
 
 export function createScheduler(opts: SchedulerOptions): DigestScheduler {
   const clock = opts.clock ?? systemClock;
@@ -94,7 +100,9 @@ export function createScheduler(opts: SchedulerOptions): DigestScheduler {
     const due = postInstant(date, schedule);
     if (schedule.since && due.getTime() < Date.parse(schedule.since)) return next;
     const id = JSON.stringify([where(key), date]);
-    if (settled.has(id) || (retryAt.get(id) ?? 0) > now.getTime()) return next;
+    if (settled.has(id)) return next;
+    const retry = retryAt.get(id) ?? 0;
+    if (retry > now.getTime()) return Math.min(next, retry);
     const lateMs = now.getTime() - due.getTime();
     if (!(await opts.ledger.claim(key, date))) {
       settled.add(id);
@@ -120,6 +128,7 @@ export function createScheduler(opts: SchedulerOptions): DigestScheduler {
       await opts.ledger.release(key, date).catch((e: Error) => logger?.warn(`digest: could not release ${where(key)} ${date}: ${e.message}`));
       logger?.warn(`digest: ${where(key)} ${date} not posted, trying again in ${RETRY_MS / 60_000} min: ${(err as Error).message}`);
       out.push({ key, date, result: 'failed', lateMs });
+      return Math.min(next, now.getTime() + RETRY_MS);
     }
     return next;
   }
@@ -173,5 +182,8 @@ export function createScheduler(opts: SchedulerOptions): DigestScheduler {
       await running?.catch(() => {});
     },
     tick,
+    async idle() {
+      while (running) await running.catch(() => {});
+    },
   };
 }
