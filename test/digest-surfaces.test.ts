@@ -115,3 +115,20 @@ describe('on Discord', () => {
     expect(h.fake.find('POST', `/channels/${CHANNEL_ID}/messages`).length).toBe(before + posts.length);
   });
 });
+
+describe('in the console', () => {
+  test("the console's own channel's digest is printed; other channels are left alone", async () => {
+    const { consoleDigestPoster } = await import('../adapters/shell/digest.ts');
+    const { openTestDesk, CHANNEL } = await import('./helpers/desk.ts');
+    const t = await openTestDesk();
+    closing.push(() => t.close());
+    t.clock.now = new Date(); // reports pasted now, as dueDigest expects
+    let printed = '';
+    const poster = consoleDigestPoster(CHANNEL, (text) => (printed += text));
+    expect(poster.serves({ ...CHANNEL, channel: 'elsewhere' })).toBe(false);
+    expect(poster.serves({ ...CHANNEL, platform: 'slack' })).toBe(false);
+    const { scheduler } = await dueDigest(t.desk, t.bot, CHANNEL, poster);
+    expect((await scheduler.tick()).map((o) => o.result)).toEqual(['posted']);
+    expect(printed).toMatch(/Daily digest for \d{4}-\d\d-\d\d: 2 reports/);
+  });
+});

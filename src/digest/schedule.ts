@@ -151,6 +151,7 @@ export function createScheduler(opts: SchedulerOptions): DigestScheduler {
         logger?.warn(`digest: ${where(key)}: ${(err as Error).message}`);
       }
     }
+    logger?.debug(`digest: looked at ${keys.length} scheduled channels; ${out.length} digests posted, skipped or failed`);
     if (!stopped) {
       if (timer !== null) clock.clearTimeout(timer);
       timer = clock.setTimeout(() => void tick(), Math.max(0, soonest - clock.now().getTime()));
