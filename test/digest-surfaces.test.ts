@@ -92,6 +92,41 @@ describe('on Slack', () => {
   });
 });
 
+describe('on Slack installed through OAuth', () => {
+  test("each workspace's digest goes out with the token stored for it; a workspace not installed is not posted", async () => {
+    const { BOT_SCOPES } = await import('../adapters/slack/app.ts');
+    const { INSTALLATIONS, keyvInstallationStore } = await import('../adapters/slack/installations.ts');
+    const { BOT_USER } = await import('./helpers/slack-server.ts');
+    const SECRET_KEY = Buffer.alloc(32, 7).toString('hex');
+    const s = await startTestSlack({
+      env: { SLACK_BOT_TOKEN: '', SLACK_CLIENT_ID: '111.222', SLACK_CLIENT_SECRET: 'client-secret', SLACK_STATE_SECRET: 'state-secret', CLAIMDESK_SECRET_KEY: SECRET_KEY },
+      beforeStart: async (_fake, desk) => {
+        await keyvInstallationStore(() => desk.kv<string>(INSTALLATIONS), SECRET_KEY).storeInstallation({
+          team: { id: TEAM, name: 'Newsroom' },
+          enterprise: undefined,
+          user: { id: 'U0INSTALLER', token: undefined, scopes: undefined },
+          bot: { token: 'xoxb-installed-in-newsroom', scopes: [...BOT_SCOPES], id: 'B0BOT', userId: BOT_USER },
+          tokenType: 'bot',
+          isEnterpriseInstall: false,
+          appId: 'A0CLAIM',
+          authVersion: 'v2',
+        });
+      },
+    });
+    closing.push(() => s.close());
+    const key: ChannelKey = { platform: 'slack', workspace: TEAM, channel: 'C0OAUTH' };
+    const { scheduler } = await dueDigest(s.desk, s.bot, key, s.running.digest!);
+    const gone: ChannelKey = { platform: 'slack', workspace: 'T0GONE', channel: 'C0GONE' };
+    await s.desk.settings.set(gone, { digest: (await s.desk.settings.get(key)).digest! });
+    const outcomes = await scheduler.tick();
+    expect(outcomes.map((o) => [o.key.workspace, o.result]).sort()).toEqual([['T0DESK', 'posted'], ['T0GONE', 'failed']]);
+    const posts = s.fake.called('chat.postMessage').filter((c) => c.args.channel === 'C0OAUTH');
+    expect(posts.length).toBeGreaterThan(1);
+    expect(posts.every((c) => c.token === 'xoxb-installed-in-newsroom')).toBe(true);
+    expect(s.fake.called('chat.postMessage').filter((c) => c.args.channel === 'C0GONE')).toEqual([]);
+  });
+});
+
 describe('on Discord', () => {
   let h: DiscordHarness;
   const key: ChannelKey = { platform: 'discord', workspace: GUILD_ID, channel: CHANNEL_ID };
