@@ -83,9 +83,9 @@ describe('/help and unknown commands', () => {
   });
 
   test('an unknown command, or help for one, lists the valid commands', async () => {
-    for (const text of ['/digest', '/help digest']) {
+    for (const text of ['/briefing', '/help briefing']) {
       const out = await t.say(text);
-      expect(out).toMatch(/There is no command \/digest/);
+      expect(out).toMatch(/There is no command \/briefing/);
       for (const c of COMMANDS) expect(out).toContain(`/${c.name}`);
     }
   });

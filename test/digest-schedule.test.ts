@@ -233,6 +233,13 @@ describe('once per channel and date', () => {
     expect(posted.map((p) => p.at)).toEqual(['2026-11-10T06:00:00.000Z', '2026-11-12T09:00:00.000Z', '2026-11-13T09:00:00.000Z']);
   });
 
+  test('a channel listed in the index without a schedule is dropped from it', async () => {
+    await desk.digests.sync(NY, async () => true);
+    expect(await desk.settings.digestChannels()).toEqual([NY]);
+    expect(await scheduler().tick()).toEqual([]);
+    expect(await desk.settings.digestChannels()).toEqual([]);
+  });
+
   test('a channel no surface here can post in is left for a process that can', async () => {
     const slack: ChannelKey = { platform: 'slack', workspace: 'T1', channel: 'C1' };
     await say(slack, '/digest on 08:00 UTC');

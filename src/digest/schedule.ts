@@ -91,10 +91,14 @@ export function createScheduler(opts: SchedulerOptions): DigestScheduler {
   let stopped = true;
 
   async function visit(key: ChannelKey, now: Date, out: TickOutcome[]): Promise<number | null> {
+    const schedule = (await opts.settings.get(key)).digest;
+    if (!schedule) {
+      // Listed but no longer scheduled (turned off while the index was being changed): dropped from the index.
+      await opts.ledger.sync(key, async () => (await opts.settings.get(key)).digest !== undefined);
+      return null;
+    }
     const poster = opts.posters.find((p) => p.serves(key));
     if (!poster) return null;
-    const schedule = (await opts.settings.get(key)).digest;
-    if (!schedule) return null;
     const next = nextPost(now, schedule).at.getTime();
     const date = dueDate(now, schedule);
     const due = postInstant(date, schedule);
