@@ -139,6 +139,8 @@ export function createScheduler(opts: SchedulerOptions): DigestScheduler {
 
   async function once(): Promise<TickOutcome[]> {
     const now = clock.now();
+    // A memo of one entry per channel and day: cleared now and then (the state still knows what was posted).
+    if (settled.size > 10_000) settled.clear();
     const out: TickOutcome[] = [];
     let soonest = now.getTime() + tickMs;
     let keys: ChannelKey[] = [];
