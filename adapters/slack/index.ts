@@ -19,14 +19,15 @@ export async function start(deps: SurfaceDeps, opts: SlackStartOptions = {}): Pr
   const config = loadSlackConfig(deps.env);
   const { app, queue } = createSlackApp({ config, bot: deps.bot, desk: deps.desk, log: deps.log, maxInputBytes: deps.config.maxInputBytes, ...opts });
   await app.init();
+  // Daily digests: the bot token's own workspace (asked before the app starts listening), or each installed
+  // workspace's token (OAuth).
+  const single = config.botToken ? { token: config.botToken, team: String((await app.client.auth.test({ token: config.botToken })).team_id ?? '') } : undefined;
   const started = (await app.start(config.port)) as unknown;
   const address = !config.appToken && started && typeof started === 'object' && 'address' in started
     ? ((started as { address(): AddressInfo | string | null }).address() as AddressInfo | null)
     : null;
   const mode = config.appToken ? 'Socket Mode' : `HTTP on port ${address?.port ?? config.port} (/slack/events)`;
   deps.log.info(`slack: ${mode}${config.oauth ? ', installs through OAuth at /slack/install' : ''}`);
-  // Daily digests: the bot token's own workspace, or each installed workspace's token (OAuth).
-  const single = config.botToken ? { token: config.botToken, team: String((await app.client.auth.test({ token: config.botToken })).team_id ?? '') } : undefined;
   const installations = config.oauth ? keyvInstallationStore(() => deps.desk.kv<string>(INSTALLATIONS), config.oauth.secretKey) : null;
   const digest = slackDigestPoster({
     app,
