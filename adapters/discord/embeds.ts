@@ -109,7 +109,7 @@ function hitLine(b: Extract<ReplyBlock, { kind: 'hit' }>): string {
   return `${who}${via}${cue} ${said}${hedges(b.hedges)} \`${b.category}\` · ${formatDate(new Date(b.postedAt))} · ${esc(b.poster)} · ${ref}`;
 }
 
-const ref = (r: { id: string; link?: string }) => link(r.id, r.link) ?? `\`${r.id.replace(/`/g, '')}\``;
+const ref = (r: { id: string; link?: string }) => link(r.id, r.link) ?? `\`/report ${r.id.replace(/`/g, '')}\``;
 
 function mergedText(m: MergedLine): string {
   const said = m.quote ? `“${esc(m.text)}”` : esc(m.text);

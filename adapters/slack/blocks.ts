@@ -68,7 +68,7 @@ function hitLine(b: Extract<ReplyBlock, { kind: 'hit' }>): string {
   return `${who}${via}${cue} ${said}${hedges} \`${b.category}\` · ${formatDate(new Date(b.postedAt))} · ${esc(b.poster)} · ${ref}`;
 }
 
-const ref = (r: { id: string; link?: string }) => link(r.link, esc(r.id)) ?? `\`${esc(r.id).replace(/`/g, '')}\``;
+const ref = (r: { id: string; link?: string }) => link(r.link, esc(r.id)) ?? `\`/report ${esc(r.id).replace(/`/g, '')}\``;
 
 function mergedText(m: MergedLine): string {
   const said = m.quote ? `“${esc(m.text)}”` : esc(m.text);

@@ -45,7 +45,7 @@ function hit(b: Extract<ReplyBlock, { kind: 'hit' }>): string {
   return `- ${who}${via}${cue} ${said}${hedges} \`${b.category}\` · ${formatDate(new Date(b.postedAt))} · ${esc(b.poster)} · ${ref}`;
 }
 
-const ref = (r: { id: string; link?: string }) => safeLink(r.id, r.link) ?? `\`${r.id.replace(/`/g, '')}\``;
+const ref = (r: { id: string; link?: string }) => safeLink(r.id, r.link) ?? `\`/report ${r.id.replace(/`/g, '')}\``;
 
 function mergedText(m: MergedLine): string {
   const said = m.quote ? `“${esc(m.text)}”` : esc(m.text);
