@@ -56,7 +56,8 @@ function hitLines(b: Extract<ReplyBlock, { kind: 'hit' }>): string {
   return `${head}\n${wrap(`[${notes.join(' · ')}]`, '      ')}`;
 }
 
-const refText = (r: { id: string; link?: string }) => (r.link ? safe(r.link) : `/report ${r.id}`);
+/** A report's link when it is a plain http(s) URL, else `/report ID`. */
+const refText = (r: { id: string; link?: string }) => (r.link && /^https?:\/\/\S+$/.test(r.link) ? safe(r.link) : `/report ${safe(r.id)}`);
 
 function mergedLine(m: MergedLine, first: string, rest: string): string {
   const said = m.quote ? `“${safe(m.text)}”` : safe(m.text);
