@@ -91,6 +91,17 @@ export interface Digest {
 /** A claim the report states in its own voice: summaries (and the digest) leave it out. */
 export const isNarration = (c: Claim): boolean => c.source === null && c.hedges.length === 0;
 
+/** A name as search sees it ("Defence Ministry" and "defence ministry" are one source); remembered, as a busy day repeats few names many times. */
+const nameKeys = new Map<string, string>();
+function nameKey(name: string): string {
+  let k = nameKeys.get(name);
+  if (k === undefined) {
+    if (nameKeys.size > 50_000) nameKeys.clear();
+    nameKeys.set(name, (k = searchText(name) || name));
+  }
+  return k;
+}
+
 const ref = (r: { reportId: string; link?: string }): DigestRef => ({ id: r.reportId, ...(r.link ? { link: r.link } : {}) });
 const itemKey = (i: ClaimItem) => `${i.reportId}/${i.claim.id}`;
 
@@ -113,7 +124,7 @@ function mergedClaim(lead: ClaimItem, items: readonly ClaimItem[]): DigestClaim 
   for (const { claim, ...r } of [lead, ...items]) {
     if (claim.source) {
       const conduit = claim.conduit?.name ?? null;
-      const k = `${searchText(claim.source.name)}|${conduit ? searchText(conduit) : ''}`;
+      const k = `${nameKey(claim.source.name)}|${conduit ? nameKey(conduit) : ''}`;
       if (!sources.has(k)) sources.set(k, { name: claim.source.name, type: claim.source.type, conduit });
     }
     for (const h of claim.hedges) if (!hedges.has(h.text.toLowerCase())) hedges.set(h.text.toLowerCase(), h.text);
@@ -144,7 +155,7 @@ function bySource(groups: readonly ClaimGroup[], merged: readonly DigestClaim[])
     for (const m of g.members) {
       const src = m.claim.source;
       if (!src) continue;
-      const k = searchText(src.name) || src.name;
+      const k = nameKey(src.name);
       let e = out.get(k);
       if (!e) out.set(k, (e = { s: { name: src.name, type: src.type, conduits: [], claims: 0, reports: 0, said: [] }, reports: new Set() }));
       if (!e.s.said.includes(merged[i])) e.s.said.push(merged[i]);
@@ -184,8 +195,8 @@ async function newNames(log: ChannelLog, key: ChannelKey, before: Date, items: r
   for (const i of items) {
     for (const e of i.claim.entities) {
       if (e.type !== 'place' && e.type !== 'unit') continue;
-      const k = searchText(e.text);
-      if (k === '') continue;
+      if (!/[\p{L}\p{N}]/u.test(e.text)) continue;
+      const k = nameKey(e.text);
       let n = names[e.type].get(k);
       if (!n) names[e.type].set(k, (n = { name: e.text, reports: [] }));
       if (!n.reports.some((r) => r.id === i.reportId)) n.reports.push(ref(i));
@@ -207,6 +218,56 @@ async function newNames(log: ChannelLog, key: ChannelKey, before: Date, items: r
   return { places: await keep('place'), units: await keep('unit') };
 }
 
+/** What a claim says, without where it sits in its report: two claims with the same key are the same claim. */
+function contentKey(c: Claim): string {
+  return JSON.stringify([
+    c.text,
+    c.quote,
+    c.category,
+    c.source ? [c.source.name, c.source.type, c.source.affiliation ?? null, c.source.unresolved ?? false] : null,
+    c.conduit?.name ?? null,
+    c.cue ? [c.cue.text, c.cue.stance] : null,
+    c.hedges.map((h) => h.text),
+    c.entities.map((e) => [e.type, e.text]),
+  ]);
+}
+
+/**
+ * groupClaims over the claims' distinct contents only: a claim repeated word for word (the same wire copy pasted
+ * again) joins the group of its first occurrence. The matcher compares claims pair by pair, so a busy day of
+ * repeated copy costs it as many distinct claims as there are, not as many pastes.
+ */
+export function groupDistinct(items: readonly ClaimItem[]): ClaimGroup[] {
+  const first = new Map<string, ClaimItem>();
+  const repeats = new Map<ClaimItem, ClaimItem[]>();
+  for (const i of [...items].sort((x, y) => x.postedAt.getTime() - y.postedAt.getTime())) {
+    const k = contentKey(i.claim);
+    const f = first.get(k);
+    if (f) repeats.get(f)!.push(i);
+    else {
+      first.set(k, i);
+      repeats.set(i, []);
+    }
+  }
+  return groupClaims([...first.values()]).map((g) => ({
+    ...g,
+    members: g.members.flatMap((m) => [m, ...(repeats.get(m) ?? [])]).sort((x, y) => x.postedAt.getTime() - y.postedAt.getTime()),
+  }));
+}
+
+/** The claims of `reports` the digest shows (narration left out), each with its report; and the narration count. */
+export function digestItems(reports: readonly StoredReport[]): { items: ClaimItem[]; narration: number } {
+  const items: ClaimItem[] = [];
+  let narration = 0;
+  for (const r of reports) {
+    for (const claim of r.summary.claims) {
+      if (isNarration(claim)) narration++;
+      else items.push({ reportId: r.id, postedAt: r.postedAt, ...(r.link ? { link: r.link } : {}), claim });
+    }
+  }
+  return { items, narration };
+}
+
 export async function buildDigest(log: ChannelLog, req: DigestRequest): Promise<Digest> {
   const { key, period } = req;
   const reports: StoredReport[] = [];
@@ -215,21 +276,11 @@ export async function buildDigest(log: ChannelLog, req: DigestRequest): Promise<
     if (r.postedAt.getTime() >= period.from.getTime() && r.postedAt.getTime() < period.to.getTime()) reports.push(r);
   }
 
-  const items: ClaimItem[] = [];
-  let narration = 0;
+  const { items, narration } = digestItems(reports);
   const shown = new Map<string, number>();
-  for (const r of reports) {
-    for (const claim of r.summary.claims) {
-      if (isNarration(claim)) {
-        narration++;
-        continue;
-      }
-      items.push({ reportId: r.id, postedAt: r.postedAt, ...(r.link ? { link: r.link } : {}), claim });
-      shown.set(r.id, (shown.get(r.id) ?? 0) + 1);
-    }
-  }
+  for (const i of items) shown.set(i.reportId, (shown.get(i.reportId) ?? 0) + 1);
 
-  const groups = groupClaims(items);
+  const groups = groupDistinct(items);
   const merged = groups.map((g) => mergedClaim(g.lead, g.members));
   const posters = new Map<string, { user: string; name: string; reports: number }>();
   for (const r of reports) {
