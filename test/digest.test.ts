@@ -1,8 +1,10 @@
-// The daily digest's content (src/digest/): a real channel log (SQLite in memory) with real engine summaries of
-// short invented reports → buildDigest → digestReplies, drawn as text and Markdown. Counts, claims merged across
+// The daily digest's content (src/digest/): a real channel log (SQLite in memory; the day's suite also on
+// Postgres when it answers, required under CLAIMDESK_REQUIRE_SERVICES=1) with real engine summaries of short
+// invented reports → buildDigest → digestReplies, drawn as text and Markdown. Counts, claims merged across
 // reports, who says what, claims to check, new places, links back, the period's bounds, channels kept apart,
 // mentions that never ping, and an empty day.
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { TEST_POSTGRES, describeWithService, postgresDown } from './helpers/services.ts';
 import { openChannelLog } from '../src/channel-log/index.ts';
 import type { ChannelKey, ChannelLog } from '../src/channel-log/types.ts';
 import { buildDigest, type Digest, type DigestClaim } from '../src/digest/build.ts';
@@ -15,8 +17,15 @@ import type { Reply } from '../src/reply.ts';
 import { summarize } from '../src/summarize.ts';
 import { AT_PERIOD_END, DENIED, EARLIER, MENTIONS, OTHER_CHANNEL, OTHER_FIGURE, SEIZED_A, SEIZED_B, SEIZED_C } from './fixtures/digest-reports.ts';
 
-const KEY: ChannelKey = { platform: 'slack', workspace: 'T1', channel: 'C-DESK' };
-const OTHER: ChannelKey = { ...KEY, channel: 'C-OTHER' };
+// Fresh channels for each test: the Postgres database outlives the run.
+let seq = 0;
+let KEY: ChannelKey;
+let OTHER: ChannelKey;
+const freshKeys = () => {
+  const run = `${process.pid}-${Date.now()}-${++seq}`;
+  KEY = { platform: 'slack', workspace: 'T1', channel: `C-DESK-${run}` };
+  OTHER = { ...KEY, channel: `C-OTHER-${run}` };
+};
 // 08:00 Kyiv time on 10 November to 08:00 the next day.
 const PERIOD: DigestPeriod = {
   date: '2026-11-10',
@@ -39,13 +48,16 @@ const everything = (r: { summary: Reply; details: Reply[] }) =>
   [r.summary, ...r.details].flatMap((x) => [renderText(x), renderMarkdown(x), x.fallback]).join('\n');
 const claimWith = (d: Digest, words: string): DigestClaim | undefined => d.claims.find((c) => c.text.includes(words));
 
-beforeEach(async () => {
-  log = await openChannelLog('sqlite::memory:');
-});
-afterEach(() => log.close());
+const openLog = (url: string) => async () => {
+  freshKeys();
+  log = await openChannelLog(url);
+};
+const closeLog = () => log.close();
 
-describe('a day with reports', () => {
+const dayWithReports = (url: string) => () => {
   let d: Digest;
+  beforeEach(openLog(url));
+  afterEach(closeLog);
   beforeEach(async () => {
     await add('earlier', EARLIER, at('2026-11-09T12:00:00Z'), { user: 'U_ALICE', userName: 'alice' });
     // From is inclusive: a report at exactly 06:00 UTC belongs to the period.
@@ -189,58 +201,66 @@ describe('a day with reports', () => {
     ]);
     expect(renderText(r.summary)).toContain('0 disputes');
   });
-});
+};
 
-test('pasted mentions ping no one: not in claims, poster names or fallbacks', async () => {
-  await add('m', MENTIONS, at('2026-11-10T09:00:00Z'), { user: 'U_X', userName: '@here' });
-  const d = await buildDigest(log, { key: KEY, period: PERIOD });
-  expect(d.claims.some((c) => c.text.includes('@everyone'))).toBe(true);
-  const r = digestReplies(d);
-  const out = everything(r);
-  expect(out).toContain('Zarechny');
-  expect(out).not.toMatch(/@(everyone|here|channel)\b/);
-  expect(out).not.toMatch(/<[!@#]/);
-});
+describe('a day with reports (SQLite)', dayWithReports('sqlite::memory:'));
+describeWithService('a day with reports (Postgres)', await postgresDown(), dayWithReports(TEST_POSTGRES));
 
-test('an empty day says so plainly and has no details', async () => {
-  await add('earlier', EARLIER, at('2026-11-09T12:00:00Z'), { user: 'U_ALICE', userName: 'alice' });
-  const d = await buildDigest(log, { key: KEY, period: PERIOD });
-  expect(d.reports).toEqual([]);
-  expect(d.claims).toEqual([]);
-  const r = digestReplies(d);
-  expect(r.details).toEqual([]);
-  expect(renderText(r.summary)).toContain('No reports were posted in this channel in this period: nothing to digest.');
-  expect(r.summary.fallback).toBe('Daily digest for 2026-11-10: no reports.');
-});
+describe('mentions, empty days, disputes (SQLite)', () => {
+  beforeEach(openLog('sqlite::memory:'));
+  afterEach(closeLog);
 
-test('a channel with no log at all gets the same empty digest', async () => {
-  const d = await buildDigest(log, { key: { ...KEY, channel: 'C-NEW' }, period: PERIOD });
-  expect(d.reports).toEqual([]);
-  expect(digestReplies(d).details).toEqual([]);
-});
-
-// Disputes come from the matcher (src/matching): this runs once it tells the two claims apart as disputes.
-describe('disputes', () => {
-  test('other figures for the same deaths, and a capture claimed and denied, are listed as disputes', async (ctx) => {
-    const claimOf = (text: string, words: string) => summarize(text).claims.find((c) => c.text.includes(words))!;
-    const figures = relateClaims(claimOf(SEIZED_A, '12 civilians'), claimOf(OTHER_FIGURE, '30 civilians'));
-    const denial = relateClaims(claimOf(SEIZED_A, 'seized Krasnogorsk'), claimOf(DENIED, 'seized Krasnogorsk'));
-    if (figures.kind !== 'disputes' || denial.kind !== 'disputes') ctx.skip('the matcher does not report these pairs as disputes yet');
-
-    await add('a', SEIZED_A, at('2026-11-10T07:00:00Z'), { user: 'U_ALICE', userName: 'alice' });
-    await add('fig', OTHER_FIGURE, at('2026-11-10T08:00:00Z'), { user: 'U_BOB', userName: 'bob' });
-    await add('den', DENIED, at('2026-11-10T09:00:00Z'), { user: 'U_BOB', userName: 'bob' });
+  test('pasted mentions ping no one: not in claims, poster names or fallbacks', async () => {
+    await add('m', MENTIONS, at('2026-11-10T09:00:00Z'), { user: 'U_X', userName: '@here' });
     const d = await buildDigest(log, { key: KEY, period: PERIOD });
-    const texts = d.disputes.map((x) => [x.claim.text, ...x.disputedBy.map((b) => b.claim.text)]);
-    expect(texts).toEqual(
-      expect.arrayContaining([
-        expect.arrayContaining([expect.stringContaining('12 civilians'), expect.stringContaining('30 civilians')]),
-        expect.arrayContaining([expect.stringContaining('seized Krasnogorsk')]),
-      ]),
-    );
-    // Each pair once.
-    expect(d.disputes.flatMap((x) => x.disputedBy)).toHaveLength(2);
-    const details = digestReplies(d).details.find((r) => r.title?.startsWith('Disputes'))!;
-    expect(renderText(details)).toMatch(/disputed \(.+\): 30 civilians/);
+    expect(d.claims.some((c) => c.text.includes('@everyone'))).toBe(true);
+    const r = digestReplies(d);
+    const out = everything(r);
+    expect(out).toContain('Zarechny');
+    expect(out).not.toMatch(/@(everyone|here|channel)\b/);
+    expect(out).not.toMatch(/<[!@#]/);
+  });
+
+  test('an empty day says so plainly and has no details', async () => {
+    await add('earlier', EARLIER, at('2026-11-09T12:00:00Z'), { user: 'U_ALICE', userName: 'alice' });
+    const d = await buildDigest(log, { key: KEY, period: PERIOD });
+    expect(d.reports).toEqual([]);
+    expect(d.claims).toEqual([]);
+    const r = digestReplies(d);
+    expect(r.details).toEqual([]);
+    expect(renderText(r.summary)).toContain('No reports were posted in this channel in this period: nothing to digest.');
+    expect(r.summary.fallback).toBe('Daily digest for 2026-11-10: no reports.');
+  });
+
+  test('a channel with no log at all gets the same empty digest', async () => {
+    const d = await buildDigest(log, { key: { ...KEY, channel: 'C-NEW' }, period: PERIOD });
+    expect(d.reports).toEqual([]);
+    expect(digestReplies(d).details).toEqual([]);
+  });
+
+  // Disputes come from the matcher (src/matching): this runs once it tells the two claims apart as disputes.
+  describe('disputes', () => {
+    test('other figures for the same deaths, and a capture claimed and denied, are listed as disputes', async (ctx) => {
+      const claimOf = (text: string, words: string) => summarize(text).claims.find((c) => c.text.includes(words))!;
+      const figures = relateClaims(claimOf(SEIZED_A, '12 civilians'), claimOf(OTHER_FIGURE, '30 civilians'));
+      const denial = relateClaims(claimOf(SEIZED_A, 'seized Krasnogorsk'), claimOf(DENIED, 'seized Krasnogorsk'));
+      if (figures.kind !== 'disputes' || denial.kind !== 'disputes') ctx.skip('the matcher does not report these pairs as disputes yet');
+
+      await add('a', SEIZED_A, at('2026-11-10T07:00:00Z'), { user: 'U_ALICE', userName: 'alice' });
+      await add('fig', OTHER_FIGURE, at('2026-11-10T08:00:00Z'), { user: 'U_BOB', userName: 'bob' });
+      await add('den', DENIED, at('2026-11-10T09:00:00Z'), { user: 'U_BOB', userName: 'bob' });
+      const d = await buildDigest(log, { key: KEY, period: PERIOD });
+      const texts = d.disputes.map((x) => [x.claim.text, ...x.disputedBy.map((b) => b.claim.text)]);
+      expect(texts).toEqual(
+        expect.arrayContaining([
+          expect.arrayContaining([expect.stringContaining('12 civilians'), expect.stringContaining('30 civilians')]),
+          expect.arrayContaining([expect.stringContaining('seized Krasnogorsk')]),
+        ]),
+      );
+      // Each pair once.
+      expect(d.disputes.flatMap((x) => x.disputedBy)).toHaveLength(2);
+      const details = digestReplies(d).details.find((r) => r.title?.startsWith('Disputes'))!;
+      expect(renderText(details)).toMatch(/disputed \(.+\): 30 civilians/);
+    });
   });
 });
