@@ -70,8 +70,9 @@ export interface MergedLine {
   text: string;
   quote: boolean;
   category: Category;
-  /** Each source that says it, with its conduit; empty: no source. */
-  sources: { name: string; conduit: string | null }[];
+  /** Each source that says it, with its conduit and cue ("said", "denied"); empty: no source. */
+  sources: { name: string; conduit: string | null; cue: string | null }[];
+  /** The cue of a claim with no source ("reportedly"). */
   cue: string | null;
   hedges: string[];
   /** The first few reports it came from: a link when the report has one, else its id (for /report). */
@@ -191,12 +192,13 @@ export function describeType(type: SourceType): string {
   return type === 'unknown' ? 'source of unknown type' : `${type} source`;
 }
 
-/** Who says a merged claim, as plain text: "Russian Defence Ministry via TASS (said); regional governor", or "no source". */
+/**
+ * Who says a merged claim, as plain text: "Russian Defence Ministry via TASS (said); Ukrainian officials (denied)",
+ * or "no source (reportedly)".
+ */
 export function mergedWho(m: MergedLine): string {
   if (m.sources.length === 0) return m.cue ? `no source (${m.cue})` : 'no source';
-  const who = m.sources.map((s) => (s.conduit ? `${s.name} via ${s.conduit}` : s.name));
-  if (m.cue) who[0] += ` (${m.cue})`;
-  return who.join('; ');
+  return m.sources.map((s) => `${s.name}${s.conduit ? ` via ${s.conduit}` : ''}${s.cue ? ` (${s.cue})` : ''}`).join('; ');
 }
 
 /** "3 reports"; with " (+N more)" when only the first few of them are listed. */

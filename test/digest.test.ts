@@ -221,6 +221,17 @@ describe('mentions, empty days, disputes (SQLite)', () => {
     expect(out).not.toMatch(/<[!@#]/);
   });
 
+  test('a denial is never shown as if the source said it: each source keeps its own cue', async () => {
+    await add('a', SEIZED_A, at('2026-11-10T07:00:00Z'), { user: 'U_ALICE', userName: 'alice' });
+    await add('den', DENIED, at('2026-11-10T09:00:00Z'), { user: 'U_BOB', userName: 'bob' });
+    const out = everything(digestReplies(await buildDigest(log, { key: KEY, period: PERIOD }))).replace(/\s+/g, ' ');
+    expect(out).toContain('Ukrainian officials');
+    // On a claim line, "(denied)"; as a heading of its own claims in "Who says what", its type.
+    const after = [...out.matchAll(/Ukrainian officials\**( \([a-z ]+\))/g)].map((m) => m[1]);
+    expect(after).toContain(' (denied)');
+    expect(after.every((x) => x === ' (denied)' || x === ' (official source)')).toBe(true);
+  });
+
   test('an empty day says so plainly and has no details', async () => {
     await add('earlier', EARLIER, at('2026-11-09T12:00:00Z'), { user: 'U_ALICE', userName: 'alice' });
     const d = await buildDigest(log, { key: KEY, period: PERIOD });

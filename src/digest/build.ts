@@ -28,8 +28,11 @@ export interface DigestClaim {
   text: string;
   quote: boolean;
   category: Category;
-  /** Each distinct source among the merged claims (the lead's first), with its conduit; empty when none names one. */
-  sources: { name: string; type: SourceType; conduit: string | null }[];
+  /**
+   * Each distinct source among the merged claims (the lead's first), with its conduit and its cue (a source that
+   * says it and one that denies it are two entries); empty when none names one.
+   */
+  sources: { name: string; type: SourceType; conduit: string | null; cue: string | null }[];
   cue: { text: string; stance: Stance } | null;
   /** Every distinct hedge of the merged claims. */
   hedges: string[];
@@ -124,8 +127,8 @@ function mergedClaim(lead: ClaimItem, items: readonly ClaimItem[]): DigestClaim 
   for (const { claim, ...r } of [lead, ...items]) {
     if (claim.source) {
       const conduit = claim.conduit?.name ?? null;
-      const k = `${nameKey(claim.source.name)}|${conduit ? nameKey(conduit) : ''}`;
-      if (!sources.has(k)) sources.set(k, { name: claim.source.name, type: claim.source.type, conduit });
+      const k = `${nameKey(claim.source.name)}|${conduit ? nameKey(conduit) : ''}|${claim.cue?.stance ?? ''}`;
+      if (!sources.has(k)) sources.set(k, { name: claim.source.name, type: claim.source.type, conduit, cue: claim.cue?.text ?? null });
     }
     for (const h of claim.hedges) if (!hedges.has(h.text.toLowerCase())) hedges.set(h.text.toLowerCase(), h.text);
     if (!reports.has(r.reportId)) reports.set(r.reportId, ref(r));

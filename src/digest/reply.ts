@@ -33,7 +33,7 @@ function line(c: DigestClaim): MergedLine {
     text: c.text,
     quote: c.quote,
     category: c.category,
-    sources: c.sources.map((s) => ({ name: s.name, conduit: s.conduit })),
+    sources: c.sources.map((s) => ({ name: s.name, conduit: s.conduit, cue: s.cue })),
     cue: c.cue?.text ?? null,
     hedges: c.hedges,
     reports: c.reports.slice(0, DIGEST_LIMITS.refs),
