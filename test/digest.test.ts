@@ -243,6 +243,17 @@ describe('mentions, empty days, disputes (SQLite)', () => {
     expect(r.summary.fallback).toBe('Daily digest for 2026-11-10: no reports.');
   });
 
+  test('a day whose reports hold only narration: counted, linked, and no claims invented', async () => {
+    await add('n', 'Both sides are expected to send reinforcements to Lisova Balka before Friday.', at('2026-11-10T09:00:00Z'), { user: 'U_BOB', userName: 'bob' });
+    const d = await buildDigest(log, { key: KEY, period: PERIOD });
+    expect(d.reports.map((r) => r.id)).toEqual([ids.n]);
+    expect(d.claims).toEqual([]);
+    const r = digestReplies(d);
+    expect(renderText(r.summary)).toContain("No attributed or hedged claims in this period's reports.");
+    expect(r.details.map((x) => x.title)).toEqual(['Reports, 2026-11-10']);
+    expect(renderText(r.details[0])).toContain(`/report ${ids.n}`);
+  });
+
   test('a channel with no log at all gets the same empty digest', async () => {
     const d = await buildDigest(log, { key: { ...KEY, channel: 'C-NEW' }, period: PERIOD });
     expect(d.reports).toEqual([]);
