@@ -43,6 +43,11 @@ export type ReplyBlock =
       /** The report's message on the platform, when there is one. */
       link?: string;
     }
+  /** A file for the user (an export): chat adapters upload it, the console saves it. */
+  | { kind: 'file'; filename: string; mediaType: string; content: string; description: string }
+  | { kind: 'fields'; fields: { label: string; value: string }[] }
+  | { kind: 'divider' }
+  | { kind: 'context'; text: string }
   /**
    * One claim as several reports carry it (the digest): who says it, in how many reports, and links back to them
    * (`reports` lists the first few; `reportCount` counts them all). `disputedBy` lists claims that cannot hold with it.
@@ -58,12 +63,7 @@ export type ReplyBlock =
       poster: string;
       headline: string;
       claims: number;
-    }
-  /** A file for the user (an export): chat adapters upload it, the console saves it. */
-  | { kind: 'file'; filename: string; mediaType: string; content: string; description: string }
-  | { kind: 'fields'; fields: { label: string; value: string }[] }
-  | { kind: 'divider' }
-  | { kind: 'context'; text: string };
+    };
 
 /** A claim of a `merged` block (or one that disputes it). */
 export interface MergedLine {
@@ -192,6 +192,16 @@ export function describeType(type: SourceType): string {
   return type === 'unknown' ? 'source of unknown type' : `${type} source`;
 }
 
+/** Flag codes as short readable labels. */
+export const FLAG_LABELS: Record<FlagCode, string> = {
+  'single-party-sourcing': 'Single-party sourcing',
+  'anonymous-sources': 'Anonymous sources',
+  'unattributed-hedged': 'Hedged without a source',
+  'conflicting-figures': 'Conflicting figures',
+  unverified: 'Unverified',
+  'unresolved-source': 'Unresolved source',
+};
+
 /**
  * Who says a merged claim, as plain text: "Russian Defence Ministry via TASS (said); Ukrainian officials (denied)",
  * or "no source (reportedly)".
@@ -206,13 +216,3 @@ export function mergedCount(m: MergedLine): { count: string; more: string } {
   const rest = m.reportCount - m.reports.length;
   return { count: `${m.reportCount} report${m.reportCount === 1 ? '' : 's'}`, more: rest > 0 ? ` (+${rest} more)` : '' };
 }
-
-/** Flag codes as short readable labels. */
-export const FLAG_LABELS: Record<FlagCode, string> = {
-  'single-party-sourcing': 'Single-party sourcing',
-  'anonymous-sources': 'Anonymous sources',
-  'unattributed-hedged': 'Hedged without a source',
-  'conflicting-figures': 'Conflicting figures',
-  unverified: 'Unverified',
-  'unresolved-source': 'Unresolved source',
-};

@@ -7,7 +7,8 @@
 // mentions in plain form (@channel) are broken by neutraliseMentions: nothing pasted pings anyone.
 import type { types } from '@slack/bolt';
 import { neutraliseMentions } from '../../src/render/mentions.ts';
-import { FLAG_LABELS, describeType, formatDate, mergedCount, mergedWho, splitFlags, type MergedLine, type Reply, type ReplyBlock } from '../../src/reply.ts';
+import { FLAG_LABELS, describeType, formatDate, splitFlags, type Reply, type ReplyBlock } from '../../src/reply.ts';
+import { mergedCount, mergedWho, type MergedLine } from '../../src/reply.ts';
 
 type Block = types.KnownBlock;
 
@@ -68,6 +69,11 @@ function hitLine(b: Extract<ReplyBlock, { kind: 'hit' }>): string {
   return `${who}${via}${cue} ${said}${hedges} \`${b.category}\` · ${formatDate(new Date(b.postedAt))} · ${esc(b.poster)} · ${ref}`;
 }
 
+function flagLine(b: Extract<ReplyBlock, { kind: 'flag' }>): string {
+  const ids = b.claims.length > 0 ? ` (${b.claims.map(esc).join(', ')})` : '';
+  return `:warning: *${FLAG_LABELS[b.code]}*${ids}: ${esc(b.message)}`;
+}
+
 const ref = (r: { id: string; link?: string }) => link(r.link, esc(r.id)) ?? `\`/report ${esc(r.id).replace(/`/g, '')}\``;
 
 function mergedText(m: MergedLine): string {
@@ -87,11 +93,6 @@ function mergedLine(b: Extract<ReplyBlock, { kind: 'merged' }>): string {
 function reportLine(b: Extract<ReplyBlock, { kind: 'report' }>): string {
   const claims = `${b.claims} claim${b.claims === 1 ? '' : 's'}`;
   return `• ${formatDate(new Date(b.postedAt))} · ${esc(b.poster)} · ${esc(b.headline)} · ${claims} · ${ref(b)}`;
-}
-
-function flagLine(b: Extract<ReplyBlock, { kind: 'flag' }>): string {
-  const ids = b.claims.length > 0 ? ` (${b.claims.map(esc).join(', ')})` : '';
-  return `:warning: *${FLAG_LABELS[b.code]}*${ids}: ${esc(b.message)}`;
 }
 
 /**

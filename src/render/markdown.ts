@@ -1,7 +1,8 @@
 // Draws a Reply as Markdown (CommonMark/GFM, as Discord and most chat tools read it). All user text is
 // escaped, so pasted `*`, `_`, `#`, `<`, `[` ... cannot change the formatting, and mentions (@everyone, @here,
 // <!channel>, <@U123> ...) are broken with a zero-width space so that pasted text never pings anyone.
-import { FLAG_LABELS, describeType, formatDate, mergedCount, mergedWho, type MergedLine, type Reply, type ReplyBlock } from '../reply.ts';
+import { FLAG_LABELS, describeType, formatDate, type Reply, type ReplyBlock } from '../reply.ts';
+import { mergedCount, mergedWho, type MergedLine } from '../reply.ts';
 import { neutraliseMentions } from './mentions.ts';
 
 export { neutraliseMentions };
@@ -45,27 +46,6 @@ function hit(b: Extract<ReplyBlock, { kind: 'hit' }>): string {
   return `- ${who}${via}${cue} ${said}${hedges} \`${b.category}\` · ${formatDate(new Date(b.postedAt))} · ${esc(b.poster)} · ${ref}`;
 }
 
-const ref = (r: { id: string; link?: string }) => safeLink(r.id, r.link) ?? `\`/report ${r.id.replace(/`/g, '')}\``;
-
-function mergedText(m: MergedLine): string {
-  const said = m.quote ? `“${esc(m.text)}”` : esc(m.text);
-  const { count, more } = mergedCount(m);
-  return `${said} — **${esc(mergedWho(m))}**, ${count}: ${m.reports.map(ref).join(', ')}${more}`;
-}
-
-function merged(b: Extract<ReplyBlock, { kind: 'merged' }>): string {
-  const hedges = b.hedges.length > 0 ? ` (hedged: ${b.hedges.map((h) => `*${esc(h)}*`).join(', ')})` : '';
-  const check = b.check?.length ? ` · check: ${b.check.map(esc).join(', ')}` : '';
-  const lines = [`- ${mergedText(b)}${hedges} \`${b.category}\`${check}`];
-  for (const d of b.disputedBy ?? []) lines.push(`  - disputed (${esc(d.why)}): ${mergedText(d)}`);
-  return lines.join('\n');
-}
-
-function reportItem(b: Extract<ReplyBlock, { kind: 'report' }>): string {
-  const claims = `${b.claims} claim${b.claims === 1 ? '' : 's'}`;
-  return `- ${formatDate(new Date(b.postedAt))} · ${esc(b.poster)} · ${esc(b.headline)} · ${claims} · ${ref(b)}`;
-}
-
 function block(b: ReplyBlock, first: boolean): string {
   switch (b.kind) {
     case 'heading':
@@ -97,6 +77,27 @@ function block(b: ReplyBlock, first: boolean): string {
     case 'divider':
       return '---';
   }
+}
+
+const ref = (r: { id: string; link?: string }) => safeLink(r.id, r.link) ?? `\`/report ${r.id.replace(/`/g, '')}\``;
+
+function mergedText(m: MergedLine): string {
+  const said = m.quote ? `“${esc(m.text)}”` : esc(m.text);
+  const { count, more } = mergedCount(m);
+  return `${said} — **${esc(mergedWho(m))}**, ${count}: ${m.reports.map(ref).join(', ')}${more}`;
+}
+
+function merged(b: Extract<ReplyBlock, { kind: 'merged' }>): string {
+  const hedges = b.hedges.length > 0 ? ` (hedged: ${b.hedges.map((h) => `*${esc(h)}*`).join(', ')})` : '';
+  const check = b.check?.length ? ` · check: ${b.check.map(esc).join(', ')}` : '';
+  const lines = [`- ${mergedText(b)}${hedges} \`${b.category}\`${check}`];
+  for (const d of b.disputedBy ?? []) lines.push(`  - disputed (${esc(d.why)}): ${mergedText(d)}`);
+  return lines.join('\n');
+}
+
+function reportItem(b: Extract<ReplyBlock, { kind: 'report' }>): string {
+  const claims = `${b.claims} claim${b.claims === 1 ? '' : 's'}`;
+  return `- ${formatDate(new Date(b.postedAt))} · ${esc(b.poster)} · ${esc(b.headline)} · ${claims} · ${ref(b)}`;
 }
 
 export function renderMarkdown(reply: Reply): string {
