@@ -10,9 +10,9 @@
 // All user text is escaped (escapeMarkdown: Discord markdown, and mentions broken so nothing pings); senders
 // also pass allowedMentions { parse: [] }.
 import type { APIEmbed } from 'discord.js';
+import { mergedCount, mergedWho, type MergedLine } from '../../src/reply.ts';
 import { escapeMarkdown } from '../../src/render/markdown.ts';
 import { FLAG_LABELS, describeType, formatDate, splitFlags, type Reply, type ReplyBlock } from '../../src/reply.ts';
-import { mergedCount, mergedWho, type MergedLine } from '../../src/reply.ts';
 
 export const LIMITS = {
   content: 2000,

@@ -6,9 +6,9 @@
 // Everything users wrote is escaped for mrkdwn (&, <, >), so pasted text cannot form links or mentions, and
 // mentions in plain form (@channel) are broken by neutraliseMentions: nothing pasted pings anyone.
 import type { types } from '@slack/bolt';
+import { mergedCount, mergedWho, type MergedLine } from '../../src/reply.ts';
 import { neutraliseMentions } from '../../src/render/mentions.ts';
 import { FLAG_LABELS, describeType, formatDate, splitFlags, type Reply, type ReplyBlock } from '../../src/reply.ts';
-import { mergedCount, mergedWho, type MergedLine } from '../../src/reply.ts';
 
 type Block = types.KnownBlock;
 

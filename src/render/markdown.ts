@@ -2,8 +2,8 @@
 // escaped, so pasted `*`, `_`, `#`, `<`, `[` ... cannot change the formatting, and mentions (@everyone, @here,
 // <!channel>, <@U123> ...) are broken with a zero-width space so that pasted text never pings anyone.
 import { FLAG_LABELS, describeType, formatDate, type Reply, type ReplyBlock } from '../reply.ts';
-import { mergedCount, mergedWho, type MergedLine } from '../reply.ts';
 import { neutraliseMentions } from './mentions.ts';
+import { mergedCount, mergedWho, type MergedLine } from '../reply.ts';
 
 export { neutraliseMentions };
 

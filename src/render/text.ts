@@ -1,7 +1,7 @@
 // Draws a Reply as plain text for a terminal: headline, claims grouped by source, hedged claims, flags.
 import { FLAG_LABELS, describeType, formatDate, type Reply, type ReplyBlock } from '../reply.ts';
-import { mergedCount, mergedWho, type MergedLine } from '../reply.ts';
 import { neutraliseMentions } from './mentions.ts';
+import { mergedCount, mergedWho, type MergedLine } from '../reply.ts';
 
 const WIDTH = 100;
 
