@@ -57,7 +57,8 @@ test('a busy day: the same claim in 72 reports is one line; the first few are li
   expect(text).toContain(`72 reports: https://discord.com/channels/1/900/1000, /report ${d.reports[1].id},`);
   expect(text).toContain('(+67 more)');
   // The poster list is cut, not the count.
-  expect(text).toMatch(/120 reports from .* and 4 others\./);
+  expect(text).toContain('Daily digest for 2026-11-10: 120 reports');
+  expect(text).toMatch(/Pasted by .* and 4 others\./);
 });
 
 test('Slack: every part within Block Kit limits; links as <url|id>, other links as /report ID; nothing pings', () => {

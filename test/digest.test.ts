@@ -80,7 +80,8 @@ const dayWithReports = (url: string) => () => {
     ]);
     const { summary } = digestReplies(d);
     const text = renderText(summary);
-    expect(text).toContain('3 reports from alice (2) and bob (1).');
+    expect(text).toContain('Daily digest for 2026-11-10: 3 reports\n');
+    expect(text).toContain('Pasted by alice (2) and bob (1).');
     expect(text).toContain('10 Nov 2026, 08:00 to 11 Nov 2026, 08:00 (Europe/Kyiv)');
     expect(summary.fallback).toMatch(/^Daily digest for 2026-11-10: 3 reports/);
   });
@@ -240,7 +241,8 @@ describe('mentions, empty days, disputes (SQLite)', () => {
     const r = digestReplies(d);
     expect(r.details).toEqual([]);
     expect(renderText(r.summary)).toContain('No reports were posted in this channel in this period: nothing to digest.');
-    expect(r.summary.fallback).toBe('Daily digest for 2026-11-10: no reports.');
+    expect(r.summary.fallback).toBe('Daily digest for 2026-11-10: 0 reports.');
+    expect(renderText(r.summary)).toMatch(/^Daily digest for 2026-11-10: 0 reports\n/);
   });
 
   test('a day whose reports hold only narration: counted, linked, and no claims invented', async () => {

@@ -82,15 +82,16 @@ function counts(d: Digest): string {
 
 function summaryOf(d: Digest): Reply {
   const title = `ClaimDesk digest ${d.period.date}`;
+  const head = `Daily digest for ${d.period.date}: ${n(d.reports.length, 'report')}`;
   const blocks: ReplyBlock[] = [
-    { kind: 'heading', text: `Daily digest for ${d.period.date}` },
+    { kind: 'heading', text: head },
     { kind: 'context', text: period(d) },
   ];
   if (d.reports.length === 0) {
     blocks.push({ kind: 'paragraph', text: 'No reports were posted in this channel in this period: nothing to digest.' });
-    return { title, fallback: neutraliseMentions(`Daily digest for ${d.period.date}: no reports.`), blocks };
+    return { title, fallback: neutraliseMentions(`${head}.`), blocks };
   }
-  blocks.push({ kind: 'paragraph', text: `${n(d.reports.length, 'report')} from ${posterList(d)}.` });
+  blocks.push({ kind: 'paragraph', text: `Pasted by ${posterList(d)}.` });
   blocks.push({ kind: 'paragraph', text: counts(d) });
   if (d.claims.length === 0) {
     blocks.push({ kind: 'paragraph', text: "No attributed or hedged claims in this period's reports." });
@@ -106,7 +107,7 @@ function summaryOf(d: Digest): Reply {
     `links to the ${n(d.reports.length, 'report')}`,
   ].filter((s): s is string => s !== null);
   blocks.push({ kind: 'context', text: `Details follow (on Slack, in this post's thread): ${sections.join(', ')}.` });
-  const fallback = `Daily digest for ${d.period.date}: ${n(d.reports.length, 'report')}, ${n(d.claims.length, 'claim')}, ${n(d.disputes.length, 'dispute')}.`;
+  const fallback = `${head}, ${n(d.claims.length, 'claim')}, ${n(d.disputes.length, 'dispute')}.`;
   return { title, fallback: neutraliseMentions(fallback), blocks };
 }
 
