@@ -144,7 +144,7 @@ function mergedClaim(lead: ClaimItem, items: readonly ClaimItem[]): DigestClaim 
     reports: [...reports.values()],
     claims: items.length,
     firstAt: items.reduce((t, i) => (i.postedAt < t ? i.postedAt : t), lead.postedAt),
-    checkworthiness: Math.max(...items.map((i) => i.claim.checkworthiness)),
+    checkworthiness: items.reduce((m, i) => Math.max(m, i.claim.checkworthiness), 0),
     check: checkReasons(items),
   };
 }
@@ -153,22 +153,24 @@ const byWeight = (a: DigestClaim, b: DigestClaim) =>
   b.reports.length - a.reports.length || b.checkworthiness - a.checkworthiness || a.firstAt.getTime() - b.firstAt.getTime();
 
 function bySource(groups: readonly ClaimGroup[], merged: readonly DigestClaim[]): DigestSource[] {
-  const out = new Map<string, { s: DigestSource; reports: Set<string> }>();
+  const out = new Map<string, { s: DigestSource; said: Set<DigestClaim>; conduits: Set<string>; reports: Set<string> }>();
   groups.forEach((g, i) => {
     for (const m of g.members) {
       const src = m.claim.source;
       if (!src) continue;
       const k = nameKey(src.name);
       let e = out.get(k);
-      if (!e) out.set(k, (e = { s: { name: src.name, type: src.type, conduits: [], claims: 0, reports: 0, said: [] }, reports: new Set() }));
-      if (!e.s.said.includes(merged[i])) e.s.said.push(merged[i]);
-      const conduit = m.claim.conduit?.name;
-      if (conduit && !e.s.conduits.includes(conduit)) e.s.conduits.push(conduit);
+      if (!e) {
+        const s: DigestSource = { name: src.name, type: src.type, conduits: [], claims: 0, reports: 0, said: [] };
+        out.set(k, (e = { s, said: new Set(), conduits: new Set(), reports: new Set() }));
+      }
+      e.said.add(merged[i]);
+      if (m.claim.conduit) e.conduits.add(m.claim.conduit.name);
       e.reports.add(m.reportId);
     }
   });
   return [...out.values()]
-    .map(({ s, reports }) => ({ ...s, claims: s.said.length, reports: reports.size, said: [...s.said].sort(byWeight) }))
+    .map(({ s, said, conduits, reports }) => ({ ...s, conduits: [...conduits], claims: said.size, reports: reports.size, said: [...said].sort(byWeight) }))
     .sort((a, b) => b.reports - a.reports || b.claims - a.claims || a.name.localeCompare(b.name));
 }
 
