@@ -256,6 +256,14 @@ describe('mentions, empty days, disputes (SQLite)', () => {
     expect(renderText(r.details[0])).toContain(`/report ${ids.n}`);
   });
 
+  test('a place named weeks before the period is not new', async () => {
+    await add('old', EARLIER, at('2026-10-20T12:00:00Z'), { user: 'U_ALICE', userName: 'alice' });
+    await add('b', SEIZED_B, at('2026-11-10T10:30:00Z'), { user: 'U_BOB', userName: 'bob' });
+    const d = await buildDigest(log, { key: KEY, period: PERIOD });
+    expect(d.newPlaces.map((p) => p.name)).toContain('Krasnogorsk');
+    expect(d.newPlaces.map((p) => p.name)).not.toContain('Dolinsk');
+  });
+
   test('a channel with no log at all gets the same empty digest', async () => {
     const d = await buildDigest(log, { key: { ...KEY, channel: 'C-NEW' }, period: PERIOD });
     expect(d.reports).toEqual([]);

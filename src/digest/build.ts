@@ -194,6 +194,8 @@ function disputesOf(groups: readonly ClaimGroup[], merged: readonly DigestClaim[
   return out;
 }
 
+const RECENT_MS = 7 * 86_400_000;
+
 /** Places and units named in the period's claims that no claim of the channel's log named before `before`. */
 async function newNames(log: ChannelLog, key: ChannelKey, before: Date, items: readonly ClaimItem[]) {
   const names = { place: new Map<string, DigestName>(), unit: new Map<string, DigestName>() };
@@ -209,8 +211,11 @@ async function newNames(log: ChannelLog, key: ChannelKey, before: Date, items: r
   }
   // `until` includes its instant; the period's `from` does not belong before it.
   const until = new Date(before.getTime() - 1);
+  const recent = new Date(before.getTime() - RECENT_MS);
   const seenBefore = async (type: 'place' | 'unit', name: string) => {
     const q: ClaimQuery = { words: [], phrases: type === 'unit' ? [name] : [], page: 1, pageSize: 1, until, ...(type === 'place' ? { place: [name] } : {}) };
+    // The last week first: a name the channel keeps seeing is found among few claims, not counted over its whole log.
+    if ((await log.queryClaims(key, { ...q, since: recent })).total > 0) return true;
     return (await log.queryClaims(key, q)).total > 0;
   };
   const keep = async (type: 'place' | 'unit') => {
