@@ -47,7 +47,38 @@ export type ReplyBlock =
   | { kind: 'file'; filename: string; mediaType: string; content: string; description: string }
   | { kind: 'fields'; fields: { label: string; value: string }[] }
   | { kind: 'divider' }
-  | { kind: 'context'; text: string };
+  | { kind: 'context'; text: string }
+  /**
+   * One claim as several reports carry it (the digest): who says it, in how many reports, and links back to them
+   * (`reports` lists the first few; `reportCount` counts them all). `disputedBy` lists claims that cannot hold with it.
+   */
+  | ({ kind: 'merged' } & MergedLine & { check?: string[]; disputedBy?: (MergedLine & { why: string })[] })
+  /** One report in a list (the digest): when, who pasted it, its headline, and a link back to it. */
+  | {
+      kind: 'report';
+      id: string;
+      link?: string;
+      /** ISO 8601 instant the report was posted. */
+      postedAt: string;
+      poster: string;
+      headline: string;
+      claims: number;
+    };
+
+/** A claim of a `merged` block (or one that disputes it). */
+export interface MergedLine {
+  text: string;
+  quote: boolean;
+  category: Category;
+  /** Each source that says it, with its conduit and cue ("said", "denied"); empty: no source. */
+  sources: { name: string; conduit: string | null; cue: string | null }[];
+  /** The cue of a claim with no source ("reportedly"). */
+  cue: string | null;
+  hedges: string[];
+  /** The first few reports it came from: a link when the report has one, else its id (for /report). */
+  reports: { id: string; link?: string }[];
+  reportCount: number;
+}
 
 export interface Reply {
   title?: string;
@@ -170,3 +201,18 @@ export const FLAG_LABELS: Record<FlagCode, string> = {
   unverified: 'Unverified',
   'unresolved-source': 'Unresolved source',
 };
+
+/**
+ * Who says a merged claim, as plain text: "Russian Defence Ministry via TASS (said); Ukrainian officials (denied)",
+ * or "no source (reportedly)".
+ */
+export function mergedWho(m: MergedLine): string {
+  if (m.sources.length === 0) return m.cue ? `no source (${m.cue})` : 'no source';
+  return m.sources.map((s) => `${s.name}${s.conduit ? ` via ${s.conduit}` : ''}${s.cue ? ` (${s.cue})` : ''}`).join('; ');
+}
+
+/** "3 reports"; with " (+N more)" when only the first few of them are listed. */
+export function mergedCount(m: MergedLine): { count: string; more: string } {
+  const rest = m.reportCount - m.reports.length;
+  return { count: `${m.reportCount} report${m.reportCount === 1 ? '' : 's'}`, more: rest > 0 ? ` (+${rest} more)` : '' };
+}

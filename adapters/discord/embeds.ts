@@ -10,6 +10,7 @@
 // All user text is escaped (escapeMarkdown: Discord markdown, and mentions broken so nothing pings); senders
 // also pass allowedMentions { parse: [] }.
 import type { APIEmbed } from 'discord.js';
+import { mergedCount, mergedWho, type MergedLine } from '../../src/reply.ts';
 import { escapeMarkdown } from '../../src/render/markdown.ts';
 import { FLAG_LABELS, describeType, formatDate, splitFlags, type Reply, type ReplyBlock } from '../../src/reply.ts';
 
@@ -147,9 +148,32 @@ function pieces(b: ReplyBlock): Piece[] {
       }));
     case 'file':
       return [{ kind: 'line', text: `📎 *${esc(b.description)}* (\`${b.filename.replace(/`/g, '')}\`)`, item: false }];
+    case 'merged':
+      return mergedLines(b).flatMap((line, k) => splitLine(line).map((text, i) => ({ kind: 'line' as const, text, item: k === 0 && i === 0 })));
+    case 'report':
+      return splitLine(reportLine(b)).map((text, i) => ({ kind: 'line', text, item: i === 0 }));
     case 'divider':
       return [{ kind: 'break' }];
   }
+}
+
+const ref = (r: { id: string; link?: string }) => link(r.id, r.link) ?? `\`/report ${r.id.replace(/`/g, '')}\``;
+
+function mergedText(m: MergedLine): string {
+  const said = m.quote ? `“${esc(m.text)}”` : esc(m.text);
+  const { count, more } = mergedCount(m);
+  return `${said} — **${esc(mergedWho(m))}**, ${count}: ${m.reports.map(ref).join(', ')}${more}`;
+}
+
+function mergedLines(b: Extract<ReplyBlock, { kind: 'merged' }>): string[] {
+  const check = b.check?.length ? ` · check: ${b.check.map(esc).join(', ')}` : '';
+  const lines = [`• ${mergedText(b)}${hedges(b.hedges)} \`${b.category}\`${check}`];
+  for (const d of b.disputedBy ?? []) lines.push(`  ↳ disputed (${esc(d.why)}): ${mergedText(d)}`);
+  return lines;
+}
+
+function reportLine(b: Extract<ReplyBlock, { kind: 'report' }>): string {
+  return `• ${formatDate(new Date(b.postedAt))} · ${esc(b.poster)} · ${esc(b.headline)} · ${plural(b.claims, 'claim')} · ${ref(b)}`;
 }
 
 interface Draft {

@@ -6,6 +6,7 @@
 // Everything users wrote is escaped for mrkdwn (&, <, >), so pasted text cannot form links or mentions, and
 // mentions in plain form (@channel) are broken by neutraliseMentions: nothing pasted pings anyone.
 import type { types } from '@slack/bolt';
+import { mergedCount, mergedWho, type MergedLine } from '../../src/reply.ts';
 import { neutraliseMentions } from '../../src/render/mentions.ts';
 import { FLAG_LABELS, describeType, formatDate, splitFlags, type Reply, type ReplyBlock } from '../../src/reply.ts';
 
@@ -73,13 +74,41 @@ function flagLine(b: Extract<ReplyBlock, { kind: 'flag' }>): string {
   return `:warning: *${FLAG_LABELS[b.code]}*${ids}: ${esc(b.message)}`;
 }
 
+const ref = (r: { id: string; link?: string }) => link(r.link, esc(r.id)) ?? `\`/report ${esc(r.id).replace(/`/g, '')}\``;
+
+function mergedText(m: MergedLine): string {
+  const said = m.quote ? `“${esc(m.text)}”` : esc(m.text);
+  const { count, more } = mergedCount(m);
+  return `${said} — *${esc(mergedWho(m))}*, ${count}: ${m.reports.map(ref).join(', ')}${more}`;
+}
+
+function mergedLine(b: Extract<ReplyBlock, { kind: 'merged' }>): string {
+  const hedges = b.hedges.length > 0 ? ` (hedged: ${b.hedges.map((h) => `_${esc(h)}_`).join(', ')})` : '';
+  const check = b.check?.length ? ` · check: ${b.check.map(esc).join(', ')}` : '';
+  const lines = [`• ${mergedText(b)}${hedges} \`${b.category}\`${check}`];
+  for (const d of b.disputedBy ?? []) lines.push(`      ↳ disputed (${esc(d.why)}): ${mergedText(d)}`);
+  return lines.join('\n');
+}
+
+function reportLine(b: Extract<ReplyBlock, { kind: 'report' }>): string {
+  const claims = `${b.claims} claim${b.claims === 1 ? '' : 's'}`;
+  return `• ${formatDate(new Date(b.postedAt))} · ${esc(b.poster)} · ${esc(b.headline)} · ${claims} · ${ref(b)}`;
+}
+
 /**
  * One piece of the message: a block of its own, or a line gathered with the lines before it into one section
  * (a source's line starts a section that its claims join; flags join flags; hits join hits).
  */
-type LineKind = 'source' | 'claim' | 'flag' | 'hit';
+type LineKind = 'source' | 'claim' | 'flag' | 'hit' | 'merged' | 'report';
 type Piece = { block: Block; chars: number } | { line: string; kind: LineKind };
-const JOINS: Record<LineKind, LineKind[]> = { source: [], claim: ['source', 'claim'], flag: ['flag'], hit: ['hit'] };
+const JOINS: Record<LineKind, LineKind[]> = {
+  source: [],
+  claim: ['source', 'claim'],
+  flag: ['flag'],
+  hit: ['hit'],
+  merged: ['source', 'merged'],
+  report: ['report'],
+};
 
 const section = (text: string): Block => ({ type: 'section', text: { type: 'mrkdwn', text: clip(text, LIMITS.sectionText) } });
 const context = (text: string): Block => ({ type: 'context', elements: [{ type: 'mrkdwn', text: clip(text, LIMITS.sectionText) }] });
@@ -110,6 +139,10 @@ function pieces(b: ReplyBlock): Piece[] {
       return [{ line: clip(hitLine(b), LIMITS.sectionText), kind: 'hit' }];
     case 'flag':
       return [{ line: clip(flagLine(b), LIMITS.sectionText), kind: 'flag' }];
+    case 'merged':
+      return [{ line: clip(mergedLine(b), LIMITS.sectionText), kind: 'merged' }];
+    case 'report':
+      return [{ line: clip(reportLine(b), LIMITS.sectionText), kind: 'report' }];
     case 'file': {
       const text = `:page_facing_up: ${esc(b.description)} (\`${esc(b.filename).replace(/`/g, '')}\`)`;
       return [own(context(text))];
@@ -188,7 +221,7 @@ export function toSlackMessage(reply: Reply): SlackMessage {
   const blocks = drawn.blocks;
   if (drawn.rest.length > 0) {
     const rest = drawn.rest;
-    const claims = rest.filter((p) => 'line' in p && (p.kind === 'claim' || p.kind === 'hit')).length;
+    const claims = rest.filter((p) => 'line' in p && (p.kind === 'claim' || p.kind === 'hit' || p.kind === 'merged')).length;
     blocks.push(context(moreLine(reply, claims, rest.length)));
   }
   blocks.push(...flagBlocks);

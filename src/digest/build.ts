@@ -1,37 +1,325 @@
-// Builds a channel's digest for one period from its log.
-//
-// INTERIM (session of 2026-11-30): counts reports and sources only; the full digest (claims merged across
-// reports, disputes, claims to check, new places and units, links) is being built for issue 6. The signatures stay.
-import type { ChannelLog, StoredReport } from '../channel-log/types.ts';
-import type { DigestRequest, DigestPeriod } from './types.ts';
-import type { ChannelKey } from '../channel-log/types.ts';
+// Builds a channel's digest for one period from its log: the reports and who pasted them, the period's claims
+// merged across reports (src/matching: groupClaims), who says what by source, the disputes, the claims to check,
+// and the places and units the channel's log had not seen before. The report's own narration (a claim with no
+// source and no hedge) is left out, as summaries leave it out.
+import type { ChannelKey, ChannelLog, ClaimQuery, StoredReport } from '../channel-log/types.ts';
+import { searchText } from '../channel-log/text.ts';
+import { groupClaims, type ClaimGroup, type ClaimItem } from '../matching/index.ts';
+import type { Category, Claim, SourceType, Stance } from '../schema.ts';
+import type { DigestPeriod, DigestRequest } from './types.ts';
+
+/** A report a digest line points back to: its message when it has a link, else `/report id`. */
+export interface DigestRef {
+  id: string;
+  link?: string;
+}
+
+export interface DigestReport extends DigestRef {
+  postedAt: Date;
+  /** Display name (or user id) of whoever pasted it. */
+  poster: string;
+  headline: string;
+  /** Its claims the digest shows (narration left out). */
+  claims: number;
+}
+
+/** One claim as the period's reports carry it: the claims groupClaims merged, shown as their lead. */
+export interface DigestClaim {
+  text: string;
+  quote: boolean;
+  category: Category;
+  /**
+   * Each distinct source among the merged claims (the lead's first), with its conduit and its cue (a source that
+   * says it and one that denies it are two entries); empty when none names one.
+   */
+  sources: { name: string; type: SourceType; conduit: string | null; cue: string | null }[];
+  cue: { text: string; stance: Stance } | null;
+  /** Every distinct hedge of the merged claims. */
+  hedges: string[];
+  /** The distinct reports it came from, oldest first. */
+  reports: DigestRef[];
+  /** Claims merged into this line (one report may repeat a claim). */
+  claims: number;
+  firstAt: Date;
+  checkworthiness: number;
+  /** Why it needs checking ("hedged", "no source", "anonymous source", "unresolved source"); empty when it does not. */
+  check: string[];
+}
+
+/** Who says what: one source and the merged claims it makes. */
+export interface DigestSource {
+  name: string;
+  type: SourceType;
+  conduits: string[];
+  /** Merged claims it makes (the length of `said`). */
+  claims: number;
+  /** Reports it appears in. */
+  reports: number;
+  said: DigestClaim[];
+}
+
+/** A claim and the claims of the period that cannot hold with it (other figures, claimed and denied). */
+export interface DigestDispute {
+  claim: DigestClaim;
+  disputedBy: { claim: DigestClaim; why: string }[];
+}
+
+/** A place or unit the channel's log had no claim about before the period. */
+export interface DigestName {
+  name: string;
+  reports: DigestRef[];
+}
 
 export interface Digest {
   key: ChannelKey;
   period: DigestPeriod;
-  reports: { id: string; postedAt: Date; poster: string; link?: string }[];
-  sources: { name: string; claims: number; reports: number }[];
+  /** The period's reports, oldest first. */
+  reports: DigestReport[];
+  /** Who pasted them, most reports first. */
+  posters: { user: string; name: string; reports: number }[];
+  /** Claims shown before merging (narration left out), and the narration left out. */
+  claimCount: number;
+  narration: number;
+  /** The merged claims: most reports first, then the more check-worthy, then the earliest. */
+  claims: DigestClaim[];
+  /** By source: most reports first. */
+  sources: DigestSource[];
+  disputes: DigestDispute[];
+  /** Hedged, unattributed or anonymous claims, in the order of `claims`. */
+  toCheck: DigestClaim[];
+  newPlaces: DigestName[];
+  newUnits: DigestName[];
+}
+
+/** A claim the report states in its own voice: summaries (and the digest) leave it out. */
+export const isNarration = (c: Claim): boolean => c.source === null && c.hedges.length === 0;
+
+/** A name as search sees it ("Defence Ministry" and "defence ministry" are one source); remembered, as a busy day repeats few names many times. */
+const nameKeys = new Map<string, string>();
+function nameKey(name: string): string {
+  let k = nameKeys.get(name);
+  if (k === undefined) {
+    if (nameKeys.size > 50_000) nameKeys.clear();
+    nameKeys.set(name, (k = searchText(name) || name));
+  }
+  return k;
+}
+
+const ref = (r: { reportId: string; link?: string }): DigestRef => ({ id: r.reportId, ...(r.link ? { link: r.link } : {}) });
+const itemKey = (i: ClaimItem) => `${i.reportId}/${i.claim.id}`;
+
+function checkReasons(items: readonly ClaimItem[]): string[] {
+  const why = new Set<string>();
+  for (const { claim } of items) {
+    if (claim.hedges.length > 0) why.add('hedged');
+    if (claim.source === null) why.add('no source');
+    else if (claim.source.type === 'anonymous') why.add('anonymous source');
+    else if (claim.source.unresolved) why.add('unresolved source');
+  }
+  return [...why];
+}
+
+/** One line for a set of claims that say the same thing, `lead` first. */
+function mergedClaim(lead: ClaimItem, items: readonly ClaimItem[]): DigestClaim {
+  const sources = new Map<string, DigestClaim['sources'][number]>();
+  const hedges = new Map<string, string>();
+  const reports = new Map<string, DigestRef>();
+  for (const { claim, ...r } of [lead, ...items]) {
+    if (claim.source) {
+      const conduit = claim.conduit?.name ?? null;
+      const k = `${nameKey(claim.source.name)}|${conduit ? nameKey(conduit) : ''}|${claim.cue?.stance ?? ''}`;
+      if (!sources.has(k)) sources.set(k, { name: claim.source.name, type: claim.source.type, conduit, cue: claim.cue?.text ?? null });
+    }
+    for (const h of claim.hedges) if (!hedges.has(h.text.toLowerCase())) hedges.set(h.text.toLowerCase(), h.text);
+    if (!reports.has(r.reportId)) reports.set(r.reportId, ref(r));
+  }
+  const c = lead.claim;
+  return {
+    text: c.text,
+    quote: c.quote,
+    category: c.category,
+    sources: [...sources.values()],
+    cue: c.cue ? { text: c.cue.text, stance: c.cue.stance } : null,
+    hedges: [...hedges.values()],
+    reports: [...reports.values()],
+    claims: items.length,
+    firstAt: items.reduce((t, i) => (i.postedAt < t ? i.postedAt : t), lead.postedAt),
+    checkworthiness: items.reduce((m, i) => Math.max(m, i.claim.checkworthiness), 0),
+    check: checkReasons(items),
+  };
+}
+
+const byWeight = (a: DigestClaim, b: DigestClaim) =>
+  b.reports.length - a.reports.length || b.checkworthiness - a.checkworthiness || a.firstAt.getTime() - b.firstAt.getTime();
+
+function bySource(groups: readonly ClaimGroup[], merged: readonly DigestClaim[]): DigestSource[] {
+  const out = new Map<string, { s: DigestSource; said: Set<DigestClaim>; conduits: Set<string>; reports: Set<string> }>();
+  groups.forEach((g, i) => {
+    for (const m of g.members) {
+      const src = m.claim.source;
+      if (!src) continue;
+      const k = nameKey(src.name);
+      let e = out.get(k);
+      if (!e) {
+        const s: DigestSource = { name: src.name, type: src.type, conduits: [], claims: 0, reports: 0, said: [] };
+        out.set(k, (e = { s, said: new Set(), conduits: new Set(), reports: new Set() }));
+      }
+      e.said.add(merged[i]);
+      if (m.claim.conduit) e.conduits.add(m.claim.conduit.name);
+      e.reports.add(m.reportId);
+    }
+  });
+  return [...out.values()]
+    .map(({ s, said, conduits, reports }) => ({ ...s, conduits: [...conduits], claims: said.size, reports: reports.size, said: [...said].sort(byWeight) }))
+    .sort((a, b) => b.reports - a.reports || b.claims - a.claims || a.name.localeCompare(b.name));
+}
+
+function disputesOf(groups: readonly ClaimGroup[], merged: readonly DigestClaim[]): DigestDispute[] {
+  const groupOf = new Map<string, number>();
+  groups.forEach((g, i) => g.members.forEach((m) => groupOf.set(itemKey(m), i)));
+  const seen = new Set<string>();
+  const out: DigestDispute[] = [];
+  groups.forEach((g, i) => {
+    const disputedBy: DigestDispute['disputedBy'] = [];
+    for (const d of g.disputes) {
+      const j = groupOf.get(itemKey(d.item));
+      // A pair shows once, under the claim reported first.
+      const pair = j === undefined ? `${i}:${itemKey(d.item)}` : `${Math.min(i, j)}:${Math.max(i, j)}`;
+      if (seen.has(pair)) continue;
+      seen.add(pair);
+      disputedBy.push({ claim: j === undefined ? mergedClaim(d.item, [d.item]) : merged[j], why: d.why });
+    }
+    if (disputedBy.length > 0) out.push({ claim: merged[i], disputedBy });
+  });
+  return out;
+}
+
+const RECENT_MS = 7 * 86_400_000;
+
+/** Places and units named in the period's claims that no claim of the channel's log named before `before`. */
+async function newNames(log: ChannelLog, key: ChannelKey, before: Date, items: readonly ClaimItem[]) {
+  const names = { place: new Map<string, DigestName>(), unit: new Map<string, DigestName>() };
+  for (const i of items) {
+    for (const e of i.claim.entities) {
+      if (e.type !== 'place' && e.type !== 'unit') continue;
+      if (!/[\p{L}\p{N}]/u.test(e.text)) continue;
+      const k = nameKey(e.text);
+      let n = names[e.type].get(k);
+      if (!n) names[e.type].set(k, (n = { name: e.text, reports: [] }));
+      if (!n.reports.some((r) => r.id === i.reportId)) n.reports.push(ref(i));
+    }
+  }
+  // `until` includes its instant; the period's `from` does not belong before it.
+  const until = new Date(before.getTime() - 1);
+  const recent = new Date(before.getTime() - RECENT_MS);
+  const seenBefore = async (type: 'place' | 'unit', name: string) => {
+    const q: ClaimQuery = { words: [], phrases: type === 'unit' ? [name] : [], page: 1, pageSize: 1, until, ...(type === 'place' ? { place: [name] } : {}) };
+    // The last week first: a name the channel keeps seeing is found among few claims, not counted over its whole log.
+    if ((await log.queryClaims(key, { ...q, since: recent })).total > 0) return true;
+    return (await log.queryClaims(key, q)).total > 0;
+  };
+  const keep = async (type: 'place' | 'unit') => {
+    const all = [...names[type].values()];
+    const seen: boolean[] = [];
+    // A few at a time: Postgres answers them in parallel, SQLite one by one anyway.
+    for (let at = 0; at < all.length; at += 8) seen.push(...(await Promise.all(all.slice(at, at + 8).map((n) => seenBefore(type, n.name)))));
+    return all.filter((_, k) => !seen[k]).sort((a, b) => b.reports.length - a.reports.length || a.name.localeCompare(b.name));
+  };
+  return { places: await keep('place'), units: await keep('unit') };
+}
+
+/** What a claim says, without where it sits in its report: two claims with the same key are the same claim. */
+function contentKey(c: Claim): string {
+  return JSON.stringify([
+    c.text,
+    c.quote,
+    c.category,
+    c.source ? [c.source.name, c.source.type, c.source.affiliation ?? null, c.source.unresolved ?? false] : null,
+    c.conduit?.name ?? null,
+    c.cue ? [c.cue.text, c.cue.stance] : null,
+    c.hedges.map((h) => h.text),
+    c.entities.map((e) => [e.type, e.text]),
+  ]);
+}
+
+/**
+ * groupClaims over the claims' distinct contents only: a claim repeated word for word (the same wire copy pasted
+ * again) joins the group of its first occurrence. The matcher compares claims pair by pair, so a busy day of
+ * repeated copy costs it as many distinct claims as there are, not as many pastes.
+ */
+export function groupDistinct(items: readonly ClaimItem[]): ClaimGroup[] {
+  const first = new Map<string, ClaimItem>();
+  const repeats = new Map<ClaimItem, ClaimItem[]>();
+  for (const i of [...items].sort((x, y) => x.postedAt.getTime() - y.postedAt.getTime())) {
+    const k = contentKey(i.claim);
+    const f = first.get(k);
+    if (f) repeats.get(f)!.push(i);
+    else {
+      first.set(k, i);
+      repeats.set(i, []);
+    }
+  }
+  return groupClaims([...first.values()]).map((g) => ({
+    ...g,
+    members: g.members.flatMap((m) => [m, ...(repeats.get(m) ?? [])]).sort((x, y) => x.postedAt.getTime() - y.postedAt.getTime()),
+  }));
+}
+
+/** The claims of `reports` the digest shows (narration left out), each with its report; and the narration count. */
+export function digestItems(reports: readonly StoredReport[]): { items: ClaimItem[]; narration: number } {
+  const items: ClaimItem[] = [];
+  let narration = 0;
+  for (const r of reports) {
+    for (const claim of r.summary.claims) {
+      if (isNarration(claim)) narration++;
+      else items.push({ reportId: r.id, postedAt: r.postedAt, ...(r.link ? { link: r.link } : {}), claim });
+    }
+  }
+  return { items, narration };
 }
 
 export async function buildDigest(log: ChannelLog, req: DigestRequest): Promise<Digest> {
+  const { key, period } = req;
   const reports: StoredReport[] = [];
-  for await (const r of log.export(req.key, { since: req.period.from, until: req.period.to })) {
-    if (r.postedAt.getTime() < req.period.to.getTime()) reports.push(r);
+  // The store's `until` includes its instant; the period's `to` does not.
+  for await (const r of log.export(key, { since: period.from, until: period.to })) {
+    if (r.postedAt.getTime() >= period.from.getTime() && r.postedAt.getTime() < period.to.getTime()) reports.push(r);
   }
-  const sources = new Map<string, { name: string; claims: number; reports: Set<string> }>();
+
+  const { items, narration } = digestItems(reports);
+  const shown = new Map<string, number>();
+  for (const i of items) shown.set(i.reportId, (shown.get(i.reportId) ?? 0) + 1);
+
+  const groups = groupDistinct(items);
+  const merged = groups.map((g) => mergedClaim(g.lead, g.members));
+  const posters = new Map<string, { user: string; name: string; reports: number }>();
   for (const r of reports) {
-    for (const c of r.summary.claims) {
-      if (!c.source) continue;
-      const s = sources.get(c.source.name) ?? { name: c.source.name, claims: 0, reports: new Set<string>() };
-      s.claims++;
-      s.reports.add(r.id);
-      sources.set(s.name, s);
-    }
+    const p = posters.get(r.user) ?? { user: r.user, name: r.userName ?? r.user, reports: 0 };
+    p.reports++;
+    posters.set(r.user, p);
   }
+  const names = await newNames(log, key, period.from, items);
+  const ranked = [...merged].sort(byWeight);
+
   return {
-    key: req.key,
-    period: req.period,
-    reports: reports.map((r) => ({ id: r.id, postedAt: r.postedAt, poster: r.userName ?? r.user, ...(r.link ? { link: r.link } : {}) })),
-    sources: [...sources.values()].map((s) => ({ name: s.name, claims: s.claims, reports: s.reports.size })).sort((a, b) => b.claims - a.claims),
+    key,
+    period,
+    reports: reports.map((r) => ({
+      id: r.id,
+      ...(r.link ? { link: r.link } : {}),
+      postedAt: r.postedAt,
+      poster: r.userName ?? r.user,
+      headline: r.summary.headline,
+      claims: shown.get(r.id) ?? 0,
+    })),
+    posters: [...posters.values()].sort((a, b) => b.reports - a.reports || a.name.localeCompare(b.name)),
+    claimCount: items.length,
+    narration,
+    claims: ranked,
+    sources: bySource(groups, merged),
+    disputes: disputesOf(groups, merged),
+    toCheck: ranked.filter((c) => c.check.length > 0),
+    newPlaces: names.places,
+    newUnits: names.units,
   };
 }

@@ -3,6 +3,7 @@
 // <!channel>, <@U123> ...) are broken with a zero-width space so that pasted text never pings anyone.
 import { FLAG_LABELS, describeType, formatDate, type Reply, type ReplyBlock } from '../reply.ts';
 import { neutraliseMentions } from './mentions.ts';
+import { mergedCount, mergedWho, type MergedLine } from '../reply.ts';
 
 export { neutraliseMentions };
 
@@ -61,6 +62,10 @@ function block(b: ReplyBlock, first: boolean): string {
       return claim(b);
     case 'hit':
       return hit(b);
+    case 'merged':
+      return merged(b);
+    case 'report':
+      return reportItem(b);
     case 'file':
       return `*${esc(b.description)}* (\`${b.filename.replace(/`/g, '')}\`)`;
     case 'flag': {
@@ -74,13 +79,34 @@ function block(b: ReplyBlock, first: boolean): string {
   }
 }
 
+const ref = (r: { id: string; link?: string }) => safeLink(r.id, r.link) ?? `\`/report ${r.id.replace(/`/g, '')}\``;
+
+function mergedText(m: MergedLine): string {
+  const said = m.quote ? `“${esc(m.text)}”` : esc(m.text);
+  const { count, more } = mergedCount(m);
+  return `${said} — **${esc(mergedWho(m))}**, ${count}: ${m.reports.map(ref).join(', ')}${more}`;
+}
+
+function merged(b: Extract<ReplyBlock, { kind: 'merged' }>): string {
+  const hedges = b.hedges.length > 0 ? ` (hedged: ${b.hedges.map((h) => `*${esc(h)}*`).join(', ')})` : '';
+  const check = b.check?.length ? ` · check: ${b.check.map(esc).join(', ')}` : '';
+  const lines = [`- ${mergedText(b)}${hedges} \`${b.category}\`${check}`];
+  for (const d of b.disputedBy ?? []) lines.push(`  - disputed (${esc(d.why)}): ${mergedText(d)}`);
+  return lines.join('\n');
+}
+
+function reportItem(b: Extract<ReplyBlock, { kind: 'report' }>): string {
+  const claims = `${b.claims} claim${b.claims === 1 ? '' : 's'}`;
+  return `- ${formatDate(new Date(b.postedAt))} · ${esc(b.poster)} · ${esc(b.headline)} · ${claims} · ${ref(b)}`;
+}
+
 export function renderMarkdown(reply: Reply): string {
   const out: string[] = [];
   let prev: ReplyBlock['kind'] | null = null;
   reply.blocks.forEach((b, i) => {
     const text = block(b, i === 0);
     // List items of one kind stay one tight list; everything else is its own paragraph.
-    const tight = prev === b.kind && (b.kind === 'claim' || b.kind === 'flag' || b.kind === 'hit');
+    const tight = prev === b.kind && (b.kind === 'claim' || b.kind === 'flag' || b.kind === 'hit' || b.kind === 'merged' || b.kind === 'report');
     if (out.length > 0) out.push(tight ? '\n' : '\n\n');
     out.push(text);
     prev = b.kind;

@@ -1,6 +1,7 @@
 // Draws a Reply as plain text for a terminal: headline, claims grouped by source, hedged claims, flags.
 import { FLAG_LABELS, describeType, formatDate, type Reply, type ReplyBlock } from '../reply.ts';
 import { neutraliseMentions } from './mentions.ts';
+import { mergedCount, mergedWho, type MergedLine } from '../reply.ts';
 
 const WIDTH = 100;
 
@@ -72,6 +73,10 @@ function block(b: ReplyBlock): string {
       return claimLines(b);
     case 'hit':
       return hitLines(b);
+    case 'merged':
+      return mergedLines(b);
+    case 'report':
+      return reportLine(b);
     case 'file':
       return wrap(`${safe(b.description)} (${safe(b.filename)})`, '');
     case 'flag': {
@@ -83,6 +88,30 @@ function block(b: ReplyBlock): string {
     case 'divider':
       return '';
   }
+}
+
+/** A report's link when it is a plain http(s) URL, else `/report ID`. */
+const refText = (r: { id: string; link?: string }) => (r.link && /^https?:\/\/\S+$/.test(r.link) ? safe(r.link) : `/report ${safe(r.id)}`);
+
+function mergedLine(m: MergedLine, first: string, rest: string): string {
+  const said = m.quote ? `“${safe(m.text)}”` : safe(m.text);
+  const { count, more } = mergedCount(m);
+  return wrap(`${said} — ${safe(mergedWho(m))}, ${count}: ${m.reports.map(refText).join(', ')}${more}`, first, rest);
+}
+
+function mergedLines(b: Extract<ReplyBlock, { kind: 'merged' }>): string {
+  const notes: string[] = [];
+  if (b.hedges.length > 0) notes.push(`hedged: ${b.hedges.map((h) => `"${safe(h)}"`).join(', ')}`);
+  if (b.check?.length) notes.push(`check: ${b.check.map(safe).join(', ')}`);
+  notes.push(b.category);
+  const lines = [mergedLine(b, '  • ', '    '), wrap(`[${notes.join(' · ')}]`, '    ')];
+  for (const d of b.disputedBy ?? []) lines.push(mergedLine(d, `    ↳ disputed (${safe(d.why)}): `, '      '));
+  return lines.join('\n');
+}
+
+function reportLine(b: Extract<ReplyBlock, { kind: 'report' }>): string {
+  const claims = `${b.claims} claim${b.claims === 1 ? '' : 's'}`;
+  return wrap(`${formatDate(new Date(b.postedAt))} · ${safe(b.poster)} · ${safe(b.headline)} · ${claims} · ${refText(b)}`, '  • ', '    ');
 }
 
 export function renderText(reply: Reply): string {
