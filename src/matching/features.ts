@@ -1,0 +1,125 @@
+// What the matcher reads off one claim: its main event (seized, killed, shot down …), whether it is turned
+// around (negated or denied), where it happened (place names, spellings merged), its figures, and its content
+// words for a plain word-overlap comparison.
+import type { Stance } from '../schema.ts';
+import { searchWords } from '../channel-log/text.ts';
+import { findFigures, numberFriendly, type EventMention, type Figure } from './figures.ts';
+import {
+  BROAD_PLACES,
+  DENIALS,
+  EVENTS,
+  EVENT_NAMES,
+  NEGATIONS,
+  NEGATION_WINDOW,
+  NOT_PLACE,
+  NUMBER_WORDS,
+  OBJECTS,
+  PLACE_GENERIC,
+  PLACE_VARIANTS,
+  QUALIFIERS,
+  STOP_WORDS,
+  VAGUE,
+} from './lexicon.ts';
+
+/** The parts of a claim the matcher reads: a stored Claim and a /claims hit both have them. */
+export interface MatchableClaim {
+  text: string;
+  source: { name: string } | null;
+  cue: { stance: Stance } | null;
+  /** Place names the engine found in the claim. */
+  places: readonly string[];
+}
+
+export interface ClaimFeatures {
+  /** The main event class (lexicon order decides between several), or null. */
+  event: string | null;
+  /** Negated ("had not fallen"), denied (the cue's stance) or called false. */
+  negated: boolean;
+  /** Places named in the claim, one key per place whatever the spelling. */
+  places: Set<string>;
+  figures: Figure[];
+  /** Content words (events as their class, simple plural and tense endings dropped). */
+  words: Set<string>;
+}
+
+/** A place name as one key: lower case, accents gone, "region"/"the city of" dropped, known spellings merged. */
+export function placeKey(name: string): string | null {
+  const ws = searchWords(name).filter((w) => !PLACE_GENERIC.has(w) && !NOT_PLACE.has(w));
+  if (ws.length === 0) return null;
+  const joined = ws.join(' ');
+  if (BROAD_PLACES.has(joined)) return null;
+  return PLACE_VARIANTS.get(joined) ?? PLACE_VARIANTS.get(ws[ws.length - 1]) ?? joined;
+}
+
+const CAP = /^\p{Lu}/u;
+/** A lexicon word: never a place however it is written ("Shelling killed …", "Fourteen people …"). */
+function lexiconWord(w: string): boolean {
+  const one = [w];
+  return STOP_WORDS.has(w) || NOT_PLACE.has(w) || PLACE_GENERIC.has(w) || EVENTS.at(one, 0) !== null || OBJECTS.at(one, 0) !== null ||
+    NUMBER_WORDS.at(one, 0) !== null || NEGATIONS.at(one, 0) !== null || QUALIFIERS.at(one, 0) !== null || VAGUE.at(one, 0) !== null ||
+    DENIALS.at(one, 0) !== null;
+}
+
+/** Runs of capitalised words in the claim's own text that may name a place ("Velyka Novosilka"). */
+function capitalisedNames(text: string): string[] {
+  const out: string[] = [];
+  let run: string[] = [];
+  const flush = () => {
+    if (run.length) out.push(run.join(' '));
+    run = [];
+  };
+  for (const m of text.matchAll(/[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*/gu)) {
+    const raw = m[0].replace(/['’]s$/u, '');
+    const low = searchWords(raw).join(' ');
+    if (CAP.test(raw) && !lexiconWord(low)) run.push(raw);
+    else flush();
+  }
+  flush();
+  return out;
+}
+
+const stem = (w: string): string =>
+  w.length > 5 && w.endsWith('ing') ? w.slice(0, -3) : w.length > 4 && w.endsWith('ed') ? w.slice(0, -2) : w.length > 3 && w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w;
+
+export function claimFeatures(c: MatchableClaim): ClaimFeatures {
+  const words = searchWords(numberFriendly(c.text));
+  const events: EventMention[] = [];
+  const negations: number[] = [];
+  let denial = false;
+  const content = new Set<string>();
+  for (let i = 0; i < words.length; ) {
+    const e = EVENTS.at(words, i);
+    if (e) {
+      events.push({ event: EVENT_NAMES[e.value], at: i, length: e.length });
+      content.add(`#${EVENT_NAMES[e.value]}`);
+      i += e.length;
+      continue;
+    }
+    const n = NEGATIONS.at(words, i);
+    if (n) {
+      negations.push(i + n.length - 1);
+      i += n.length;
+      continue;
+    }
+    if (DENIALS.at(words, i)) denial = true;
+    const w = words[i];
+    if (!STOP_WORDS.has(w) && !/^\d+$/.test(w)) content.add(stem(w));
+    i++;
+  }
+  let main: EventMention | null = null;
+  for (const e of events) if (!main || EVENT_NAMES.indexOf(e.event) < EVENT_NAMES.indexOf(main.event)) main = e;
+  const negatedNearEvent = main !== null && negations.some((at) => at < main.at && main.at - at <= NEGATION_WINDOW);
+  const places = new Set<string>();
+  for (const name of [...c.places, ...capitalisedNames(c.text)]) {
+    const key = placeKey(name);
+    if (key) places.add(key);
+  }
+  for (const p of places) for (const w of p.split(' ')) content.add(w);
+  return {
+    event: main?.event ?? null,
+    negated: (negatedNearEvent || denial) !== (c.cue?.stance === 'denies'),
+    places,
+    figures: findFigures(words, events, main?.event ?? null),
+    words: content,
+  };
+}

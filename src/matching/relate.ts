@@ -1,0 +1,59 @@
+// Do two claims report the same thing, dispute each other, or neither? See README, "Claims across reports".
+import { conflictingFigures } from './figures.ts';
+import type { ClaimFeatures } from './features.ts';
+import { opposes } from './lexicon.ts';
+
+export type ClaimRelation =
+  | { kind: 'same' }
+  /** Same event, but the claims cannot both hold: other figures, one side claims and the other denies. */
+  | { kind: 'disputes'; why: string }
+  | { kind: 'unrelated' };
+
+/** Share of content words two claims must have in common (Jaccard) when nothing else ties them together. */
+export const WORDS_ALONE = 0.5;
+/** … when they name the same event but no common place or counted thing. */
+export const WORDS_WITH_EVENT = 0.3;
+/** … when they name the same event at the same place, for events that many different things are (a strike). */
+export const WORDS_GENERIC_EVENT = 0.2;
+/** Events too common to make two claims one by themselves: a strike on X and a strike on X may be two strikes. */
+const GENERIC_EVENTS = new Set(['strike', 'damage', 'destroy', 'advance', 'talks', 'aid']);
+
+function overlap(a: Set<string>, b: Set<string>): number {
+  let common = 0;
+  for (const w of a) if (b.has(w)) common++;
+  const all = a.size + b.size - common;
+  return all === 0 ? 0 : common / all;
+}
+
+type Places = 'shared' | 'conflict' | 'unknown';
+function places(a: ClaimFeatures, b: ClaimFeatures): Places {
+  if (a.places.size === 0 || b.places.size === 0) return 'unknown';
+  for (const p of a.places) if (b.places.has(p)) return 'shared';
+  return 'conflict';
+}
+
+const countsSameThing = (a: ClaimFeatures, b: ClaimFeatures) =>
+  a.figures.some((x) => x.object !== null && b.figures.some((y) => y.object === x.object));
+
+/** How claim b stands to claim a. Symmetric in kind; `why` is said of b ("denies it", "20 killed against 12 killed"). */
+export function relateFeatures(a: ClaimFeatures, b: ClaimFeatures): ClaimRelation {
+  const unrelated: ClaimRelation = { kind: 'unrelated' };
+  const where = places(a, b);
+  if (where === 'conflict') return unrelated;
+  const sim = overlap(a.words, b.words);
+  const flipped = a.event !== null && b.event !== null && opposes(a.event, b.event);
+  if (a.event !== null && b.event !== null) {
+    if (a.event !== b.event && !flipped) return unrelated;
+    if (where !== 'shared' && !countsSameThing(a, b) && sim < WORDS_WITH_EVENT) return unrelated;
+    if (where === 'shared' && GENERIC_EVENTS.has(a.event) && !countsSameThing(a, b) && sim < WORDS_GENERIC_EVENT) return unrelated;
+  } else if (sim < WORDS_ALONE) {
+    return unrelated;
+  }
+  if (a.negated !== (b.negated !== flipped)) {
+    if (flipped) return { kind: 'disputes', why: 'says the opposite' };
+    return { kind: 'disputes', why: b.negated ? 'denies it' : 'says it happened' };
+  }
+  const figures = conflictingFigures(a.figures, b.figures);
+  if (figures) return { kind: 'disputes', why: `${figures[1].text} against ${figures[0].text}` };
+  return { kind: 'same' };
+}
