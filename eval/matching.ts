@@ -16,7 +16,7 @@ for (const split of ['tune', 'check'] as const) {
     console.log(`  ${l.padEnd(10)} precision ${pct(x.precision)}  recall ${pct(x.recall)}  (gold ${x.gold}, predicted ${x.predicted})`);
   }
   for (const r of rs) {
-    if (r.predicted !== r.pair.label && (dump || split === 'tune')) {
+    if (r.predicted !== r.pair.label && dump) {
       console.log(`    miss ${r.pair.id} (${r.pair.kind}): gold ${r.pair.label}, got ${r.predicted}${r.why ? ` (${r.why})` : ''}`);
     }
   }
