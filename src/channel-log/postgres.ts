@@ -8,7 +8,7 @@
 // StoreUnavailableError, and the pool connects again on the next call.
 import pg from 'pg';
 import { newReportId, readReportId } from './ids.ts';
-import { DEFAULT_RANK_WINDOW, checkQuery, pageOfMatches, queryTerms, type MatchSource } from './paging.ts';
+import { DEFAULT_RANK_WINDOW, checkQuery, nearbyWords, pageOfMatches, queryTerms, type MatchSource } from './paging.ts';
 import { checkKey, checkNewReport, claimHit, claimRows, storedReport, type HitRecord, type ReportRecord } from './rows.ts';
 import { textHash } from './text.ts';
 import {
@@ -17,7 +17,9 @@ import {
   type ChannelKey,
   type ChannelLog,
   type ClaimPage,
+  type ClaimHit,
   type ClaimQuery,
+  type NearbyClaimsQuery,
   type NewReport,
   type SourceCount,
   type StoredReport,
@@ -336,6 +338,25 @@ export class PostgresChannelLog implements ChannelLog {
       };
       const { rows, total, pages } = await pageOfMatches(src, { page: q.page, pageSize: q.pageSize, ranked: terms.text.length > 0, rankWindow: this.#rankWindow });
       return { hits: rows.map((r) => claimHit(r, Number(r.score))), total, page: q.page, pages };
+    });
+  }
+
+  async claimsNear(key: ChannelKey, q: NearbyClaimsQuery): Promise<ClaimHit[]> {
+    const ws = nearbyWords(q);
+    return this.#call(async () => {
+      const chan = await this.#channel(key, false);
+      if (chan === null || ws.length === 0) return [];
+      const s = this.#s;
+      // Search words are letters and digits only (searchWords), so each is a plain tsquery lexeme.
+      const rows = await this.#q<Row>(
+        `SELECT ts_rank(c.body, q.q) AS score, r.id AS report_id, c.claim_id, c.text, c.source_name, c.source_type, c.conduit, c.cue_text,
+                c.cue_stance, c.hedges, c.category, c.places, c.quote, r.user_id, r.user_name, r.link, r.posted_ms
+         FROM to_tsquery('simple', $2) AS q(q), ${s}.claims c JOIN ${s}.reports r ON r.seq = c.report
+         WHERE c.chan = $1 AND r.chan = $1 AND c.posted_ms BETWEEN $3 AND $4 AND c.body @@ q.q AND r.id IS DISTINCT FROM $5
+         ORDER BY score DESC, c.posted_ms DESC, c.seq DESC LIMIT $6`,
+        [chan, ws.map((w) => `'${w}'`).join(' | '), q.since.getTime(), q.until.getTime(), q.excludeReport ?? null, q.limit],
+      );
+      return rows.map((r) => claimHit(r, Number(r.score)));
     });
   }
 

@@ -12,7 +12,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { newReportId, readReportId } from './ids.ts';
-import { DEFAULT_RANK_WINDOW, checkQuery, pageOfMatches, queryTerms, type MatchSource } from './paging.ts';
+import { DEFAULT_RANK_WINDOW, checkQuery, nearbyWords, pageOfMatches, queryTerms, type MatchSource } from './paging.ts';
 import { checkKey, checkNewReport, claimHit, claimRows, storedReport, type ClaimRow, type HitRecord, type ReportRecord } from './rows.ts';
 import type { Summary } from '../schema.ts';
 import { searchText, textHash } from './text.ts';
@@ -22,7 +22,9 @@ import {
   type ChannelKey,
   type ChannelLog,
   type ClaimPage,
+  type ClaimHit,
   type ClaimQuery,
+  type NearbyClaimsQuery,
   type NewReport,
   type SourceCount,
   type StoredReport,
@@ -325,6 +327,27 @@ export class SqliteChannelLog implements ChannelLog {
       return pageOfMatches(src, { page: q.page, pageSize: q.pageSize, ranked: terms.text.length > 0, rankWindow: this.#rankWindow }).then(
         ({ rows, total, pages }) => ({ hits: this.#hits(chan, rows), total, page: q.page, pages }),
       );
+    });
+  }
+
+  async claimsNear(key: ChannelKey, q: NearbyClaimsQuery): Promise<ClaimHit[]> {
+    const ws = nearbyWords(q);
+    return this.#run(() => {
+      const chan = this.#channel(key, false);
+      if (chan === null || ws.length === 0) return [];
+      const p = scope(chan);
+      const match = `body : (${ws.map((w) => quoted([p(w)])).join(' OR ')})`;
+      const lo = BigInt(q.since.getTime()) * PER_MS;
+      const hi = (BigInt(q.until.getTime()) + 1n) * PER_MS - 1n;
+      const seq = q.excludeReport === undefined ? null : (this.#sql('SELECT seq FROM reports WHERE chan = ? AND id = ?').pluck().get(chan, readReportId(q.excludeReport) ?? '') ?? null);
+      const rows = this.#sql(
+          `SELECT rowid AS key, bm25(claims_fts, 1.0, 0.0, 0.0, 0.0) AS s FROM claims_fts
+           WHERE claims_fts MATCH ? AND rowid BETWEEN ? AND ? AND rowid NOT IN (SELECT key FROM claims WHERE report = ?)
+           ORDER BY s, rowid DESC LIMIT ?`,
+        )
+        .safeIntegers(true)
+        .all(match, lo, hi, seq ?? -1, q.limit) as { key: bigint; s: number | bigint }[];
+      return this.#hits(chan, rows.map((r) => ({ key: r.key, score: -Number(r.s) })));
     });
   }
 

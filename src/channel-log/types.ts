@@ -83,6 +83,24 @@ export interface ClaimHit {
   score: number;
 }
 
+/**
+ * Claims near a report in time that may be about the same thing (the candidates for "also reported in …" and
+ * "disputed by …"): the channel's claims posted from `since` to `until` (both included) whose search words hold
+ * any of `words`, those sharing the most and rarest words first.
+ */
+export interface NearbyClaimsQuery {
+  /** Search words (searchWords form: lower case, no accents, letters and digits only); at most MAX_NEARBY_WORDS count. */
+  words: string[];
+  since: Date;
+  until: Date;
+  /** Most claims returned (1 to 500). */
+  limit: number;
+  /** Leave this report's own claims out. */
+  excludeReport?: string;
+}
+
+export const MAX_NEARBY_WORDS = 32;
+
 export interface ClaimPage {
   hits: ClaimHit[];
   /** Matching claims in all pages. */
@@ -113,6 +131,8 @@ export interface ChannelLog {
    * any older matches newest first; without them, newest first. since/until both include their instant.
    */
   queryClaims(key: ChannelKey, query: ClaimQuery): Promise<ClaimPage>;
+  /** Candidates for cross-references between reports: see NearbyClaimsQuery. `score` is only comparable within one answer. */
+  claimsNear(key: ChannelKey, query: NearbyClaimsQuery): Promise<ClaimHit[]>;
   sources(key: ChannelKey, opts?: { since?: Date; until?: Date }): Promise<SourceCount[]>;
   /** Removes one report and its claims; false when the channel has no such report. */
   forget(key: ChannelKey, id: string): Promise<boolean>;

@@ -35,7 +35,7 @@ function places(a: ClaimFeatures, b: ClaimFeatures): Places {
 const countsSameThing = (a: ClaimFeatures, b: ClaimFeatures) =>
   a.figures.some((x) => x.object !== null && b.figures.some((y) => y.object === x.object));
 
-/** How claim b stands to claim a. Symmetric in kind; `why` is said of b ("denies it", "20 killed against 12 killed"). */
+/** How claim b stands to claim a. Symmetric in kind; `why` is said of b ("denies it", "says 20 civilians, not 12 civilians"). */
 export function relateFeatures(a: ClaimFeatures, b: ClaimFeatures): ClaimRelation {
   const unrelated: ClaimRelation = { kind: 'unrelated' };
   const where = places(a, b);
@@ -54,6 +54,6 @@ export function relateFeatures(a: ClaimFeatures, b: ClaimFeatures): ClaimRelatio
     return { kind: 'disputes', why: b.negated ? 'denies it' : 'says it happened' };
   }
   const figures = conflictingFigures(a.figures, b.figures);
-  if (figures) return { kind: 'disputes', why: `${figures[1].text} against ${figures[0].text}` };
+  if (figures) return { kind: 'disputes', why: `says ${figures[1].text}, not ${figures[0].text}` };
   return { kind: 'same' };
 }
