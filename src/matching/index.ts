@@ -32,7 +32,7 @@ export interface ClaimGroup {
   lead: ClaimItem;
   /** Every claim of the group, lead included, oldest first. */
   members: ClaimItem[];
-  /** Claims in the same set that dispute this group's claim, with the reason (said of the disputing claim). */
+  /** Claims of other groups that dispute this group's claim, one per group, with the reason (said of the disputing claim). */
   disputes: { item: ClaimItem; why: string }[];
 }
 
@@ -109,7 +109,9 @@ export function groupClaims(items: readonly ClaimItem[]): ClaimGroup[] {
     }
     for (const { g, why } of against) {
       if (g === home) continue;
-      if (!g.disputes.some((d) => d.item === item)) g.disputes.push({ item, why });
+      // One entry per disputing group: the first of its claims to dispute this one.
+      const members = new Set(home.members);
+      if (!g.disputes.some((d) => members.has(d.item))) g.disputes.push({ item, why });
       if (!home.disputes.some((d) => d.item === g.lead)) home.disputes.push({ item: g.lead, why: reason(f, featuresOf(g.lead.claim)) });
     }
   }
