@@ -349,11 +349,11 @@ export class PostgresChannelLog implements ChannelLog {
       const s = this.#s;
       // Search words are letters and digits only (searchWords), so each is a plain tsquery lexeme.
       const rows = await this.#q<Row>(
-        `SELECT ts_rank(c.body, q.q) AS score, r.id AS report_id, c.claim_id, c.text, c.source_name, c.source_type, c.conduit, c.cue_text,
+        `SELECT 0 AS score, r.id AS report_id, c.claim_id, c.text, c.source_name, c.source_type, c.conduit, c.cue_text,
                 c.cue_stance, c.hedges, c.category, c.places, c.quote, r.user_id, r.user_name, r.link, r.posted_ms
          FROM to_tsquery('simple', $2) AS q(q), ${s}.claims c JOIN ${s}.reports r ON r.seq = c.report
          WHERE c.chan = $1 AND r.chan = $1 AND c.posted_ms BETWEEN $3 AND $4 AND c.body @@ q.q AND r.id IS DISTINCT FROM $5
-         ORDER BY score DESC, c.posted_ms DESC, c.seq DESC LIMIT $6`,
+         ORDER BY c.posted_ms DESC, c.seq DESC LIMIT $6`,
         [chan, ws.map((w) => `'${w}'`).join(' | '), q.since.getTime(), q.until.getTime(), q.excludeReport ?? null, q.limit],
       );
       return rows.map((r) => claimHit(r, Number(r.score)));

@@ -340,14 +340,15 @@ export class SqliteChannelLog implements ChannelLog {
       const lo = BigInt(q.since.getTime()) * PER_MS;
       const hi = (BigInt(q.until.getTime()) + 1n) * PER_MS - 1n;
       const seq = q.excludeReport === undefined ? null : (this.#sql('SELECT seq FROM reports WHERE chan = ? AND id = ?').pluck().get(chan, readReportId(q.excludeReport) ?? '') ?? null);
-      const rows = this.#sql(
-          `SELECT rowid AS key, bm25(claims_fts, 1.0, 0.0, 0.0, 0.0) AS s FROM claims_fts
+      const keys = this.#sql(
+          `SELECT rowid FROM claims_fts
            WHERE claims_fts MATCH ? AND rowid BETWEEN ? AND ? AND rowid NOT IN (SELECT key FROM claims WHERE report = ?)
-           ORDER BY s, rowid DESC LIMIT ?`,
+           ORDER BY rowid DESC LIMIT ?`,
         )
+        .pluck()
         .safeIntegers(true)
-        .all(match, lo, hi, seq ?? -1, q.limit) as { key: bigint; s: number | bigint }[];
-      return this.#hits(chan, rows.map((r) => ({ key: r.key, score: -Number(r.s) })));
+        .all(match, lo, hi, seq ?? -1, q.limit) as bigint[];
+      return this.#hits(chan, keys.map((k) => ({ key: k, score: 0 })));
     });
   }
 

@@ -86,7 +86,8 @@ export interface ClaimHit {
 /**
  * Claims near a report in time that may be about the same thing (the candidates for "also reported in …" and
  * "disputed by …"): the channel's claims posted from `since` to `until` (both included) whose search words hold
- * any of `words`, those sharing the most and rarest words first.
+ * any of `words`, newest first. Not ranked: ranking an OR of common words reads the whole index's statistics,
+ * so callers pass few, telling words (a claim's place names).
  */
 export interface NearbyClaimsQuery {
   /** Search words (searchWords form: lower case, no accents, letters and digits only); at most MAX_NEARBY_WORDS count. */
@@ -131,7 +132,7 @@ export interface ChannelLog {
    * any older matches newest first; without them, newest first. since/until both include their instant.
    */
   queryClaims(key: ChannelKey, query: ClaimQuery): Promise<ClaimPage>;
-  /** Candidates for cross-references between reports: see NearbyClaimsQuery. `score` is only comparable within one answer. */
+  /** Candidates for cross-references between reports, newest first: see NearbyClaimsQuery. */
   claimsNear(key: ChannelKey, query: NearbyClaimsQuery): Promise<ClaimHit[]>;
   sources(key: ChannelKey, opts?: { since?: Date; until?: Date }): Promise<SourceCount[]>;
   /** Removes one report and its claims; false when the channel has no such report. */

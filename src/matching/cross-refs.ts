@@ -1,7 +1,7 @@
 // "Also reported in …" and "disputed by …" for claims shown by /claims and /report: the other reports in the
 // same channel, posted within WINDOW_DAYS of the claim's report, whose claims the matcher finds the same or
-// disputing. Candidates come from one ChannelLog.claimsNear call (the search index, this channel only), so a
-// lookup costs about one more search.
+// disputing. Candidates come from one ChannelLog.claimsNear call (the search index, this channel only, newest
+// first) for the claim's place names (or, with none, a few of its words), so a lookup costs about one more search.
 import type { ChannelKey, ChannelLog, ClaimHit, StoredReport } from '../channel-log/types.ts';
 import { MAX_NEARBY_WORDS } from '../channel-log/types.ts';
 import { searchWords } from '../channel-log/text.ts';
@@ -47,16 +47,24 @@ const claimMatchable = (c: Claim): MatchableClaim => ({
   places: c.entities.filter((e) => e.type === 'place').map((e) => e.text),
 });
 
-/** The search words that find a claim's possible partners: every spelling of its places, then its content words. */
+/** Content words looked up for a claim that names no place. */
+export const PROBE_WORDS = 6;
+
+/**
+ * The search words that find a claim's possible partners. The matcher relates two claims that name places only
+ * when they share one, so a claim with places looks for every spelling of them; one without looks for its
+ * longest content words (the rarer ones, most likely).
+ */
 export function probeWords(c: MatchableClaim, f: ClaimFeatures): string[] {
   const out: string[] = [];
   for (const p of f.places) {
     for (const [spelling, key] of PLACE_VARIANTS) if (key === p) out.push(...searchWords(spelling));
     out.push(...searchWords(p));
   }
-  const content = searchWords(c.text).filter((w) => !STOP_WORDS.has(w) && !/^\d+$/.test(w) && w.length > 2);
-  // Longer words first: they are the rarer ones, and the list is capped.
-  out.push(...content.sort((a, b) => b.length - a.length));
+  if (out.length === 0) {
+    const content = searchWords(c.text).filter((w) => !STOP_WORDS.has(w) && !/^\d+$/.test(w) && w.length > 2);
+    out.push(...content.sort((a, b) => b.length - a.length).slice(0, PROBE_WORDS));
+  }
   return [...new Set(out)].slice(0, MAX_NEARBY_WORDS);
 }
 
@@ -80,15 +88,27 @@ function refsAmong(f: ClaimFeatures, reportId: string, candidates: readonly { hi
   return out;
 }
 
-const withFeatures = (hits: ClaimHit[]) => hits.map((hit) => ({ hit, f: claimFeatures(hitMatchable(hit)) }));
+/** Features of stored claims read recently, by what they are read from (a candidate comes up for many claims). */
+const recent = new Map<string, ClaimFeatures>();
+const RECENT_MAX = 5_000;
+function featuresOfHit(h: ClaimHit): ClaimFeatures {
+  const k = `${h.cue?.stance ?? ''}\u0000${h.places.join('\u0001')}\u0000${h.text}`;
+  let f = recent.get(k);
+  if (!f) {
+    if (recent.size >= RECENT_MAX) recent.delete(recent.keys().next().value!);
+    recent.set(k, (f = claimFeatures(hitMatchable(h))));
+  }
+  return f;
+}
+
+const withFeatures = (hits: ClaimHit[]) => hits.map((hit) => ({ hit, f: featuresOfHit(hit) }));
 
 /** Cross-references for each /claims hit (one candidate search per hit, all at once). */
 export async function crossRefsForHits(log: ChannelLog, key: ChannelKey, hits: readonly ClaimHit[]): Promise<CrossRefs[]> {
   return Promise.all(
     hits.map(async (h) => {
-      const c = hitMatchable(h);
-      const f = claimFeatures(c);
-      const candidates = await log.claimsNear(key, { words: probeWords(c, f), ...window(h.postedAt), limit: CANDIDATES_PER_HIT, excludeReport: h.reportId });
+      const f = featuresOfHit(h);
+      const candidates = await log.claimsNear(key, { words: probeWords(hitMatchable(h), f), ...window(h.postedAt), limit: CANDIDATES_PER_HIT, excludeReport: h.reportId });
       return refsAmong(f, h.reportId, withFeatures(candidates));
     }),
   );

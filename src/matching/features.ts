@@ -52,8 +52,18 @@ export function placeKey(name: string): string | null {
 }
 
 const CAP = /^\p{Lu}/u;
+const lexiconWords = new Map<string, boolean>();
 /** A lexicon word: never a place however it is written ("Shelling killed …", "Fourteen people …"). */
 function lexiconWord(w: string): boolean {
+  let known = lexiconWords.get(w);
+  if (known === undefined) {
+    if (lexiconWords.size > 50_000) lexiconWords.clear();
+    lexiconWords.set(w, (known = readLexiconWord(w)));
+  }
+  return known;
+}
+
+function readLexiconWord(w: string): boolean {
   const one = [w];
   return STOP_WORDS.has(w) || NOT_PLACE.has(w) || PLACE_GENERIC.has(w) || EVENTS.at(one, 0) !== null || OBJECTS.at(one, 0) !== null ||
     NUMBER_WORDS.at(one, 0) !== null || NEGATIONS.at(one, 0) !== null || QUALIFIERS.at(one, 0) !== null || VAGUE.at(one, 0) !== null ||
@@ -64,17 +74,18 @@ function lexiconWord(w: string): boolean {
 function capitalisedNames(text: string): string[] {
   const out: string[] = [];
   let run: string[] = [];
-  const flush = () => {
-    if (run.length) out.push(run.join(' '));
-    run = [];
-  };
   for (const m of text.matchAll(/[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*/gu)) {
     const raw = m[0].replace(/['’]s$/u, '');
-    const low = searchWords(raw).join(' ');
-    if (CAP.test(raw) && !lexiconWord(low)) run.push(raw);
-    else flush();
+    const cap = CAP.test(raw);
+    const low = !cap ? '' : /^[A-Za-z]+$/.test(raw) ? raw.toLowerCase() : searchWords(raw).join(' ');
+    if (cap && !lexiconWord(low)) {
+      run.push(raw);
+    } else if (run.length) {
+      out.push(run.join(' '));
+      run = [];
+    }
   }
-  flush();
+  if (run.length) out.push(run.join(' '));
   return out;
 }
 

@@ -20,40 +20,47 @@ interface MatchingFile {
 
 const FILE = JSON.parse(readFileSync(new URL('../lexicon/matching.json', import.meta.url), 'utf8')) as MatchingFile;
 
-/** Phrases (word sequences) mapped to a value; a word ending in * matches any word it starts. */
+/** Phrases (word sequences) mapped to a value; a word ending in * matches any word it starts (at least 3 letters). */
 export class PhraseTable<V> {
   readonly #byFirst = new Map<string, { words: string[]; value: V }[]>();
-  readonly #prefixes: { words: string[]; value: V }[] = [];
+  /** Entries whose first word is a prefix, by its first three letters. */
+  readonly #byPrefix = new Map<string, { words: string[]; value: V }[]>();
 
   add(phrase: string, value: V): void {
     const words = phrase.split(' ').filter(Boolean);
     const entry = { words, value };
-    if (words[0].endsWith('*')) this.#prefixes.push(entry);
-    else {
-      const list = this.#byFirst.get(words[0]) ?? [];
-      list.push(entry);
-      list.sort((a, b) => b.words.length - a.words.length);
-      this.#byFirst.set(words[0], list);
-    }
+    const prefix = words[0].endsWith('*');
+    if (prefix && words[0].length < 4) throw new Error(`matching lexicon: prefix "${words[0]}" is shorter than 3 letters`);
+    const map = prefix ? this.#byPrefix : this.#byFirst;
+    const k = prefix ? words[0].slice(0, 3) : words[0];
+    const list = map.get(k) ?? [];
+    list.push(entry);
+    list.sort((a, b) => b.words.length - a.words.length);
+    map.set(k, list);
   }
 
-  /** The longest phrase starting at words[i]: its value and length in words, or null. */
+  /** The longest phrase starting at words[i]: its value and length in words, or null. (No closures: a hot path.) */
   at(words: readonly string[], i: number): { value: V; length: number } | null {
-    let best: { value: V; length: number } | null = null;
-    const tryEntry = (e: { words: string[]; value: V }) => {
-      if (best && best.length >= e.words.length) return;
-      for (let k = 0; k < e.words.length; k++) {
-        const w = words[i + k];
-        const p = e.words[k];
-        if (w === undefined) return;
-        if (p.endsWith('*') ? !w.startsWith(p.slice(0, -1)) : w !== p) return;
-      }
-      best = { value: e.value, length: e.words.length };
-    };
-    for (const e of this.#byFirst.get(words[i]) ?? []) tryEntry(e);
-    for (const e of this.#prefixes) tryEntry(e);
-    return best;
+    const first = words[i];
+    if (first === undefined) return null;
+    let best: { words: string[]; value: V } | null = null;
+    const exact = this.#byFirst.get(first);
+    if (exact) for (const e of exact) if ((!best || e.words.length > best.words.length) && matches(e.words, words, i)) best = e;
+    const prefixed = first.length >= 3 ? this.#byPrefix.get(first.slice(0, 3)) : undefined;
+    if (prefixed) for (const e of prefixed) if ((!best || e.words.length > best.words.length) && matches(e.words, words, i)) best = e;
+    return best ? { value: best.value, length: best.words.length } : null;
   }
+}
+
+/** The phrase's words (a final * a prefix) stand at words[i…]. */
+function matches(phrase: readonly string[], words: readonly string[], i: number): boolean {
+  for (let k = 0; k < phrase.length; k++) {
+    const w = words[i + k];
+    const p = phrase[k];
+    if (w === undefined) return false;
+    if (p.charCodeAt(p.length - 1) === 42 /* * */ ? !w.startsWith(p.slice(0, -1)) : w !== p) return false;
+  }
+  return true;
 }
 
 function table<V>(entries: Iterable<[string, V]>): PhraseTable<V> {
