@@ -339,15 +339,17 @@ export class SqliteChannelLog implements ChannelLog {
       const match = `body : (${ws.map((w) => quoted([p(w)])).join(' OR ')})`;
       const lo = BigInt(q.since.getTime()) * PER_MS;
       const hi = (BigInt(q.until.getTime()) + 1n) * PER_MS - 1n;
-      const seq = q.excludeReport === undefined ? null : (this.#sql('SELECT seq FROM reports WHERE chan = ? AND id = ?').pluck().get(chan, readReportId(q.excludeReport) ?? '') ?? null);
-      const keys = this.#sql(
-          `SELECT rowid FROM claims_fts
-           WHERE claims_fts MATCH ? AND rowid BETWEEN ? AND ? AND rowid NOT IN (SELECT key FROM claims WHERE report = ?)
-           ORDER BY rowid DESC LIMIT ?`,
-        )
-        .pluck()
-        .safeIntegers(true)
-        .all(match, lo, hi, seq ?? -1, q.limit) as bigint[];
+      // The excluded report's claims are dropped here rather than in SQL: a NOT IN beside the MATCH made FTS5 read far more.
+      const seq = q.excludeReport === undefined ? null : this.#sql('SELECT seq FROM reports WHERE chan = ? AND id = ?').pluck().get(chan, readReportId(q.excludeReport) ?? '');
+      const own = new Set(seq == null ? [] : (this.#sql('SELECT key FROM claims WHERE report = ?').pluck().safeIntegers(true).all(seq) as bigint[]));
+      const keys = (
+        this.#sql('SELECT rowid FROM claims_fts WHERE claims_fts MATCH ? AND rowid BETWEEN ? AND ? ORDER BY rowid DESC LIMIT ?')
+          .pluck()
+          .safeIntegers(true)
+          .all(match, lo, hi, q.limit + own.size) as bigint[]
+      )
+        .filter((k) => !own.has(k))
+        .slice(0, q.limit);
       return this.#hits(chan, keys.map((k) => ({ key: k, score: 0 })));
     });
   }

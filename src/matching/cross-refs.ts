@@ -15,7 +15,7 @@ export const WINDOW_DAYS = 3;
 /** Most reports listed under each of "also reported in" and "disputed by". */
 export const MAX_REFS = 5;
 /** Candidate claims read for one claim of /claims, and for a whole report of /report. */
-export const CANDIDATES_PER_HIT = 40;
+export const CANDIDATES_PER_HIT = 20;
 export const CANDIDATES_PER_REPORT = 200;
 
 const DAY = 86_400_000;
