@@ -70,20 +70,34 @@ function readLexiconWord(w: string): boolean {
     DENIALS.at(one, 0) !== null;
 }
 
+/** searchWords, with a fast path for plain ASCII text (no accents to drop). */
+export function wordsOf(text: string): string[] {
+  if (!/^[\x00-\x7f]*$/.test(text)) return searchWords(text);
+  const s = text.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+  return s === '' ? [] : s.split(' ');
+}
+
 /** Runs of capitalised words in the claim's own text that may name a place ("Velyka Novosilka"). */
 function capitalisedNames(text: string): string[] {
   const out: string[] = [];
   let run: string[] = [];
-  for (const m of text.matchAll(/[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*/gu)) {
+  let end = -1;
+  for (const m of text.matchAll(/\p{Lu}[\p{L}\p{N}]*(?:['’\-][\p{L}\p{N}]+)*/gu)) {
+    const start = m.index;
     const raw = m[0].replace(/['’]s$/u, '');
-    const cap = CAP.test(raw);
-    const low = !cap ? '' : /^[A-Za-z]+$/.test(raw) ? raw.toLowerCase() : searchWords(raw).join(' ');
-    if (cap && !lexiconWord(low)) {
-      run.push(raw);
-    } else if (run.length) {
+    // A capitalised word right after another (only spaces between) continues the run.
+    if (run.length && (start === 0 || !/^\s+$/.test(text.slice(end, start)))) {
       out.push(run.join(' '));
       run = [];
     }
+    if (start > 0 && /[\p{L}\p{N}]/u.test(text[start - 1])) continue; // inside a word ("McAllister")
+    const low = /^[A-Za-z]+$/.test(raw) ? raw.toLowerCase() : searchWords(raw).join(' ');
+    if (!lexiconWord(low)) run.push(raw);
+    else if (run.length) {
+      out.push(run.join(' '));
+      run = [];
+    }
+    end = start + m[0].length;
   }
   if (run.length) out.push(run.join(' '));
   return out;
@@ -93,7 +107,7 @@ const stem = (w: string): string =>
   w.length > 5 && w.endsWith('ing') ? w.slice(0, -3) : w.length > 4 && w.endsWith('ed') ? w.slice(0, -2) : w.length > 3 && w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w;
 
 export function claimFeatures(c: MatchableClaim): ClaimFeatures {
-  const words = searchWords(numberFriendly(c.text));
+  const words = wordsOf(numberFriendly(c.text));
   const events: EventMention[] = [];
   const negations: number[] = [];
   let denial = false;
