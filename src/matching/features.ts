@@ -44,7 +44,7 @@ export interface ClaimFeatures {
 
 /** A place name as one key: lower case, accents gone, "region"/"the city of" dropped, known spellings merged. */
 export function placeKey(name: string): string | null {
-  const ws = searchWords(name).filter((w) => !PLACE_GENERIC.has(w) && !NOT_PLACE.has(w));
+  const ws = wordsOf(name).filter((w) => !PLACE_GENERIC.has(w) && !NOT_PLACE.has(w));
   if (ws.length === 0) return null;
   const joined = ws.join(' ');
   if (BROAD_PLACES.has(joined)) return null;

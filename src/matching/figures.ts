@@ -9,6 +9,8 @@ import {
   QUALIFIERS,
   SCALES,
   VAGUE,
+  VAGUE_LIST,
+  NUMBER_WORD_LIST,
   objectsComparable,
   type QualifierKind,
 } from './lexicon.ts';
@@ -30,6 +32,9 @@ export interface EventMention {
   at: number;
   length: number;
 }
+
+/** First words of number words and vague amounts ("twenty", "a" of "a dozen", "dozens"). */
+const NUMBER_STARTS = new Set([...NUMBER_WORD_LIST, ...VAGUE_LIST].map((p) => p.split(' ')[0]));
 
 /** Digit groups and decimals kept whole before the text is cut into words: "1,200" is one number. */
 export function numberFriendly(text: string): string {
@@ -109,6 +114,12 @@ export function findFigures(words: readonly string[], events: readonly EventMent
     let lo: number;
     let hi: number;
     let end: number;
+    const w = words[i];
+    // Most words are not numbers: skip them before any table lookup.
+    if (!NUMBER_STARTS.has(w) && !(w.charCodeAt(0) >= 48 && w.charCodeAt(0) <= 57)) {
+      i++;
+      continue;
+    }
     const vague = VAGUE.at(words, i);
     const num = vague ? null : numberAt(words, i);
     if (vague) {

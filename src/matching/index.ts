@@ -54,24 +54,35 @@ export function relateClaims(a: Claim, b: Claim): ClaimRelation {
   return relateFeatures(featuresOf(a), featuresOf(b));
 }
 
-/** Keys a group is filed under: its lead's places, its event (and, with no place, the event alone), else its words. */
+/** Keys a group is filed under: its lead's places (alone and with its event), its event (and, with no place, the event alone), else its words. */
 function fileKeys(f: ClaimFeatures): string[] {
-  const keys = [...f.places].map((p) => `p:${p}`);
+  const keys: string[] = [];
+  for (const p of f.places) keys.push(`p:${p}`, ...(f.event ? [`p:${p}|${f.event}`] : []));
   if (f.event) keys.push(`e:${f.event}`, ...(f.places.size === 0 ? [`n:${f.event}`] : []));
-  else keys.push(...[...f.words].map((w) => `w:${w}`));
+  else for (const w of f.words) keys.push(`w:${w}`);
   return keys;
 }
 
 /**
- * Keys to look a claim's possible partners up under. The matcher relates two claims only when they share a place,
- * or one names none and they share the event (or an opposite one), or, with no event, most words; so a claim with
- * places looks under its places and under its events among groups with no place, and one without places under
- * its events among all groups.
+ * Keys to look a claim's possible partners up under. The matcher relates two claims only when they do not name
+ * different places and name the same event (or an opposite one), or, when one names no event, share most words.
+ * So a claim with an event looks under its places with that event, and among groups with no place under the event;
+ * one with no place looks under the event among all groups; one with no event looks under its places and words.
  */
-function lookupKeys(f: ClaimFeatures): string[] {
-  const keys = [...f.places].map((p) => `p:${p}`);
-  if (f.event) for (const e of [f.event, ...opposites(f.event)]) keys.push(f.places.size > 0 ? `n:${e}` : `e:${e}`);
-  else keys.push(...[...f.words].map((w) => `w:${w}`));
+function lookupKeys(f: ClaimFeatures, index: ReadonlyMap<string, unknown[]>): string[] {
+  const keys: string[] = [];
+  if (f.event) {
+    for (const e of [f.event, ...opposites(f.event)]) {
+      if (f.places.size === 0) keys.push(`e:${e}`);
+      else keys.push(`n:${e}`, ...[...f.places].map((p) => `p:${p}|${e}`));
+    }
+  } else {
+    for (const p of f.places) keys.push(`p:${p}`);
+    // Without an event the partner must hold at least half of this claim's words (WORDS_ALONE), so any
+    // half-plus-one of them finds it: take the words fewest groups are filed under.
+    const words = [...f.words].map((w) => `w:${w}`).sort((x, y) => (index.get(x)?.length ?? 0) - (index.get(y)?.length ?? 0));
+    keys.push(...words.slice(0, Math.floor(words.length / 2) + 1));
+  }
   return keys;
 }
 
@@ -82,25 +93,38 @@ function lookupKeys(f: ClaimFeatures): string[] {
  */
 export function groupClaims(items: readonly ClaimItem[]): ClaimGroup[] {
   const sorted = [...items].sort((x, y) => x.postedAt.getTime() - y.postedAt.getTime());
-  const groups: ClaimGroup[] = [];
-  const order = new Map<ClaimGroup, number>();
-  const index = new Map<string, ClaimGroup[]>();
-  for (const item of sorted) {
+  /** A group while grouping: its place in order, its lead's features, the last claim that looked at it, the groups it disputes. */
+  interface Filed {
+    group: ClaimGroup;
+    order: number;
+    lead: ClaimFeatures;
+    seen: number;
+    disputes: Set<Filed> | null;
+  }
+  const filed: Filed[] = [];
+  const index = new Map<string, Filed[]>();
+  sorted.forEach((item, n) => {
     const f = featuresOf(item.claim);
-    const candidates = new Set<ClaimGroup>();
-    for (const k of lookupKeys(f)) for (const g of index.get(k) ?? []) candidates.add(g);
-    let home: ClaimGroup | null = null;
-    const against: { g: ClaimGroup; why: string }[] = [];
-    for (const g of [...candidates].sort((x, y) => order.get(x)! - order.get(y)!)) {
-      const r = relateFeatures(featuresOf(g.lead.claim), f);
+    const candidates: Filed[] = [];
+    for (const k of lookupKeys(f, index)) {
+      for (const g of index.get(k) ?? []) {
+        if (g.seen === n) continue;
+        g.seen = n;
+        candidates.push(g);
+      }
+    }
+    candidates.sort((x, y) => x.order - y.order);
+    let home: Filed | null = null;
+    const against: { g: Filed; why: string }[] = [];
+    for (const g of candidates) {
+      const r = relateFeatures(g.lead, f);
       if (r.kind === 'same' && !home) home = g;
       else if (r.kind === 'disputes') against.push({ g, why: r.why });
     }
-    if (home) home.members.push(item);
+    if (home) home.group.members.push(item);
     else {
-      home = { lead: item, members: [item], disputes: [] };
-      order.set(home, groups.length);
-      groups.push(home);
+      home = { group: { lead: item, members: [item], disputes: [] }, order: filed.length, lead: f, seen: n, disputes: null };
+      filed.push(home);
       for (const k of fileKeys(f)) {
         const list = index.get(k);
         if (list) list.push(home);
@@ -108,14 +132,15 @@ export function groupClaims(items: readonly ClaimItem[]): ClaimGroup[] {
       }
     }
     for (const { g, why } of against) {
-      if (g === home) continue;
-      // One entry per disputing group: the first of its claims to dispute this one.
-      const members = new Set(home.members);
-      if (!g.disputes.some((d) => members.has(d.item))) g.disputes.push({ item, why });
-      if (!home.disputes.some((d) => d.item === g.lead)) home.disputes.push({ item: g.lead, why: reason(f, featuresOf(g.lead.claim)) });
+      // One entry each way per pair of groups: the first of its claims to dispute the other.
+      if (g === home || g.disputes?.has(home)) continue;
+      (g.disputes ??= new Set()).add(home);
+      (home.disputes ??= new Set()).add(g);
+      g.group.disputes.push({ item, why });
+      home.group.disputes.push({ item: g.group.lead, why: reason(f, g.lead) });
     }
-  }
-  return groups;
+  });
+  return filed.map((g) => g.group);
 }
 
 /** Why b disputes a, said of b. */

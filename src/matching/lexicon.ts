@@ -93,6 +93,8 @@ export const QUALIFIERS = table(
 );
 export const APPROX_SHARE = FILE.figures.approxShare;
 export const NUMBER_WORDS = table(Object.entries(FILE.figures.words));
+export const NUMBER_WORD_LIST = Object.keys(FILE.figures.words);
+export const VAGUE_LIST = Object.keys(FILE.figures.vague);
 export const SCALES = new Map(Object.entries(FILE.figures.scales));
 export const VAGUE = table(Object.entries(FILE.figures.vague));
 export const NOT_COUNTED = new Set(FILE.figures.notCounted);

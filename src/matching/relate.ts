@@ -9,7 +9,8 @@ export type ClaimRelation =
   | { kind: 'disputes'; why: string }
   | { kind: 'unrelated' };
 
-/** Share of content words two claims must have in common (Jaccard) when nothing else ties them together. */
+/** Share of content words two claims must have in common (Jaccard) when nothing else ties them together.
+ * groupClaims relies on it being at least 0.5 (a partner then holds half of a claim's words). */
 export const WORDS_ALONE = 0.5;
 /** … when they name the same event but no common place or counted thing. */
 export const WORDS_WITH_EVENT = 0.3;
@@ -25,9 +26,10 @@ function overlap(a: Set<string>, b: Set<string>): number {
   return all === 0 ? 0 : common / all;
 }
 
-type Places = 'shared' | 'conflict' | 'unknown';
+/** Where two claims stand: a place in common, different places, only one names a place, or neither does. */
+type Places = 'shared' | 'conflict' | 'one' | 'none';
 function places(a: ClaimFeatures, b: ClaimFeatures): Places {
-  if (a.places.size === 0 || b.places.size === 0) return 'unknown';
+  if (a.places.size === 0 || b.places.size === 0) return a.places.size === 0 && b.places.size === 0 ? 'none' : 'one';
   for (const p of a.places) if (b.places.has(p)) return 'shared';
   return 'conflict';
 }
@@ -40,13 +42,16 @@ export function relateFeatures(a: ClaimFeatures, b: ClaimFeatures): ClaimRelatio
   const unrelated: ClaimRelation = { kind: 'unrelated' };
   const where = places(a, b);
   if (where === 'conflict') return unrelated;
-  const sim = overlap(a.words, b.words);
-  const flipped = a.event !== null && b.event !== null && opposes(a.event, b.event);
+  const flipped = a.event !== null && b.event !== null && a.event !== b.event && opposes(a.event, b.event);
   if (a.event !== null && b.event !== null) {
     if (a.event !== b.event && !flipped) return unrelated;
-    if (where !== 'shared' && !countsSameThing(a, b) && sim < WORDS_WITH_EVENT) return unrelated;
-    if (where === 'shared' && GENERIC_EVENTS.has(a.event) && !countsSameThing(a, b) && sim < WORDS_GENERIC_EVENT) return unrelated;
-  } else if (sim < WORDS_ALONE) {
+    // Same event. Neither names a place (a country-wide figure: "40 drones overnight"): the same counted thing
+    // or enough words in common. Only one names a place: enough words. The same place: enough words only for
+    // events that many different things are.
+    if (where === 'none' && !countsSameThing(a, b) && overlap(a.words, b.words) < WORDS_WITH_EVENT) return unrelated;
+    if (where === 'one' && overlap(a.words, b.words) < WORDS_WITH_EVENT) return unrelated;
+    if (where === 'shared' && GENERIC_EVENTS.has(a.event) && !countsSameThing(a, b) && overlap(a.words, b.words) < WORDS_GENERIC_EVENT) return unrelated;
+  } else if (overlap(a.words, b.words) < WORDS_ALONE) {
     return unrelated;
   }
   if (a.negated !== (b.negated !== flipped)) {
