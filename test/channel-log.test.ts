@@ -230,10 +230,25 @@ function behaviour(store: StoreUnderTest) {
       const without = await near({ words: ['bridge'], excludeReport: ids[5] });
       expect(without.some((h) => h.reportId === ids[5])).toBe(false);
       expect(refsOf(without)).toEqual(refsOf(all.filter((h) => h.reportId !== ids[5])));
-      // The hit carries what a /claims hit does: source, link, posting time.
-      const maria = (await near({ words: ['kherson'], since: new Date(T0 + DAY), until: new Date(T0 + DAY) }))[0];
-      expect(maria).toMatchObject({ reportId: ids[1], link: 'https://example.test/m/1', userName: 'Maria' });
-      expect(maria.postedAt.getTime()).toBe(T0 + DAY);
+      // Each candidate carries what matching reads: its text, source, cue, places, report and posting time.
+      const [kherson] = await near({ words: ['kherson'], since: new Date(T0 + DAY), until: new Date(T0 + DAY) });
+      const stored = entries.find((e) => e.ref === `${kherson.reportId}/${kherson.claimId}`)!;
+      expect(kherson).toEqual({
+        reportId: ids[1],
+        claimId: stored.claim.id,
+        text: stored.claim.text,
+        source: stored.claim.source ? { name: stored.claim.source.name, type: stored.claim.source.type } : null,
+        cue: stored.claim.cue ? { text: stored.claim.cue.text, stance: stored.claim.cue.stance } : null,
+        category: stored.claim.category,
+        places: stored.claim.entities.filter((e) => e.type === 'place').map((e) => e.text),
+        postedAt: new Date(T0 + DAY),
+      });
+    });
+
+    it('reportLinks gives the links of the reports that have one, in this channel only', async () => {
+      expect(await log.reportLinks(key, [ids[1], ids[0], 'nope12', ids[1]])).toEqual(new Map([[ids[1], 'https://example.test/m/1']]));
+      expect(await log.reportLinks(key, [])).toEqual(new Map());
+      expect(await log.reportLinks({ ...key, channel: key.channel + '-other' }, [ids[1]])).toEqual(new Map());
     });
 
     it('never reaches another channel, and says plainly what is wrong with a query', async () => {

@@ -102,6 +102,18 @@ export interface NearbyClaimsQuery {
 
 export const MAX_NEARBY_WORDS = 32;
 
+/** A claim found by claimsNear: what matching reads, and the report it is in (no poster or link: see reportLinks). */
+export interface NearbyClaim {
+  reportId: string;
+  claimId: string;
+  text: string;
+  source: { name: string; type: SourceType } | null;
+  cue: { text: string; stance: Stance } | null;
+  category: Category;
+  places: string[];
+  postedAt: Date;
+}
+
 export interface ClaimPage {
   hits: ClaimHit[];
   /** Matching claims in all pages. */
@@ -132,8 +144,13 @@ export interface ChannelLog {
    * any older matches newest first; without them, newest first. since/until both include their instant.
    */
   queryClaims(key: ChannelKey, query: ClaimQuery): Promise<ClaimPage>;
-  /** Candidates for cross-references between reports, newest first: see NearbyClaimsQuery. */
-  claimsNear(key: ChannelKey, query: NearbyClaimsQuery): Promise<ClaimHit[]>;
+  /**
+   * Candidates for cross-references between reports, newest first: see NearbyClaimsQuery. Light rows (the
+   * claims' own columns and their report's id), so that many can be read cheaply.
+   */
+  claimsNear(key: ChannelKey, query: NearbyClaimsQuery): Promise<NearbyClaim[]>;
+  /** The message links of these reports of the channel, for those that have one (unknown ids are left out). */
+  reportLinks(key: ChannelKey, ids: readonly string[]): Promise<Map<string, string>>;
   sources(key: ChannelKey, opts?: { since?: Date; until?: Date }): Promise<SourceCount[]>;
   /** Removes one report and its claims; false when the channel has no such report. */
   forget(key: ChannelKey, id: string): Promise<boolean>;

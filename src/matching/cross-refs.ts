@@ -2,7 +2,7 @@
 // same channel, posted within WINDOW_DAYS of the claim's report, whose claims the matcher finds the same or
 // disputing. Candidates come from one ChannelLog.claimsNear call (the search index, this channel only, newest
 // first) for the claim's place names (or, with none, a few of its words), so a lookup costs about one more search.
-import type { ChannelKey, ChannelLog, ClaimHit, StoredReport } from '../channel-log/types.ts';
+import type { ChannelKey, ChannelLog, NearbyClaim, StoredReport } from '../channel-log/types.ts';
 import { MAX_NEARBY_WORDS } from '../channel-log/types.ts';
 import { searchWords } from '../channel-log/text.ts';
 import type { Claim } from '../schema.ts';
@@ -39,7 +39,8 @@ export interface CrossRefs {
   disputedBy: DisputedBy[];
 }
 
-export const hitMatchable = (h: ClaimHit): MatchableClaim => ({ text: h.text, source: h.source, cue: h.cue, places: h.places });
+/** A claim read from the log (a /claims hit or a claimsNear candidate) as the matcher reads it. */
+export const hitMatchable = (h: Pick<NearbyClaim, 'text' | 'source' | 'cue' | 'places'>): MatchableClaim => ({ text: h.text, source: h.source, cue: h.cue, places: h.places });
 const claimMatchable = (c: Claim): MatchableClaim => ({
   text: c.text,
   source: c.source,
@@ -73,13 +74,13 @@ function window(postedAt: Date): { since: Date; until: Date } {
 }
 
 /** Relates one claim to the candidates; one entry per other report and kind, the first candidates (best ranked) first. */
-function refsAmong(f: ClaimFeatures, reportId: string, candidates: readonly { hit: ClaimHit; f: ClaimFeatures }[]): CrossRefs {
+function refsAmong(f: ClaimFeatures, reportId: string, candidates: readonly { hit: NearbyClaim; f: ClaimFeatures }[]): CrossRefs {
   const out: CrossRefs = { alsoIn: [], disputedBy: [] };
   for (const { hit, f: g } of candidates) {
     if (hit.reportId === reportId) continue;
     const r = relateFeatures(f, g);
     if (r.kind === 'unrelated') continue;
-    const ref: AlsoReported = { reportId: hit.reportId, claimId: hit.claimId, source: hit.source?.name ?? null, ...(hit.link ? { link: hit.link } : {}) };
+    const ref: AlsoReported = { reportId: hit.reportId, claimId: hit.claimId, source: hit.source?.name ?? null };
     if (r.kind === 'same' && out.alsoIn.length < MAX_REFS && !out.alsoIn.some((x) => x.reportId === hit.reportId)) out.alsoIn.push(ref);
     if (r.kind === 'disputes' && out.disputedBy.length < MAX_REFS && !out.disputedBy.some((x) => x.reportId === hit.reportId)) {
       out.disputedBy.push({ ...ref, why: r.why });
@@ -91,7 +92,7 @@ function refsAmong(f: ClaimFeatures, reportId: string, candidates: readonly { hi
 /** Features of stored claims read recently, by what they are read from (a candidate comes up for many claims). */
 const recent = new Map<string, ClaimFeatures>();
 const RECENT_MAX = 5_000;
-function featuresOfHit(h: ClaimHit): ClaimFeatures {
+function featuresOfHit(h: Pick<NearbyClaim, 'text' | 'source' | 'cue' | 'places'>): ClaimFeatures {
   const k = `${h.cue?.stance ?? ''}\u0000${h.places.join('\u0001')}\u0000${h.text}`;
   let f = recent.get(k);
   if (!f) {
@@ -101,17 +102,33 @@ function featuresOfHit(h: ClaimHit): ClaimFeatures {
   return f;
 }
 
-const withFeatures = (hits: ClaimHit[]) => hits.map((hit) => ({ hit, f: featuresOfHit(hit) }));
+const withFeatures = (hits: NearbyClaim[]) => hits.map((hit) => ({ hit, f: featuresOfHit(hit) }));
 
-/** Cross-references for each /claims hit (one candidate search per hit, all at once). */
-export async function crossRefsForHits(log: ChannelLog, key: ChannelKey, hits: readonly ClaimHit[]): Promise<CrossRefs[]> {
-  return Promise.all(
-    hits.map(async (h) => {
-      const f = featuresOfHit(h);
-      const candidates = await log.claimsNear(key, { words: probeWords(hitMatchable(h), f), ...window(h.postedAt), limit: CANDIDATES_PER_HIT, excludeReport: h.reportId });
-      return refsAmong(f, h.reportId, withFeatures(candidates));
-    }),
-  );
+/** The message links of the reports the cross-references name, read once for all of them. */
+async function addLinks(log: ChannelLog, key: ChannelKey, all: readonly CrossRefs[]): Promise<void> {
+  const refs = all.flatMap((r) => [...r.alsoIn, ...r.disputedBy]);
+  if (refs.length === 0) return;
+  const links = await log.reportLinks(key, refs.map((r) => r.reportId));
+  for (const r of refs) {
+    const link = links.get(r.reportId);
+    if (link) r.link = link;
+  }
+}
+
+/** Cross-references for each /claims hit (one candidate search per hit, then one read of the links). */
+export async function crossRefsForHits(
+  log: ChannelLog,
+  key: ChannelKey,
+  hits: readonly Pick<NearbyClaim, 'reportId' | 'text' | 'source' | 'cue' | 'places' | 'postedAt'>[],
+): Promise<CrossRefs[]> {
+  const out: CrossRefs[] = [];
+  for (const h of hits) {
+    const f = featuresOfHit(h);
+    const candidates = await log.claimsNear(key, { words: probeWords(hitMatchable(h), f), ...window(h.postedAt), limit: CANDIDATES_PER_HIT, excludeReport: h.reportId });
+    out.push(refsAmong(f, h.reportId, withFeatures(candidates)));
+  }
+  await addLinks(log, key, out);
+  return out;
 }
 
 /** Cross-references for the claims of one stored report, by claim id (one candidate search for the report). */
@@ -133,5 +150,6 @@ export async function crossRefsForReport(log: ChannelLog, key: ChannelKey, repor
     await log.claimsNear(key, { words: words.slice(0, MAX_NEARBY_WORDS), ...window(report.postedAt), limit: CANDIDATES_PER_REPORT, excludeReport: report.id }),
   );
   for (const x of read) out.set(x.c.id, refsAmong(x.f, report.id, candidates));
+  await addLinks(log, key, [...out.values()]);
   return out;
 }
