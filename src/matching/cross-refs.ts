@@ -73,7 +73,7 @@ function window(postedAt: Date): { since: Date; until: Date } {
   return { since: new Date(postedAt.getTime() - WINDOW_DAYS * DAY), until: new Date(postedAt.getTime() + WINDOW_DAYS * DAY) };
 }
 
-/** Relates one claim to the candidates; one entry per other report and kind, the first candidates (best ranked) first. */
+/** Relates one claim to the candidates; one entry per other report and kind, in the candidates' order (newest first). */
 function refsAmong(f: ClaimFeatures, reportId: string, candidates: readonly { hit: NearbyClaim; f: ClaimFeatures }[]): CrossRefs {
   const out: CrossRefs = { alsoIn: [], disputedBy: [] };
   for (const { hit, f: g } of candidates) {
