@@ -5,7 +5,8 @@
 // How it decides (README, "Claims across reports"): each claim is read for its main event (a class of
 // src/lexicon/matching.json: seized = captured = took control of), where (place names, spellings merged), its
 // figures ("at least 12 civilians") and whether it is negated or denied. Two claims are about the same thing when
-// they name the same event (or, with no event, share most of their words) and do not name different places;
+// they name the same event (or, with no event, share half their words) and do not name different places (with
+// some words in common when that alone does not tie them: thresholds in relate.ts);
 // then they dispute each other when one denies what the other asserts (or one says "captured", the other "still
 // holds") or when their figures for the same thing cannot both hold ("at least 12" and "14" can; "12" and "20"
 // cannot). Everything else is unrelated. Nothing is keyed to a particular report.
