@@ -2,7 +2,7 @@
 // labelled report pairs (test/fixtures/claim-pairs/pairs.json) staying above the floor measured when it was built.
 // Texts are short reports written for these tests; claims come from the real engine.
 import { describe, expect, it } from 'vitest';
-import { groupClaims, relateClaims, type ClaimItem } from '../src/matching/index.ts';
+import { claimFeatures, groupClaims, placeKey, relateClaims, type ClaimItem } from '../src/matching/index.ts';
 import type { Claim } from '../src/schema.ts';
 import { summarize } from '../src/summarize.ts';
 import { loadPairs, runPairs, score } from '../eval/matching-score.ts';
@@ -54,6 +54,39 @@ describe('relateClaims', () => {
     expect(relateClaims(claim(CAPTURE), elsewhere)).toEqual({ kind: 'unrelated' });
     const drones = claim("Russia's Defence Ministry said its air defences had shot down 25 Ukrainian drones over the Belgorod region.");
     expect(relateClaims(claim(CAPTURE), drones)).toEqual({ kind: 'unrelated' });
+  });
+});
+
+describe('reading a claim', () => {
+  const read = (text: string, places: string[] = []) => claimFeatures({ text, source: null, cue: null, places });
+  const figures = (text: string) => read(text).figures.map((f) => [f.lo, f.hi, f.object, f.event]);
+
+  it('figures: digits, words, qualifiers, ranges and vague amounts, with what they count and the event', () => {
+    expect(figures('at least 12 civilians were killed')).toEqual([[12, Infinity, 'civilians', 'kill']]);
+    expect(figures('twenty-three drones were shot down')).toEqual([[23, 23, 'drones', 'shootdown']]);
+    expect(figures('1,200 troops were killed or wounded')).toEqual([[1200, 1200, 'troops', 'kill']]);
+    expect(figures('between 10 and 15 soldiers died')).toEqual([[10, 15, 'troops', 'kill']]);
+    expect(figures('about 40 residents were evacuated')).toEqual([[34, 46, 'civilians', 'evacuate']]);
+    expect(figures('dozens of people were injured')).toEqual([[24, 99, 'people', 'injure']]);
+    expect(figures('up to 300 people fled')).toEqual([[0, 300, 'people', 'evacuate']]);
+  });
+
+  it('numbers that count nothing here are not figures: years, distances, percentages, unit numbers', () => {
+    expect(figures('the town was captured in 2022')).toEqual([]);
+    expect(figures('troops advanced 3 km near the town')).toEqual([]);
+    expect(figures('prices rose 12 percent')).toEqual([]);
+    expect(figures('the 93rd Brigade repelled the attack')).toEqual([]);
+  });
+
+  it('negation before the event, denial words and place spellings', () => {
+    expect(read('Krasnogorsk had not fallen').negated).toBe(true);
+    expect(read('no civilians were killed in the strike').negated).toBe(true);
+    expect(read('reports of the fall of Krasnogorsk are fake').negated).toBe(true);
+    expect(read('the town had fallen and was not defended').negated).toBe(false);
+    expect(placeKey('Kiev')).toBe(placeKey('Kyiv'));
+    expect(placeKey('the Zaporozhye region')).toBe(placeKey('Zaporizhzhia'));
+    expect(placeKey('Ukraine')).toBeNull();
+    expect([...read('Russian forces entered Velyka Novosilka on Monday').places]).toEqual(['velyka novosilka']);
   });
 });
 
