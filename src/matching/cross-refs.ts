@@ -121,12 +121,14 @@ export async function crossRefsForHits(
   key: ChannelKey,
   hits: readonly Pick<NearbyClaim, 'reportId' | 'text' | 'source' | 'cue' | 'places' | 'postedAt'>[],
 ): Promise<CrossRefs[]> {
-  const out: CrossRefs[] = [];
-  for (const h of hits) {
-    const f = featuresOfHit(h);
-    const candidates = await log.claimsNear(key, { words: probeWords(hitMatchable(h), f), ...window(h.postedAt), limit: CANDIDATES_PER_HIT, excludeReport: h.reportId });
-    out.push(refsAmong(f, h.reportId, withFeatures(candidates)));
-  }
+  // All at once: Postgres spreads them over its pool; SQLite answers each in turn.
+  const out = await Promise.all(
+    hits.map(async (h) => {
+      const f = featuresOfHit(h);
+      const candidates = await log.claimsNear(key, { words: probeWords(hitMatchable(h), f), ...window(h.postedAt), limit: CANDIDATES_PER_HIT, excludeReport: h.reportId });
+      return refsAmong(f, h.reportId, withFeatures(candidates));
+    }),
+  );
   await addLinks(log, key, out);
   return out;
 }
