@@ -1,6 +1,8 @@
-// "Also reported in …" and "disputed by …": /claims and /report over the real channel log, and how each surface
-// draws them (text, Markdown, Slack Block Kit, Discord embeds) within its limits.
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+// "Also reported in …" and "disputed by …": /claims and /report over the real channel log (SQLite, and Postgres when
+// it answers; required under CLAIMDESK_REQUIRE_SERVICES=1), and how each surface draws them (text, Markdown, Slack
+// Block Kit, Discord embeds) within its limits.
+import pg from 'pg';
+import { afterAll, afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { LIMITS as DISCORD, renderDiscord } from '../adapters/discord/embeds.ts';
 import { toSlackMessage } from '../adapters/slack/blocks.ts';
 import { WINDOW_DAYS } from '../src/matching/cross-refs.ts';
@@ -12,17 +14,18 @@ import { expectWithinLimits, textOf } from './helpers/discord-payloads.ts';
 import { DAY, HOUR, openTestDesk, savedId, type TestDesk } from './helpers/desk.ts';
 import { messageText } from './helpers/slack-app.ts';
 import { blockProblem } from './helpers/slack-server.ts';
+import { TEST_POSTGRES, describeWithService, postgresDown } from './helpers/services.ts';
 
 type Hit = Extract<ReplyBlock, { kind: 'hit' }>;
 type ClaimBlock = Extract<ReplyBlock, { kind: 'claim' }>;
 
-describe('from the channel log', () => {
+function fromTheLog(storeUrl: () => string) {
   let t: TestDesk;
   const ids: Record<string, string> = {};
   const later = (ms: number) => (t.clock.now = new Date(t.clock.now.getTime() + ms));
 
   beforeEach(async () => {
-    t = await openTestDesk();
+    t = await openTestDesk({ storeUrl: storeUrl() });
     ids.mod = savedId(await t.say(CAPTURE_MOD));
     later(HOUR);
     ids.tass = savedId(await t.say(CAPTURE_TASS, { user: 'U_BOB', userName: 'bob', link: 'https://example.slack.com/archives/C1/p200' }));
@@ -95,6 +98,22 @@ describe('from the channel log', () => {
     expect(other[0].alsoIn).toBeUndefined();
     expect(other[0].disputedBy).toBeUndefined();
   });
+}
+
+describe('from the channel log on SQLite', () => fromTheLog(() => 'sqlite::memory:'));
+
+const pgDown = await postgresDown();
+const schema = `claimdesk_xref_${process.pid}_${Date.now()}`;
+let schemas = 0;
+describeWithService('from the channel log on Postgres', pgDown, () => {
+  afterAll(async () => {
+    const admin = new pg.Client({ connectionString: TEST_POSTGRES });
+    await admin.connect();
+    for (let i = 1; i <= schemas; i++) await admin.query(`DROP SCHEMA IF EXISTS "${schema}_${i}" CASCADE`);
+    await admin.end();
+  });
+  // A schema per test: each starts with an empty log, as the SQLite one does.
+  fromTheLog(() => `${TEST_POSTGRES}?schema=${schema}_${++schemas}`);
 });
 
 describe('drawn on every surface', () => {
