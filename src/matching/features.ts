@@ -40,6 +40,8 @@ export interface ClaimFeatures {
   figures: Figure[];
   /** Content words (events as their class, simple plural and tense endings dropped). */
   words: Set<string>;
+  /** The same words as numbers (one per distinct word in this process), sorted: for a fast overlap. */
+  wordIds: Int32Array;
 }
 
 /** A place name as one key: lower case, accents gone, "region"/"the city of" dropped, known spellings merged. */
@@ -103,6 +105,14 @@ function capitalisedNames(text: string): string[] {
   return out;
 }
 
+const ids = new Map<string, number>();
+/** A number for each distinct word seen (a word list grows with the vocabulary of the reports read). */
+function wordId(w: string): number {
+  let id = ids.get(w);
+  if (id === undefined) ids.set(w, (id = ids.size));
+  return id;
+}
+
 const stem = (w: string): string =>
   w.length > 5 && w.endsWith('ing') ? w.slice(0, -3) : w.length > 4 && w.endsWith('ed') ? w.slice(0, -2) : w.length > 3 && w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w;
 
@@ -146,5 +156,6 @@ export function claimFeatures(c: MatchableClaim): ClaimFeatures {
     places,
     figures: findFigures(words, events, main?.event ?? null),
     words: content,
+    wordIds: Int32Array.from(content, wordId).sort(),
   };
 }

@@ -169,11 +169,19 @@ export function findFigures(words: readonly string[], events: readonly EventMent
 /** Two figures that count the same thing for the same event and cannot both be right, or null. */
 export function conflictingFigures(a: readonly Figure[], b: readonly Figure[]): [Figure, Figure] | null {
   for (const x of a) {
-    const comparable = b.filter((y) => x.event !== null && x.event === y.event && objectsComparable(x.object, y.object));
-    if (comparable.length === 0) continue;
+    if (x.event === null) continue;
     // Any compatible reading of the same thing settles it: "12 killed … 14 killed" against "14 killed".
-    if (comparable.some((y) => x.lo <= y.hi && y.lo <= x.hi)) continue;
-    return [x, comparable[0]];
+    let first: Figure | null = null;
+    let compatible = false;
+    for (const y of b) {
+      if (x.event !== y.event || !objectsComparable(x.object, y.object)) continue;
+      first ??= y;
+      if (x.lo <= y.hi && y.lo <= x.hi) {
+        compatible = true;
+        break;
+      }
+    }
+    if (first && !compatible) return [x, first];
   }
   return null;
 }

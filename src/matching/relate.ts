@@ -19,10 +19,22 @@ export const WORDS_GENERIC_EVENT = 0.2;
 /** Events too common to make two claims one by themselves: a strike on X and a strike on X may be two strikes. */
 const GENERIC_EVENTS = new Set(['strike', 'damage', 'destroy', 'advance', 'talks', 'aid']);
 
-function overlap(a: Set<string>, b: Set<string>): number {
+/** Jaccard overlap of two claims' content words (sorted word numbers, merged). */
+function overlap(a: ClaimFeatures, b: ClaimFeatures): number {
+  const x = a.wordIds;
+  const y = b.wordIds;
+  let i = 0;
+  let j = 0;
   let common = 0;
-  for (const w of a) if (b.has(w)) common++;
-  const all = a.size + b.size - common;
+  while (i < x.length && j < y.length) {
+    if (x[i] === y[j]) {
+      common++;
+      i++;
+      j++;
+    } else if (x[i] < y[j]) i++;
+    else j++;
+  }
+  const all = x.length + y.length - common;
   return all === 0 ? 0 : common / all;
 }
 
@@ -38,8 +50,10 @@ const countsSameThing = (a: ClaimFeatures, b: ClaimFeatures) =>
   a.figures.some((x) => x.object !== null && b.figures.some((y) => y.object === x.object));
 
 /** How claim b stands to claim a. Symmetric in kind; `why` is said of b ("denies it", "says 20 civilians, not 12 civilians"). */
+const unrelated: ClaimRelation = Object.freeze({ kind: 'unrelated' });
+const same: ClaimRelation = Object.freeze({ kind: 'same' });
+
 export function relateFeatures(a: ClaimFeatures, b: ClaimFeatures): ClaimRelation {
-  const unrelated: ClaimRelation = { kind: 'unrelated' };
   const where = places(a, b);
   if (where === 'conflict') return unrelated;
   const flipped = a.event !== null && b.event !== null && a.event !== b.event && opposes(a.event, b.event);
@@ -48,10 +62,10 @@ export function relateFeatures(a: ClaimFeatures, b: ClaimFeatures): ClaimRelatio
     // Same event. Neither names a place (a country-wide figure: "40 drones overnight"): the same counted thing
     // or enough words in common. Only one names a place: enough words. The same place: enough words only for
     // events that many different things are.
-    if (where === 'none' && !countsSameThing(a, b) && overlap(a.words, b.words) < WORDS_WITH_EVENT) return unrelated;
-    if (where === 'one' && overlap(a.words, b.words) < WORDS_WITH_EVENT) return unrelated;
-    if (where === 'shared' && GENERIC_EVENTS.has(a.event) && !countsSameThing(a, b) && overlap(a.words, b.words) < WORDS_GENERIC_EVENT) return unrelated;
-  } else if (overlap(a.words, b.words) < WORDS_ALONE) {
+    if (where === 'none' && !countsSameThing(a, b) && overlap(a, b) < WORDS_WITH_EVENT) return unrelated;
+    if (where === 'one' && overlap(a, b) < WORDS_WITH_EVENT) return unrelated;
+    if (where === 'shared' && GENERIC_EVENTS.has(a.event) && !countsSameThing(a, b) && overlap(a, b) < WORDS_GENERIC_EVENT) return unrelated;
+  } else if (overlap(a, b) < WORDS_ALONE) {
     return unrelated;
   }
   if (a.negated !== (b.negated !== flipped)) {
@@ -60,5 +74,5 @@ export function relateFeatures(a: ClaimFeatures, b: ClaimFeatures): ClaimRelatio
   }
   const figures = conflictingFigures(a.figures, b.figures);
   if (figures) return { kind: 'disputes', why: `says ${figures[1].text}, not ${figures[0].text}` };
-  return { kind: 'same' };
+  return same;
 }
