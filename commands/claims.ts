@@ -1,6 +1,7 @@
 // /claims: search this channel's log for claims, best first, with filters (src/query.ts is the language).
 import { z } from 'zod';
 import type { ClaimHit } from '../src/channel-log/types.ts';
+import { crossRefsForHits, type CrossRefs } from '../src/matching/cross-refs.ts';
 import { MAX_QUERY_CHARS, parseQuery } from '../src/query.ts';
 import { errorReply, messageReply, type Reply, type ReplyBlock } from '../src/reply.ts';
 import type { Command, CommandContext } from './command.ts';
@@ -14,7 +15,8 @@ export const args = z.object({
 });
 export type ClaimsArgs = z.infer<typeof args>;
 
-export function hitBlock(h: ClaimHit): ReplyBlock {
+/** A hit as a reply block, with its "also reported in" / "disputed by" when given and not empty. */
+export function hitBlock(h: ClaimHit, refs?: CrossRefs): ReplyBlock {
   return {
     kind: 'hit',
     reportId: h.reportId,
@@ -31,6 +33,8 @@ export function hitBlock(h: ClaimHit): ReplyBlock {
     postedAt: h.postedAt.toISOString(),
     poster: h.userName ?? h.user,
     ...(h.link ? { link: h.link } : {}),
+    ...(refs?.alsoIn.length ? { alsoIn: refs.alsoIn } : {}),
+    ...(refs?.disputedBy.length ? { disputedBy: refs.disputedBy } : {}),
   };
 }
 
@@ -54,10 +58,12 @@ async function handle({ query }: ClaimsArgs, ctx: CommandContext): Promise<Reply
   if (page.hits.length === 0) {
     return errorReply(`Page ${q.page} is past the end: ${asked} has ${page.pages} page${page.pages === 1 ? '' : 's'}.`);
   }
+  // Each hit with the other reports of this channel, within a few days of it, that carry or dispute the same claim.
+  const refs = await crossRefsForHits(ctx.log, ctx.key, page.hits);
   const blocks: ReplyBlock[] = [
     { kind: 'heading', text: `${page.total} claim${page.total === 1 ? '' : 's'} for ${asked}` },
     { kind: 'context', text: `Page ${page.page} of ${page.pages}, best matches first.` },
-    ...page.hits.map(hitBlock),
+    ...page.hits.map((h, i) => hitBlock(h, refs[i])),
   ];
   if (page.page < page.pages) blocks.push({ kind: 'context', text: `More: /claims ${withPage(query, page.page + 1)}` });
   return { title: 'Claims', fallback: `${page.total} claims found`, blocks };

@@ -1,6 +1,7 @@
 // /report ID: one stored report's summary, with who pasted it and when. Only this channel's reports.
 import { z } from 'zod';
 import type { StoredReport } from '../src/channel-log/types.ts';
+import { crossRefsForReport } from '../src/matching/cross-refs.ts';
 import { errorReply, formatDate, summaryReply, type Reply } from '../src/reply.ts';
 import type { Command, CommandContext } from './command.ts';
 import { ReportId, idFromText } from './report-id.ts';
@@ -22,6 +23,15 @@ async function handle({ id }: ReportArgs, ctx: CommandContext): Promise<Reply> {
   if (!report) return notFound(id);
   const reply = summaryReply(report.summary);
   reply.blocks.splice(1, 0, { kind: 'context', text: provenance(report) });
+  // Each claim shown with the other reports of this channel, within a few days, that carry or dispute it.
+  const shown = reply.blocks.flatMap((b) => (b.kind === 'claim' ? [b.id] : []));
+  const refs = await crossRefsForReport(ctx.log, ctx.key, report, shown);
+  for (const b of reply.blocks) {
+    if (b.kind !== 'claim') continue;
+    const r = refs.get(b.id);
+    if (r?.alsoIn.length) b.alsoIn = r.alsoIn;
+    if (r?.disputedBy.length) b.disputedBy = r.disputedBy;
+  }
   return { ...reply, title: `Report ${report.id}`, report: { id: report.id, shown: 'report' } };
 }
 

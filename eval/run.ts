@@ -1,5 +1,6 @@
-// npm run eval [-- --split train|dev|test] [--limit N] [--only gold|polnear]
+// npm run eval [-- --split train|dev|test] [--limit N] [--only gold|polnear|matching]
 // Runs the shared scorers (../shared/eval/score.mjs) against the real CLI, from the repo root:
+//   0. claim matching across reports on the repo's own labelled pairs (eval/matching.ts; needs nothing else);
 //   1. the gold seeds: the example war-news reports with their expected claims (when ../shared/eval exists);
 //   2. PolNeAR, dev split by default (git dir from POLNEAR_GIT_DIR, else ../.mirror/networkdynamics+PolNeAR/repo).
 // The test split is scored only when `--split test` is passed: it is kept for the final score.
@@ -16,7 +17,7 @@ const opt = (name: string): string | undefined => {
   const v = i >= 0 ? args[i + 1] : undefined;
   return v !== undefined && !v.startsWith('--') ? v : undefined;
 };
-const usage = 'usage: npm run eval -- [--split train|dev|test] [--limit N] [--only gold|polnear]';
+const usage = 'usage: npm run eval -- [--split train|dev|test] [--limit N] [--only gold|polnear|matching]';
 
 const split = opt('split') ?? 'dev';
 if (!['train', 'dev', 'test'].includes(split)) {
@@ -29,8 +30,8 @@ if (limit !== undefined && !/^\d+$/.test(limit)) {
   process.exit(2);
 }
 const only = opt('only');
-if (only !== undefined && only !== 'gold' && only !== 'polnear') {
-  console.error(`--only wants gold or polnear\n${usage}`);
+if (only !== undefined && only !== 'gold' && only !== 'polnear' && only !== 'matching') {
+  console.error(`--only wants gold, polnear or matching\n${usage}`);
   process.exit(2);
 }
 
@@ -53,8 +54,15 @@ function runScorer(label: string, scorerArgs: string[]): void {
   }
 }
 
+// 0. claim matching --------------------------------------------------------------------------------------
+if (only === undefined || only === 'matching') {
+  const r = spawnSync(process.execPath, [join(ROOT, 'bin/run.js'), join(ROOT, 'eval/matching.ts')], { cwd: ROOT, stdio: 'inherit' });
+  if (r.error || r.status !== 0) crashed.push('matching');
+  console.log();
+}
+
 // 1. gold seeds -------------------------------------------------------------------------------------------
-if (only !== 'polnear') {
+if (only === undefined || only === 'gold') {
   console.log('== Gold seeds (../shared/eval: example reports + expected claims) ==');
   const gold = join(shared, 'gold/seeds.json');
   const reports = join(shared, 'reports');
@@ -69,7 +77,7 @@ if (only !== 'polnear') {
 }
 
 // 2. PolNeAR ----------------------------------------------------------------------------------------------
-if (only !== 'gold') {
+if (only === undefined || only === 'polnear') {
   console.log(`== PolNeAR ${split} split ==`);
   if (split === 'test') console.log('NOTE: scoring the held-out test split, as asked with --split test. Do not tune on it.');
   const gitDir = resolve(ROOT, process.env.POLNEAR_GIT_DIR ?? '../.mirror/networkdynamics+PolNeAR/repo');

@@ -80,6 +80,8 @@ function lazyLog(handle: ReturnType<typeof reopening<ChannelLog>>): ChannelLog {
     add: async (r) => (await handle.get()).add(r),
     get: async (k, id) => (await handle.get()).get(k, id),
     queryClaims: async (k, q) => (await handle.get()).queryClaims(k, q),
+    claimsNear: async (k, q) => (await handle.get()).claimsNear(k, q),
+    reportLinks: async (k, ids) => (await handle.get()).reportLinks(k, ids),
     sources: async (k, o) => (await handle.get()).sources(k, o),
     forget: async (k, id) => (await handle.get()).forget(k, id),
     purge: async (k, before) => (await handle.get()).purge(k, before),

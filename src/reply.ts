@@ -4,12 +4,32 @@
 import { neutraliseMentions } from './render/mentions.ts';
 import type { Category, FlagCode, SourceType, Stance, Summary } from './schema.ts';
 
+/** Another report in this channel with the same claim (see src/matching/cross-refs.ts). */
+export interface AlsoReportedRef {
+  reportId: string;
+  claimId: string;
+  /** Its source; null for a claim with no source. */
+  source: string | null;
+  link?: string;
+}
+
+/** Another report in this channel whose claim disputes this one, and how ("denies it", "says 20 civilians, not 12 civilians"). */
+export interface DisputedByRef extends AlsoReportedRef {
+  why: string;
+}
+
+/** The cross-reference fields a claim or a hit may carry ("also reported in …", "disputed by …"). */
+export interface CrossRefFields {
+  alsoIn?: AlsoReportedRef[];
+  disputedBy?: DisputedByRef[];
+}
+
 export type ReplyBlock =
   | { kind: 'heading'; text: string }
   | { kind: 'paragraph'; text: string }
   /** Starts a group of claims from one source. */
   | { kind: 'source'; name: string; type: SourceType; conduits: string[]; claims: number }
-  | {
+  | ({
       kind: 'claim';
       id: string;
       source: string | null;
@@ -20,10 +40,10 @@ export type ReplyBlock =
       text: string;
       quote: boolean;
       category: Category;
-    }
+    } & CrossRefFields)
   | { kind: 'flag'; code: FlagCode; message: string; claims: string[] }
   /** One claim found in the channel's log: the claim, and where and when its report came in. */
-  | {
+  | ({
       kind: 'hit';
       reportId: string;
       claimId: string;
@@ -42,7 +62,7 @@ export type ReplyBlock =
       poster: string;
       /** The report's message on the platform, when there is one. */
       link?: string;
-    }
+    } & CrossRefFields)
   /** A file for the user (an export): chat adapters upload it, the console saves it. */
   | { kind: 'file'; filename: string; mediaType: string; content: string; description: string }
   | { kind: 'fields'; fields: { label: string; value: string }[] }
@@ -190,6 +210,22 @@ export function splitFlags(blocks: ReplyBlock[]): { body: ReplyBlock[]; flags: R
 /** "military" → "military source": a short phrase for a source type. */
 export function describeType(type: SourceType): string {
   return type === 'unknown' ? 'source of unknown type' : `${type} source`;
+}
+
+/** One line of cross-references, for renderers: its label and the reports, each with a plain-text note. */
+export interface CrossRefLine {
+  label: 'also reported in' | 'disputed by';
+  refs: { reportId: string; claimId: string; link?: string; /** "Russian Defence Ministry", "Ukraine's army: denies it" */ note: string }[];
+}
+
+/** The "also reported in …" and "disputed by …" lines of a claim or hit block (none when it has no cross-references). */
+export function crossRefLines(b: CrossRefFields): CrossRefLine[] {
+  const out: CrossRefLine[] = [];
+  const who = (r: AlsoReportedRef) => r.source ?? 'no source';
+  const ref = (r: AlsoReportedRef, note: string) => ({ reportId: r.reportId, claimId: r.claimId, ...(r.link ? { link: r.link } : {}), note });
+  if (b.alsoIn?.length) out.push({ label: 'also reported in', refs: b.alsoIn.map((r) => ref(r, who(r))) });
+  if (b.disputedBy?.length) out.push({ label: 'disputed by', refs: b.disputedBy.map((r) => ref(r, `${who(r)}: ${r.why}`)) });
+  return out;
 }
 
 /** Flag codes as short readable labels. */

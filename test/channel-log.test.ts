@@ -10,7 +10,7 @@ import Database from 'better-sqlite3';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openChannelLog } from '../src/channel-log/index.ts';
-import { StoreUnavailableError, type ChannelKey, type ChannelLog, type ClaimQuery, type NewReport } from '../src/channel-log/types.ts';
+import { StoreUnavailableError, type ChannelKey, type ChannelLog, type ClaimQuery, type NearbyClaimsQuery, type NewReport } from '../src/channel-log/types.ts';
 import type { Claim, Summary } from '../src/schema.ts';
 import { summarize } from '../src/summarize.ts';
 import { TEST_POSTGRES, describeWithService, postgresDown } from './helpers/services.ts';
@@ -190,6 +190,72 @@ function behaviour(store: StoreUnderTest) {
       expect(await log.count(k)).toBe(0);
       await expect(log.queryClaims(k, query({ page: 0 }))).rejects.toThrow(/page/);
       await expect(log.queryClaims(k, query({ pageSize: 100_000 }))).rejects.toThrow(/pageSize/);
+    });
+  });
+
+  describe('claims near a report (cross-reference candidates)', () => {
+    const near = (q: Partial<NearbyClaimsQuery>, k = key) =>
+      log.claimsNear(k, { words: [], since: new Date(T0), until: new Date(T0 + 10 * DAY), limit: 50, ...q });
+    const refsOf = (hits: { reportId: string; claimId: string }[]) => hits.map((h) => `${h.reportId}/${h.claimId}`).sort();
+
+    it('finds the claims posted in the window that hold any of the words, and only those', async () => {
+      const cases: [string[], number, number][] = [
+        [['bridge'], 0, 3],
+        [['bridge', 'kherson'], 0, 5],
+        [['Power', 'plant'], 2, 2],
+        [['killed', 'inflation'], 1, 4],
+      ];
+      for (const [ws, from, to] of cases) {
+        const since = T0 + from * DAY;
+        const until = T0 + to * DAY;
+        const want = entries
+          .filter((e) => e.postedMs >= since && e.postedMs <= until && ws.some((w) => claimWords(e.claim).includes(w.toLowerCase())))
+          .map((e) => e.ref)
+          .sort();
+        expect(want.length).toBeGreaterThan(0);
+        expect(refsOf(await near({ words: ws, since: new Date(since), until: new Date(until) }))).toEqual(want);
+      }
+      expect(await near({ words: ['levee'] })).toEqual([]);
+      expect(await near({ words: ['—'] })).toEqual([]);
+    });
+
+    it('newest first; the limit and the excluded report hold', async () => {
+      const hits = await near({ words: ['bridge', 'kherson', 'destroyed'] });
+      expect(hits.length).toBeGreaterThan(2);
+      const times = hits.map((h) => h.postedAt.getTime());
+      expect(times).toEqual([...times].sort((a, b) => b - a));
+      expect(hits[0].reportId).toBe(ids[5]);
+      const all = await near({ words: ['bridge'] });
+      expect((await near({ words: ['bridge'], limit: 1 })).length).toBe(1);
+      const without = await near({ words: ['bridge'], excludeReport: ids[5] });
+      expect(without.some((h) => h.reportId === ids[5])).toBe(false);
+      expect(refsOf(without)).toEqual(refsOf(all.filter((h) => h.reportId !== ids[5])));
+      // Each candidate carries what matching reads: its text, source, cue, places, report and posting time.
+      const [kherson] = await near({ words: ['kherson'], since: new Date(T0 + DAY), until: new Date(T0 + DAY) });
+      const stored = entries.find((e) => e.ref === `${kherson.reportId}/${kherson.claimId}`)!;
+      expect(kherson).toEqual({
+        reportId: ids[1],
+        claimId: stored.claim.id,
+        text: stored.claim.text,
+        source: stored.claim.source ? { name: stored.claim.source.name, type: stored.claim.source.type } : null,
+        cue: stored.claim.cue ? { text: stored.claim.cue.text, stance: stored.claim.cue.stance } : null,
+        category: stored.claim.category,
+        places: stored.claim.entities.filter((e) => e.type === 'place').map((e) => e.text),
+        postedAt: new Date(T0 + DAY),
+      });
+    });
+
+    it('reportLinks gives the links of the reports that have one, in this channel only', async () => {
+      expect(await log.reportLinks(key, [ids[1], ids[0], 'nope12', ids[1]])).toEqual(new Map([[ids[1], 'https://example.test/m/1']]));
+      expect(await log.reportLinks(key, [])).toEqual(new Map());
+      expect(await log.reportLinks({ ...key, channel: key.channel + '-other' }, [ids[1]])).toEqual(new Map());
+    });
+
+    it('never reaches another channel, and says plainly what is wrong with a query', async () => {
+      expect(await near({ words: ['bridge', 'kherson'] }, { ...key, channel: key.channel + '-other' })).toEqual([]);
+      expect(await near({ words: ['bridge'] }, { ...key, workspace: 'T2' })).toEqual([]);
+      await expect(near({ words: ['bridge'], limit: 0 })).rejects.toThrow(RangeError);
+      await expect(near({ words: ['bridge'], since: new Date(Number.NaN) })).rejects.toThrow(/since/);
     });
   });
 

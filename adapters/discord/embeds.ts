@@ -12,7 +12,7 @@
 import type { APIEmbed } from 'discord.js';
 import { mergedCount, mergedWho, type MergedLine } from '../../src/reply.ts';
 import { escapeMarkdown } from '../../src/render/markdown.ts';
-import { FLAG_LABELS, describeType, formatDate, splitFlags, type Reply, type ReplyBlock } from '../../src/reply.ts';
+import { FLAG_LABELS, crossRefLines, describeType, formatDate, splitFlags, type CrossRefFields, type Reply, type ReplyBlock } from '../../src/reply.ts';
 
 export const LIMITS = {
   content: 2000,
@@ -110,6 +110,13 @@ function hitLine(b: Extract<ReplyBlock, { kind: 'hit' }>): string {
   return `${who}${via}${cue} ${said}${hedges(b.hedges)} \`${b.category}\` · ${formatDate(new Date(b.postedAt))} · ${esc(b.poster)} · ${ref}`;
 }
 
+/** Description lines under a claim or hit: "↳ *also reported in* [k3x9ab/c2](link) (TASS), …" (none without cross-references). */
+function refLines(b: CrossRefFields): string[] {
+  return crossRefLines(b).map(
+    (l) => `↳ *${l.label}* ${l.refs.map((r) => `${link(`${r.reportId}/${r.claimId}`, r.link) ?? `\`${r.reportId}/${r.claimId}\``} (${esc(r.note)})`).join(', ')}`,
+  );
+}
+
 type Piece =
   /** Starts a new embed with this title. */
   | { kind: 'title'; text: string }
@@ -133,9 +140,11 @@ function pieces(b: ReplyBlock): Piece[] {
       return [{ kind: 'title', text: clip(`${esc(b.name)} ${head}`, LIMITS.title) }];
     }
     case 'claim':
-      return splitLine(claimLine(b)).map((text, i) => ({ kind: 'line', text, item: i === 0 }));
-    case 'hit':
-      return splitLine(hitLine(b)).map((text, i) => ({ kind: 'line', text, item: i === 0 }));
+    case 'hit': {
+      const line = b.kind === 'claim' ? claimLine(b) : hitLine(b);
+      const main = splitLine(line).map((text, i): Piece => ({ kind: 'line', text, item: i === 0 }));
+      return [...main, ...refLines(b).flatMap((r) => splitLine(r).map((text): Piece => ({ kind: 'line', text, item: false })))];
+    }
     case 'flag': {
       const ids = b.claims.length > 0 ? ` (${b.claims.map(esc).join(', ')})` : '';
       return splitLine(`⚠️ **${FLAG_LABELS[b.code]}**${ids}: ${esc(b.message)}`).map((text, i) => ({ kind: 'line', text, item: i === 0 }));

@@ -8,7 +8,7 @@
 import type { types } from '@slack/bolt';
 import { mergedCount, mergedWho, type MergedLine } from '../../src/reply.ts';
 import { neutraliseMentions } from '../../src/render/mentions.ts';
-import { FLAG_LABELS, describeType, formatDate, splitFlags, type Reply, type ReplyBlock } from '../../src/reply.ts';
+import { FLAG_LABELS, crossRefLines, describeType, formatDate, splitFlags, type CrossRefFields, type Reply, type ReplyBlock } from '../../src/reply.ts';
 
 type Block = types.KnownBlock;
 
@@ -51,11 +51,18 @@ function link(url: string | undefined, label: string): string | null {
   return `<${url}|${label}>`;
 }
 
+/** Lines under a claim or hit: "↳ _also reported in_ <link|k3x9ab/c2> (TASS), …" (none without cross-references). */
+function refLines(b: CrossRefFields): string {
+  return crossRefLines(b)
+    .map((l) => `\n      ↳ _${l.label}_ ${l.refs.map((r) => `${link(r.link, esc(`${r.reportId}/${r.claimId}`)) ?? `\`${esc(`${r.reportId}/${r.claimId}`)}\``} (${esc(r.note)})`).join(', ')}`)
+    .join('');
+}
+
 function claimLine(b: Extract<ReplyBlock, { kind: 'claim' }>): string {
   const cue = b.cue ? `_${esc(b.cue)}:_ ` : '';
   const said = b.quote ? `“${esc(b.text)}”` : esc(b.text);
   const hedges = b.hedges.length > 0 ? ` (hedged: ${b.hedges.map((h) => `_${esc(h)}_`).join(', ')})` : '';
-  return `• \`${esc(b.id)}\` ${cue}${said}${hedges} \`${b.category}\``;
+  return `• \`${esc(b.id)}\` ${cue}${said}${hedges} \`${b.category}\`${refLines(b)}`;
 }
 
 function hitLine(b: Extract<ReplyBlock, { kind: 'hit' }>): string {
@@ -66,7 +73,7 @@ function hitLine(b: Extract<ReplyBlock, { kind: 'hit' }>): string {
   const hedges = b.hedges.length > 0 ? ` (hedged: ${b.hedges.map((h) => `_${esc(h)}_`).join(', ')})` : '';
   const id = `${b.reportId}/${b.claimId}`;
   const ref = link(b.link, esc(id)) ?? `\`${esc(id)}\``;
-  return `${who}${via}${cue} ${said}${hedges} \`${b.category}\` · ${formatDate(new Date(b.postedAt))} · ${esc(b.poster)} · ${ref}`;
+  return `${who}${via}${cue} ${said}${hedges} \`${b.category}\` · ${formatDate(new Date(b.postedAt))} · ${esc(b.poster)} · ${ref}${refLines(b)}`;
 }
 
 function flagLine(b: Extract<ReplyBlock, { kind: 'flag' }>): string {

@@ -5,7 +5,7 @@
 // when there are more, follow newest first. Every match is on exactly one page, and `total` counts them all.
 // Without words or phrases, matches come newest first.
 import { searchWords } from './text.ts';
-import type { ClaimQuery } from './types.ts';
+import { MAX_NEARBY_WORDS, type ClaimQuery, type NearbyClaimsQuery } from './types.ts';
 
 export const DEFAULT_RANK_WINDOW = 10_000;
 export const MAX_PAGE_SIZE = 500;
@@ -19,6 +19,15 @@ export function checkQuery(q: ClaimQuery): void {
   for (const [name, d] of [['since', q.since], ['until', q.until]] as const) {
     if (d !== undefined && (!(d instanceof Date) || Number.isNaN(d.getTime()))) throw new RangeError(`${name} is not a valid date.`);
   }
+}
+
+/** Throws a RangeError for a nearby-claims query that makes no sense; returns its distinct usable words (at most MAX_NEARBY_WORDS). */
+export function nearbyWords(q: NearbyClaimsQuery): string[] {
+  if (!Number.isInteger(q.limit) || q.limit < 1 || q.limit > MAX_PAGE_SIZE) throw new RangeError(`limit must be a whole number from 1 to ${MAX_PAGE_SIZE} (got ${q.limit}).`);
+  for (const [name, d] of [['since', q.since], ['until', q.until]] as const) {
+    if (!(d instanceof Date) || Number.isNaN(d.getTime())) throw new RangeError(`${name} is not a valid date.`);
+  }
+  return [...new Set(q.words.flatMap(searchWords))].slice(0, MAX_NEARBY_WORDS);
 }
 
 /** Words of the query as search sees them; each entry is a phrase (a single word is a phrase of one). */

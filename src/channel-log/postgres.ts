@@ -8,8 +8,8 @@
 // StoreUnavailableError, and the pool connects again on the next call.
 import pg from 'pg';
 import { newReportId, readReportId } from './ids.ts';
-import { DEFAULT_RANK_WINDOW, checkQuery, pageOfMatches, queryTerms, type MatchSource } from './paging.ts';
-import { checkKey, checkNewReport, claimHit, claimRows, storedReport, type HitRecord, type ReportRecord } from './rows.ts';
+import { DEFAULT_RANK_WINDOW, checkQuery, nearbyWords, pageOfMatches, queryTerms, type MatchSource } from './paging.ts';
+import { checkKey, checkNewReport, claimHit, claimRows, nearbyClaim, storedReport, type HitRecord, type NearbyRecord, type ReportRecord } from './rows.ts';
 import { textHash } from './text.ts';
 import {
   StoreUnavailableError,
@@ -18,6 +18,8 @@ import {
   type ChannelLog,
   type ClaimPage,
   type ClaimQuery,
+  type NearbyClaim,
+  type NearbyClaimsQuery,
   type NewReport,
   type SourceCount,
   type StoredReport,
@@ -336,6 +338,39 @@ export class PostgresChannelLog implements ChannelLog {
       };
       const { rows, total, pages } = await pageOfMatches(src, { page: q.page, pageSize: q.pageSize, ranked: terms.text.length > 0, rankWindow: this.#rankWindow });
       return { hits: rows.map((r) => claimHit(r, Number(r.score))), total, page: q.page, pages };
+    });
+  }
+
+  async claimsNear(key: ChannelKey, q: NearbyClaimsQuery): Promise<NearbyClaim[]> {
+    const ws = nearbyWords(q);
+    return this.#call(async () => {
+      const chan = await this.#channel(key, false);
+      if (chan === null || ws.length === 0) return [];
+      const s = this.#s;
+      // Search words are letters and digits only (searchWords), so each is a plain tsquery lexeme.
+      const rows = await this.#q<NearbyRecord>(
+        `SELECT r.id AS report_id, c.claim_id, c.text, c.source_name, c.source_type, c.cue_text, c.cue_stance, c.category, c.places, c.posted_ms
+         FROM ${s}.claims c JOIN ${s}.reports r ON r.seq = c.report
+         WHERE c.chan = $1 AND r.chan = $1 AND c.posted_ms BETWEEN $3 AND $4 AND c.body @@ to_tsquery('simple', $2) AND r.id IS DISTINCT FROM $5
+         ORDER BY c.posted_ms DESC, c.seq DESC LIMIT $6`,
+        [chan, ws.map((w) => `'${w}'`).join(' | '), q.since.getTime(), q.until.getTime(), q.excludeReport ?? null, q.limit],
+      );
+      return rows.map(nearbyClaim);
+    });
+  }
+
+  async reportLinks(key: ChannelKey, ids: readonly string[]): Promise<Map<string, string>> {
+    const wanted = [...new Set(ids.map(readReportId).filter((x): x is string => x !== null))];
+    return this.#call(async () => {
+      const out = new Map<string, string>();
+      const chan = await this.#channel(key, false);
+      if (chan === null || wanted.length === 0) return out;
+      const rows = await this.#q<{ id: string; link: string }>(
+        `SELECT id, link FROM ${this.#s}.reports WHERE chan = $1 AND id = ANY($2) AND link IS NOT NULL`,
+        [chan, wanted],
+      );
+      for (const r of rows) out.set(r.id, r.link);
+      return out;
     });
   }
 

@@ -2,7 +2,7 @@
 // and the filters work on), and stored rows mapped back to the contract's shapes.
 import type { Category, SourceType, Stance, Summary } from '../schema.ts';
 import { searchText } from './text.ts';
-import type { ChannelKey, ClaimHit, NewReport, StoredReport } from './types.ts';
+import type { ChannelKey, ClaimHit, NearbyClaim, NewReport, StoredReport } from './types.ts';
 
 export interface ClaimRow {
   claimId: string;
@@ -141,4 +141,31 @@ export function claimHit(r: HitRecord, score: number): ClaimHit {
   if (r.user_name != null) hit.userName = r.user_name;
   if (r.link != null) hit.link = r.link;
   return hit;
+}
+
+/** A claim row with its report's id, as both stores select it for claimsNear. */
+export interface NearbyRecord {
+  report_id: string;
+  claim_id: string;
+  text: string;
+  source_name: string | null;
+  source_type: string | null;
+  cue_text: string | null;
+  cue_stance: string | null;
+  category: string;
+  places: string | string[];
+  posted_ms: number | string;
+}
+
+export function nearbyClaim(r: NearbyRecord): NearbyClaim {
+  return {
+    reportId: r.report_id,
+    claimId: r.claim_id,
+    text: r.text,
+    source: r.source_name != null ? { name: r.source_name, type: r.source_type as SourceType } : null,
+    cue: r.cue_text != null ? { text: r.cue_text, stance: r.cue_stance as Stance } : null,
+    category: r.category as Category,
+    places: list(r.places),
+    postedAt: new Date(Number(r.posted_ms)),
+  };
 }

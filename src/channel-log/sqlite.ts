@@ -12,8 +12,8 @@ import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { newReportId, readReportId } from './ids.ts';
-import { DEFAULT_RANK_WINDOW, checkQuery, pageOfMatches, queryTerms, type MatchSource } from './paging.ts';
-import { checkKey, checkNewReport, claimHit, claimRows, storedReport, type ClaimRow, type HitRecord, type ReportRecord } from './rows.ts';
+import { DEFAULT_RANK_WINDOW, checkQuery, nearbyWords, pageOfMatches, queryTerms, type MatchSource } from './paging.ts';
+import { checkKey, checkNewReport, claimHit, claimRows, nearbyClaim, storedReport, type ClaimRow, type HitRecord, type NearbyRecord, type ReportRecord } from './rows.ts';
 import type { Summary } from '../schema.ts';
 import { searchText, textHash } from './text.ts';
 import {
@@ -23,6 +23,8 @@ import {
   type ChannelLog,
   type ClaimPage,
   type ClaimQuery,
+  type NearbyClaim,
+  type NearbyClaimsQuery,
   type NewReport,
   type SourceCount,
   type StoredReport,
@@ -325,6 +327,57 @@ export class SqliteChannelLog implements ChannelLog {
       return pageOfMatches(src, { page: q.page, pageSize: q.pageSize, ranked: terms.text.length > 0, rankWindow: this.#rankWindow }).then(
         ({ rows, total, pages }) => ({ hits: this.#hits(chan, rows), total, page: q.page, pages }),
       );
+    });
+  }
+
+  async claimsNear(key: ChannelKey, q: NearbyClaimsQuery): Promise<NearbyClaim[]> {
+    const ws = nearbyWords(q);
+    return this.#run(() => {
+      const chan = this.#channel(key, false);
+      if (chan === null || ws.length === 0) return [];
+      const p = scope(chan);
+      const match = `body : (${ws.map((w) => quoted([p(w)])).join(' OR ')})`;
+      const lo = BigInt(q.since.getTime()) * PER_MS;
+      const hi = (BigInt(q.until.getTime()) + 1n) * PER_MS - 1n;
+      // The excluded report's claims are dropped here rather than in SQL: a NOT IN beside the MATCH made FTS5 read far more.
+      const seq = q.excludeReport === undefined ? null : this.#sql('SELECT seq FROM reports WHERE chan = ? AND id = ?').pluck().get(chan, readReportId(q.excludeReport) ?? '');
+      const own = new Set(seq == null ? [] : (this.#sql('SELECT key FROM claims WHERE report = ?').pluck().safeIntegers(true).all(seq) as bigint[]));
+      const keys = (
+        this.#sql('SELECT rowid FROM claims_fts WHERE claims_fts MATCH ? AND rowid BETWEEN ? AND ? ORDER BY rowid DESC LIMIT ?')
+          .pluck()
+          .safeIntegers(true)
+          .all(match, lo, hi, q.limit + own.size) as bigint[]
+      )
+        .filter((k) => !own.has(k))
+        .slice(0, q.limit);
+      if (keys.length === 0) return [];
+      // The report's id comes before its text in the row; its link and poster come after the summary, which
+      // SQLite would walk overflow pages to reach: reportLinks reads those for the few reports that are shown.
+      const rows = this.#sql(
+          `SELECT CAST(c.key AS TEXT) AS k, r.id AS report_id, c.claim_id, c.text, c.source_name, c.source_type, c.cue_text, c.cue_stance,
+                  c.category, c.places, c.key >> ${SHIFT} AS posted_ms
+           FROM json_each(?) AS page CROSS JOIN claims c ON c.key = page.value CROSS JOIN reports r ON r.seq = c.report
+           WHERE c.chan = ? AND r.chan = ?`,
+        )
+        .all(`[${keys.join(',')}]`, chan, chan) as (NearbyRecord & { k: string })[];
+      const byKey = new Map(rows.map((r) => [r.k, r]));
+      return keys.flatMap((k) => {
+        const row = byKey.get(String(k));
+        return row ? [nearbyClaim(row)] : [];
+      });
+    });
+  }
+
+  async reportLinks(key: ChannelKey, ids: readonly string[]): Promise<Map<string, string>> {
+    return this.#run(() => {
+      const chan = this.#channel(key, false);
+      const wanted = [...new Set(ids.map(readReportId).filter((x): x is string => x !== null))];
+      const out = new Map<string, string>();
+      if (chan === null || wanted.length === 0) return out;
+      const rows = this.#sql('SELECT id, link FROM reports WHERE chan = ? AND id IN (SELECT value FROM json_each(?)) AND link IS NOT NULL')
+        .all(chan, JSON.stringify(wanted)) as { id: string; link: string }[];
+      for (const r of rows) out.set(r.id, r.link);
+      return out;
     });
   }
 

@@ -83,6 +83,37 @@ export interface ClaimHit {
   score: number;
 }
 
+/**
+ * Claims near a report in time that may be about the same thing (the candidates for "also reported in …" and
+ * "disputed by …"): the channel's claims posted from `since` to `until` (both included) whose search words hold
+ * any of `words`, newest first. Not ranked: ranking an OR of common words reads the whole index's statistics,
+ * so callers pass few, telling words (a claim's place names).
+ */
+export interface NearbyClaimsQuery {
+  /** Search words (searchWords form: lower case, no accents, letters and digits only); at most MAX_NEARBY_WORDS count. */
+  words: string[];
+  since: Date;
+  until: Date;
+  /** Most claims returned (1 to 500). */
+  limit: number;
+  /** Leave this report's own claims out. */
+  excludeReport?: string;
+}
+
+export const MAX_NEARBY_WORDS = 32;
+
+/** A claim found by claimsNear: what matching reads, and the report it is in (no poster or link: see reportLinks). */
+export interface NearbyClaim {
+  reportId: string;
+  claimId: string;
+  text: string;
+  source: { name: string; type: SourceType } | null;
+  cue: { text: string; stance: Stance } | null;
+  category: Category;
+  places: string[];
+  postedAt: Date;
+}
+
 export interface ClaimPage {
   hits: ClaimHit[];
   /** Matching claims in all pages. */
@@ -113,6 +144,13 @@ export interface ChannelLog {
    * any older matches newest first; without them, newest first. since/until both include their instant.
    */
   queryClaims(key: ChannelKey, query: ClaimQuery): Promise<ClaimPage>;
+  /**
+   * Candidates for cross-references between reports, newest first: see NearbyClaimsQuery. Light rows (the
+   * claims' own columns and their report's id), so that many can be read cheaply.
+   */
+  claimsNear(key: ChannelKey, query: NearbyClaimsQuery): Promise<NearbyClaim[]>;
+  /** The message links of these reports of the channel, for those that have one (unknown ids are left out). */
+  reportLinks(key: ChannelKey, ids: readonly string[]): Promise<Map<string, string>>;
   sources(key: ChannelKey, opts?: { since?: Date; until?: Date }): Promise<SourceCount[]>;
   /** Removes one report and its claims; false when the channel has no such report. */
   forget(key: ChannelKey, id: string): Promise<boolean>;

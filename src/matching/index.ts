@@ -1,10 +1,24 @@
-// Claims across reports: do two claims report the same event, or does one dispute the other?
-// The digest merges the same claim from several reports into one line and lists disputes; /claims and
-// /report show "also reported in …" and "disputed by …".
+// Claims across reports: do two claims report the same event, or does one dispute the other? The digest merges
+// the same claim from several reports into one line and lists disputes; /claims and /report show "also reported
+// in …" and "disputed by …" (cross-refs.ts).
 //
-// INTERIM (session of 2026-11-30): the first version only treats claims with the same normalised text as the
-// same and finds no disputes. It is being replaced by the real matcher (issue 6); the signatures stay.
+// How it decides (README, "Claims across reports"): each claim is read for its main event (a class of
+// src/lexicon/matching.json: seized = captured = took control of), where (place names, spellings merged), its
+// figures ("at least 12 civilians") and whether it is negated or denied. Two claims are about the same thing when
+// they name the same event (or, with no event, share half their words) and do not name different places (with
+// some words in common when that alone does not tie them: thresholds in relate.ts);
+// then they dispute each other when one denies what the other asserts (or one says "captured", the other "still
+// holds") or when their figures for the same thing cannot both hold ("at least 12" and "14" can; "12" and "20"
+// cannot). Everything else is unrelated. Nothing is keyed to a particular report.
 import type { Claim } from '../schema.ts';
+import { claimFeatures, type ClaimFeatures, type MatchableClaim } from './features.ts';
+import { opposites } from './lexicon.ts';
+import { relateFeatures, type ClaimRelation } from './relate.ts';
+
+export type { ClaimRelation } from './relate.ts';
+export type { ClaimFeatures, MatchableClaim } from './features.ts';
+export { claimFeatures, placeKey } from './features.ts';
+export { relateFeatures } from './relate.ts';
 
 /** One claim with the report it came from. */
 export interface ClaimItem {
@@ -14,35 +28,124 @@ export interface ClaimItem {
   claim: Claim;
 }
 
-export type ClaimRelation =
-  | { kind: 'same' }
-  /** Same event, but the claims cannot both hold: other figures, one side claims and the other denies. */
-  | { kind: 'disputes'; why: string }
-  | { kind: 'unrelated' };
-
 export interface ClaimGroup {
   /** The claim shown for the group: the earliest reported. */
   lead: ClaimItem;
   /** Every claim of the group, lead included, oldest first. */
   members: ClaimItem[];
-  /** Claims in the same set that dispute this group's claim, with the reason. */
+  /** Claims of other groups that dispute this group's claim, one per group, with the reason (said of the disputing claim). */
   disputes: { item: ClaimItem; why: string }[];
 }
 
-const norm = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
-
-export function relateClaims(a: Claim, b: Claim): ClaimRelation {
-  return norm(a.text) === norm(b.text) ? { kind: 'same' } : { kind: 'unrelated' };
+/** A stored claim as the matcher reads it (its place entities as names). */
+export function matchableClaim(c: Claim): MatchableClaim {
+  return { text: c.text, source: c.source, cue: c.cue, places: c.entities.filter((e) => e.type === 'place').map((e) => e.text) };
 }
 
-/** Groups claims that report the same thing; groups in order of their lead's posting time. */
+const cache = new WeakMap<object, ClaimFeatures>();
+/** The claim's features, read once per claim object. */
+export function featuresOf(c: Claim): ClaimFeatures {
+  let f = cache.get(c);
+  if (!f) cache.set(c, (f = claimFeatures(matchableClaim(c))));
+  return f;
+}
+
+/** How claim b stands to claim a: the same, disputing it (why, said of b), or unrelated. */
+export function relateClaims(a: Claim, b: Claim): ClaimRelation {
+  return relateFeatures(featuresOf(a), featuresOf(b));
+}
+
+/** Keys a group is filed under: its lead's places (alone and with its event), its event (and, with no place, the event alone), else its words. */
+function fileKeys(f: ClaimFeatures): string[] {
+  const keys: string[] = [];
+  for (const p of f.places) keys.push(`p:${p}`, ...(f.event ? [`p:${p}|${f.event}`] : []));
+  if (f.event) keys.push(`e:${f.event}`, ...(f.places.size === 0 ? [`n:${f.event}`] : []));
+  else for (const w of f.words) keys.push(`w:${w}`);
+  return keys;
+}
+
+/**
+ * Keys to look a claim's possible partners up under. The matcher relates two claims only when they do not name
+ * different places and name the same event (or an opposite one), or, when one names no event, share most words.
+ * So a claim with an event looks under its places with that event, and among groups with no place under the event;
+ * one with no place looks under the event among all groups; one with no event looks under its places and words.
+ */
+function lookupKeys(f: ClaimFeatures, index: ReadonlyMap<string, unknown[]>): string[] {
+  const keys: string[] = [];
+  if (f.event) {
+    for (const e of [f.event, ...opposites(f.event)]) {
+      if (f.places.size === 0) keys.push(`e:${e}`);
+      else keys.push(`n:${e}`, ...[...f.places].map((p) => `p:${p}|${e}`));
+    }
+  } else {
+    for (const p of f.places) keys.push(`p:${p}`);
+    // Without an event the partner must hold at least half of this claim's words (WORDS_ALONE), so any
+    // half-plus-one of them finds it: take the words fewest groups are filed under.
+    const words = [...f.words].map((w) => `w:${w}`).sort((x, y) => (index.get(x)?.length ?? 0) - (index.get(y)?.length ?? 0));
+    keys.push(...words.slice(0, Math.floor(words.length / 2) + 1));
+  }
+  return keys;
+}
+
+/**
+ * Groups claims that report the same thing and notes which groups dispute which; groups in order of their lead's
+ * posting time. A claim joins the first group whose lead it matches; it is compared only with groups filed under
+ * its keys (above), so a day of thousands of claims groups in well under a second.
+ */
 export function groupClaims(items: readonly ClaimItem[]): ClaimGroup[] {
   const sorted = [...items].sort((x, y) => x.postedAt.getTime() - y.postedAt.getTime());
-  const groups: ClaimGroup[] = [];
-  for (const item of sorted) {
-    const g = groups.find((gr) => relateClaims(gr.lead.claim, item.claim).kind === 'same');
-    if (g) g.members.push(item);
-    else groups.push({ lead: item, members: [item], disputes: [] });
+  /** A group while grouping: its place in order, its lead's features, the last claim that looked at it, the groups it disputes. */
+  interface Filed {
+    group: ClaimGroup;
+    order: number;
+    lead: ClaimFeatures;
+    seen: number;
+    disputes: Set<Filed> | null;
   }
-  return groups;
+  const filed: Filed[] = [];
+  const index = new Map<string, Filed[]>();
+  sorted.forEach((item, n) => {
+    const f = featuresOf(item.claim);
+    const candidates: Filed[] = [];
+    for (const k of lookupKeys(f, index)) {
+      for (const g of index.get(k) ?? []) {
+        if (g.seen === n) continue;
+        g.seen = n;
+        candidates.push(g);
+      }
+    }
+    candidates.sort((x, y) => x.order - y.order);
+    let home: Filed | null = null;
+    const against: { g: Filed; why: string }[] = [];
+    for (const g of candidates) {
+      const r = relateFeatures(g.lead, f);
+      if (r.kind === 'same' && !home) home = g;
+      else if (r.kind === 'disputes') against.push({ g, why: r.why });
+    }
+    if (home) home.group.members.push(item);
+    else {
+      home = { group: { lead: item, members: [item], disputes: [] }, order: filed.length, lead: f, seen: n, disputes: null };
+      filed.push(home);
+      for (const k of fileKeys(f)) {
+        const list = index.get(k);
+        if (list) list.push(home);
+        else index.set(k, [home]);
+      }
+    }
+    for (const { g, why } of against) {
+      // One entry each way per pair of groups: the first of its claims to dispute the other.
+      if (g === home || g.disputes?.has(home)) continue;
+      (g.disputes ??= new Set()).add(home);
+      (home.disputes ??= new Set()).add(g);
+      g.group.disputes.push({ item, why });
+      home.group.disputes.push({ item: g.group.lead, why: reason(f, g.lead) });
+    }
+  });
+  return filed.map((g) => g.group);
 }
+
+/** Why b disputes a, said of b. */
+const reason = (a: ClaimFeatures, b: ClaimFeatures): string => {
+  const r = relateFeatures(a, b);
+  return r.kind === 'disputes' ? r.why : 'disagrees';
+};

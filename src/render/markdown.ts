@@ -1,7 +1,7 @@
 // Draws a Reply as Markdown (CommonMark/GFM, as Discord and most chat tools read it). All user text is
 // escaped, so pasted `*`, `_`, `#`, `<`, `[` ... cannot change the formatting, and mentions (@everyone, @here,
 // <!channel>, <@U123> ...) are broken with a zero-width space so that pasted text never pings anyone.
-import { FLAG_LABELS, describeType, formatDate, type Reply, type ReplyBlock } from '../reply.ts';
+import { FLAG_LABELS, crossRefLines, describeType, formatDate, type CrossRefFields, type Reply, type ReplyBlock } from '../reply.ts';
 import { neutraliseMentions } from './mentions.ts';
 import { mergedCount, mergedWho, type MergedLine } from '../reply.ts';
 
@@ -26,13 +26,20 @@ function claim(b: Extract<ReplyBlock, { kind: 'claim' }>): string {
   const cue = b.cue ? `*${esc(b.cue)}:* ` : '';
   const said = b.quote ? `“${esc(b.text)}”` : esc(b.text);
   const hedges = b.hedges.length > 0 ? ` (hedged: ${b.hedges.map((h) => `*${esc(h)}*`).join(', ')})` : '';
-  return `- **${esc(b.id)}** ${cue}${said}${hedges} \`${b.category}\``;
+  return `- **${esc(b.id)}** ${cue}${said}${hedges} \`${b.category}\`${refs(b)}`;
 }
 
 /** A platform link as a Markdown link, or null when it is not a plain http(s) URL. */
 function safeLink(label: string, url: string | undefined): string | null {
   if (!url || !/^https?:\/\/[^\s()<>\[\]]+$/.test(url)) return null;
   return `[${esc(label)}](${url})`;
+}
+
+/** Nested list items under a claim or hit: "also reported in [k3x9ab/c2](link) (TASS), …". */
+function refs(b: CrossRefFields): string {
+  return crossRefLines(b)
+    .map((l) => `\n  - *${l.label}* ${l.refs.map((r) => `${safeLink(`${r.reportId}/${r.claimId}`, r.link) ?? `\`${r.reportId}/${r.claimId}\``} (${esc(r.note)})`).join(', ')}`)
+    .join('');
 }
 
 function hit(b: Extract<ReplyBlock, { kind: 'hit' }>): string {
@@ -43,7 +50,7 @@ function hit(b: Extract<ReplyBlock, { kind: 'hit' }>): string {
   const hedges = b.hedges.length > 0 ? ` (hedged: ${b.hedges.map((h) => `*${esc(h)}*`).join(', ')})` : '';
   const id = `${b.reportId}/${b.claimId}`;
   const ref = safeLink(id, b.link) ?? `\`${id}\``;
-  return `- ${who}${via}${cue} ${said}${hedges} \`${b.category}\` · ${formatDate(new Date(b.postedAt))} · ${esc(b.poster)} · ${ref}`;
+  return `- ${who}${via}${cue} ${said}${hedges} \`${b.category}\` · ${formatDate(new Date(b.postedAt))} · ${esc(b.poster)} · ${ref}${refs(b)}`;
 }
 
 function block(b: ReplyBlock, first: boolean): string {

@@ -1,5 +1,5 @@
 // Draws a Reply as plain text for a terminal: headline, claims grouped by source, hedged claims, flags.
-import { FLAG_LABELS, describeType, formatDate, type Reply, type ReplyBlock } from '../reply.ts';
+import { FLAG_LABELS, crossRefLines, describeType, formatDate, type CrossRefFields, type Reply, type ReplyBlock } from '../reply.ts';
 import { neutraliseMentions } from './mentions.ts';
 import { mergedCount, mergedWho, type MergedLine } from '../reply.ts';
 
@@ -31,6 +31,13 @@ export function wrap(text: string, first: string, rest = ' '.repeat(first.length
   return lines.join('\n');
 }
 
+/** "      also reported in k3x9ab/c2 (TASS), m2p8qq/c1 (no source)": one wrapped line per kind, none without cross-references. */
+function refLines(b: CrossRefFields): string {
+  return crossRefLines(b)
+    .map((l) => '\n' + wrap(`${l.label} ${l.refs.map((r) => `${r.reportId}/${r.claimId} (${safe(r.note)})`).join(', ')}`, '      ↳ ', '        '))
+    .join('');
+}
+
 function claimLines(b: Extract<ReplyBlock, { kind: 'claim' }>): string {
   const said = b.quote ? `“${safe(b.text)}”` : safe(b.text);
   const cue = b.cue ? `${safe(b.cue)}: ` : '';
@@ -39,7 +46,7 @@ function claimLines(b: Extract<ReplyBlock, { kind: 'claim' }>): string {
   if (b.hedges.length > 0) notes.push(`hedged: ${b.hedges.map((h) => `"${safe(h)}"`).join(', ')}`);
   if (b.stance) notes.push(b.stance);
   notes.push(b.category);
-  return `${head}\n${wrap(`[${notes.join(' · ')}]`, '      ')}`;
+  return `${head}\n${wrap(`[${notes.join(' · ')}]`, '      ')}${refLines(b)}`;
 }
 
 function hitLines(b: Extract<ReplyBlock, { kind: 'hit' }>): string {
@@ -54,7 +61,7 @@ function hitLines(b: Extract<ReplyBlock, { kind: 'hit' }>): string {
   notes.push(formatDate(new Date(b.postedAt)));
   notes.push(`pasted by ${safe(b.poster)}`);
   notes.push(b.link ? safe(b.link) : `/report ${b.reportId}`);
-  return `${head}\n${wrap(`[${notes.join(' · ')}]`, '      ')}`;
+  return `${head}\n${wrap(`[${notes.join(' · ')}]`, '      ')}${refLines(b)}`;
 }
 
 function block(b: ReplyBlock): string {

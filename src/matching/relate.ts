@@ -1,0 +1,78 @@
+// Do two claims report the same thing, dispute each other, or neither? See README, "Claims across reports".
+import { conflictingFigures } from './figures.ts';
+import type { ClaimFeatures } from './features.ts';
+import { opposes } from './lexicon.ts';
+
+export type ClaimRelation =
+  | { kind: 'same' }
+  /** Same event, but the claims cannot both hold: other figures, one side claims and the other denies. */
+  | { kind: 'disputes'; why: string }
+  | { kind: 'unrelated' };
+
+/** Share of content words two claims must have in common (Jaccard) when nothing else ties them together.
+ * groupClaims relies on it being at least 0.5 (a partner then holds half of a claim's words). */
+export const WORDS_ALONE = 0.5;
+/** … when they name the same event but no common place or counted thing. */
+export const WORDS_WITH_EVENT = 0.3;
+/** … when they name the same event at the same place, for events that many different things are (a strike). */
+export const WORDS_GENERIC_EVENT = 0.2;
+/** Events too common to make two claims one by themselves: a strike on X and a strike on X may be two strikes. */
+const GENERIC_EVENTS = new Set(['strike', 'damage', 'destroy', 'advance', 'talks', 'aid']);
+
+/** Jaccard overlap of two claims' content words (sorted word numbers, merged). */
+function overlap(a: ClaimFeatures, b: ClaimFeatures): number {
+  const x = a.wordIds;
+  const y = b.wordIds;
+  let i = 0;
+  let j = 0;
+  let common = 0;
+  while (i < x.length && j < y.length) {
+    if (x[i] === y[j]) {
+      common++;
+      i++;
+      j++;
+    } else if (x[i] < y[j]) i++;
+    else j++;
+  }
+  const all = x.length + y.length - common;
+  return all === 0 ? 0 : common / all;
+}
+
+/** Where two claims stand: a place in common, different places, only one names a place, or neither does. */
+type Places = 'shared' | 'conflict' | 'one' | 'none';
+function places(a: ClaimFeatures, b: ClaimFeatures): Places {
+  if (a.places.size === 0 || b.places.size === 0) return a.places.size === 0 && b.places.size === 0 ? 'none' : 'one';
+  for (const p of a.places) if (b.places.has(p)) return 'shared';
+  return 'conflict';
+}
+
+const countsSameThing = (a: ClaimFeatures, b: ClaimFeatures) =>
+  a.figures.some((x) => x.object !== null && b.figures.some((y) => y.object === x.object));
+
+/** How claim b stands to claim a. Symmetric in kind; `why` is said of b ("denies it", "says 20 civilians, not 12 civilians"). */
+const unrelated: ClaimRelation = Object.freeze({ kind: 'unrelated' });
+const same: ClaimRelation = Object.freeze({ kind: 'same' });
+
+export function relateFeatures(a: ClaimFeatures, b: ClaimFeatures): ClaimRelation {
+  const where = places(a, b);
+  if (where === 'conflict') return unrelated;
+  const flipped = a.event !== null && b.event !== null && a.event !== b.event && opposes(a.event, b.event);
+  if (a.event !== null && b.event !== null) {
+    if (a.event !== b.event && !flipped) return unrelated;
+    // Same event. Neither names a place (a country-wide figure: "40 drones overnight"): the same counted thing
+    // or enough words in common. Only one names a place: enough words. The same place: enough words only for
+    // events that many different things are.
+    if (where === 'none' && !countsSameThing(a, b) && overlap(a, b) < WORDS_WITH_EVENT) return unrelated;
+    if (where === 'one' && overlap(a, b) < WORDS_WITH_EVENT) return unrelated;
+    if (where === 'shared' && GENERIC_EVENTS.has(a.event) && !countsSameThing(a, b) && overlap(a, b) < WORDS_GENERIC_EVENT) return unrelated;
+  } else if (overlap(a, b) < WORDS_ALONE) {
+    return unrelated;
+  }
+  if (a.negated !== (b.negated !== flipped)) {
+    if (flipped) return { kind: 'disputes', why: 'says the opposite' };
+    return { kind: 'disputes', why: b.negated ? 'denies it' : 'says it happened' };
+  }
+  const figures = conflictingFigures(a.figures, b.figures);
+  if (figures) return { kind: 'disputes', why: `says ${figures[1].text}, not ${figures[0].text}` };
+  return same;
+}
