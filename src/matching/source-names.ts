@@ -1,0 +1,122 @@
+// One name per source across reports: reports name the same body differently ("Russian Defense Ministry",
+// "Russia's Defence Ministry", "the Russian Ministry of Defence", "Russian MoD"), and anything that groups
+// sources across reports (the digest's who says what, its merged claim lines) groups them by sourceKey. The
+// rules are data (src/lexicon/source-names.json): case, accents and punctuation, "'s", abbreviations written
+// in capitals, British/American spellings, determiners, countries and their adjectives, "Ministry of X" and
+// "X Ministry" (the key is the name's words in sorted order). A key never adds what a name does not say: "the
+// ministry" stays "ministry", and the Russian and Ukrainian defence ministries stay two keys.
+import { readFileSync } from 'node:fs';
+
+interface SourceNamesFile {
+  abbreviations: Record<string, string>;
+  spellings: Record<string, string[]>;
+  drop: string[];
+  phrases: Record<string, string[]>;
+}
+
+const FILE = JSON.parse(readFileSync(new URL('../lexicon/source-names.json', import.meta.url), 'utf8')) as SourceNamesFile;
+const entries = <V>(o: Record<string, V>) => Object.entries(o).filter(([k]) => !k.startsWith('$'));
+
+const ABBREVIATIONS = new Map(entries(FILE.abbreviations));
+const SPELLINGS = new Map(entries(FILE.spellings).flatMap(([to, from]) => from.map((f): [string, string] => [f, to])));
+const DROP = new Set(FILE.drop);
+/** Phrases by their first word, longest first: [its words, the canonical words]. */
+const PHRASES = new Map<string, [string[], string[]][]>();
+for (const [to, from] of entries(FILE.phrases)) {
+  for (const f of from) {
+    const words = f.split(' ');
+    const list = PHRASES.get(words[0]) ?? [];
+    list.push([words, to.split(' ')]);
+    list.sort((a, b) => b[0].length - a[0].length);
+    PHRASES.set(words[0], list);
+  }
+}
+
+/** The name's words as written: accents gone, "'s" gone, dots inside abbreviations gone ("U.S." is "US"). */
+function writtenWords(name: string): string[] {
+  return name
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .replace(/['’](?:s\b)?/giu, '')
+    .replace(/(\p{L})\.(?=\p{L})/gu, '$1')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
+}
+
+const capitals = (w: string) => (w.match(/\p{Lu}/gu) ?? []).length;
+
+/** Lower-case words with abbreviations expanded and one spelling each. */
+function plainWords(name: string): string[] {
+  const out: string[] = [];
+  for (const w of writtenWords(name)) {
+    const low = w.toLowerCase();
+    const long = capitals(w) >= 2 ? ABBREVIATIONS.get(low) : undefined;
+    for (const x of long ? long.split(' ') : [low]) {
+      const spelt = SPELLINGS.get(x) ?? x;
+      if (!DROP.has(spelt)) out.push(spelt);
+    }
+  }
+  return out;
+}
+
+function canonicalWords(words: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < words.length; ) {
+    const hit = PHRASES.get(words[i])?.find(([p]) => p.every((w, k) => words[i + k] === w));
+    if (hit) {
+      out.push(...hit[1]);
+      i += hit[0].length;
+    } else out.push(words[i++]);
+  }
+  return out;
+}
+
+/** The key a source name is grouped under across reports; names that differ only as the rules above allow share it. */
+export function sourceKey(name: string): string {
+  const words = [...new Set(canonicalWords(plainWords(name)))].sort();
+  return words.length > 0 ? words.join(' ') : name.trim().toLowerCase();
+}
+
+const keys = new Map<string, string>();
+/** sourceKey, remembered: a day of reports repeats few names many times. */
+export function sourceKeyOf(name: string): string {
+  let k = keys.get(name);
+  if (k === undefined) {
+    if (keys.size > 50_000) keys.clear();
+    keys.set(name, (k = sourceKey(name)));
+  }
+  return k;
+}
+
+/**
+ * The name shown for each key among names used across reports: the name the most reports used; on a tie the
+ * longest (the fuller form: "Russian Defence Ministry" before "Russian MoD"), then the first given.
+ */
+export class SourceNames {
+  readonly #byKey = new Map<string, Map<string, Set<string>>>();
+
+  /** A name as one report used it. */
+  add(name: string, reportId: string): void {
+    const k = sourceKeyOf(name);
+    let names = this.#byKey.get(k);
+    if (!names) this.#byKey.set(k, (names = new Map()));
+    let reports = names.get(name);
+    if (!reports) names.set(name, (reports = new Set()));
+    reports.add(reportId);
+  }
+
+  /** The name shown for `name`'s key (the name itself when it was never added). */
+  shown(name: string): string {
+    const names = this.#byKey.get(sourceKeyOf(name));
+    if (!names) return name;
+    let best = name;
+    let bestReports = -1;
+    for (const [n, reports] of names) {
+      if (reports.size > bestReports || (reports.size === bestReports && n.length > best.length)) {
+        best = n;
+        bestReports = reports.size;
+      }
+    }
+    return best;
+  }
+}
