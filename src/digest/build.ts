@@ -5,6 +5,7 @@
 import type { ChannelKey, ChannelLog, ClaimQuery, StoredReport } from '../channel-log/types.ts';
 import { searchText } from '../channel-log/text.ts';
 import { groupClaims, type ClaimGroup, type ClaimItem } from '../matching/index.ts';
+import { SourceNames, sourceKeyOf } from '../matching/source-names.ts';
 import type { Category, Claim, SourceType, Stance } from '../schema.ts';
 import type { DigestPeriod, DigestRequest } from './types.ts';
 
@@ -94,7 +95,7 @@ export interface Digest {
 /** A claim the report states in its own voice: summaries (and the digest) leave it out. */
 export const isNarration = (c: Claim): boolean => c.source === null && c.hedges.length === 0;
 
-/** A name as search sees it ("Defence Ministry" and "defence ministry" are one source); remembered, as a busy day repeats few names many times. */
+/** A place or unit name as search sees it ("Kyïv" and "kyiv" are one); remembered, as a busy day repeats few names many times. */
 const nameKeys = new Map<string, string>();
 function nameKey(name: string): string {
   let k = nameKeys.get(name);
@@ -119,16 +120,29 @@ function checkReasons(items: readonly ClaimItem[]): string[] {
   return [...why];
 }
 
-/** One line for a set of claims that say the same thing, `lead` first. */
-function mergedClaim(lead: ClaimItem, items: readonly ClaimItem[]): DigestClaim {
+/**
+ * The names sources and conduits go by across the period's claims: one per source key (src/matching/source-names.ts),
+ * the name most reports used.
+ */
+function namesOf(items: readonly ClaimItem[]): SourceNames {
+  const names = new SourceNames();
+  for (const { claim, reportId } of items) {
+    if (claim.source) names.add(claim.source.name, reportId);
+    if (claim.conduit) names.add(claim.conduit.name, reportId);
+  }
+  return names;
+}
+
+/** One line for a set of claims that say the same thing, `lead` first; sources named as `names` shows them. */
+function mergedClaim(lead: ClaimItem, items: readonly ClaimItem[], names: SourceNames): DigestClaim {
   const sources = new Map<string, DigestClaim['sources'][number]>();
   const hedges = new Map<string, string>();
   const reports = new Map<string, DigestRef>();
   for (const { claim, ...r } of [lead, ...items]) {
     if (claim.source) {
-      const conduit = claim.conduit?.name ?? null;
-      const k = `${nameKey(claim.source.name)}|${conduit ? nameKey(conduit) : ''}|${claim.cue?.stance ?? ''}`;
-      if (!sources.has(k)) sources.set(k, { name: claim.source.name, type: claim.source.type, conduit, cue: claim.cue?.text ?? null });
+      const conduit = claim.conduit ? names.shown(claim.conduit.name) : null;
+      const k = `${sourceKeyOf(claim.source.name)}|${conduit ? sourceKeyOf(conduit) : ''}|${claim.cue?.stance ?? ''}`;
+      if (!sources.has(k)) sources.set(k, { name: names.shown(claim.source.name), type: claim.source.type, conduit, cue: claim.cue?.text ?? null });
     }
     for (const h of claim.hedges) if (!hedges.has(h.text.toLowerCase())) hedges.set(h.text.toLowerCase(), h.text);
     if (!reports.has(r.reportId)) reports.set(r.reportId, ref(r));
@@ -152,29 +166,29 @@ function mergedClaim(lead: ClaimItem, items: readonly ClaimItem[]): DigestClaim 
 const byWeight = (a: DigestClaim, b: DigestClaim) =>
   b.reports.length - a.reports.length || b.checkworthiness - a.checkworthiness || a.firstAt.getTime() - b.firstAt.getTime();
 
-function bySource(groups: readonly ClaimGroup[], merged: readonly DigestClaim[]): DigestSource[] {
-  const out = new Map<string, { s: DigestSource; said: Set<DigestClaim>; conduits: Set<string>; reports: Set<string> }>();
+function bySource(groups: readonly ClaimGroup[], merged: readonly DigestClaim[], names: SourceNames): DigestSource[] {
+  const out = new Map<string, { s: DigestSource; said: Set<DigestClaim>; conduits: Map<string, string>; reports: Set<string> }>();
   groups.forEach((g, i) => {
     for (const m of g.members) {
       const src = m.claim.source;
       if (!src) continue;
-      const k = nameKey(src.name);
+      const k = sourceKeyOf(src.name);
       let e = out.get(k);
       if (!e) {
-        const s: DigestSource = { name: src.name, type: src.type, conduits: [], claims: 0, reports: 0, said: [] };
-        out.set(k, (e = { s, said: new Set(), conduits: new Set(), reports: new Set() }));
+        const s: DigestSource = { name: names.shown(src.name), type: src.type, conduits: [], claims: 0, reports: 0, said: [] };
+        out.set(k, (e = { s, said: new Set(), conduits: new Map(), reports: new Set() }));
       }
       e.said.add(merged[i]);
-      if (m.claim.conduit) e.conduits.add(m.claim.conduit.name);
+      if (m.claim.conduit) e.conduits.set(sourceKeyOf(m.claim.conduit.name), names.shown(m.claim.conduit.name));
       e.reports.add(m.reportId);
     }
   });
   return [...out.values()]
-    .map(({ s, said, conduits, reports }) => ({ ...s, conduits: [...conduits], claims: said.size, reports: reports.size, said: [...said].sort(byWeight) }))
+    .map(({ s, said, conduits, reports }) => ({ ...s, conduits: [...conduits.values()], claims: said.size, reports: reports.size, said: [...said].sort(byWeight) }))
     .sort((a, b) => b.reports - a.reports || b.claims - a.claims || a.name.localeCompare(b.name));
 }
 
-function disputesOf(groups: readonly ClaimGroup[], merged: readonly DigestClaim[]): DigestDispute[] {
+function disputesOf(groups: readonly ClaimGroup[], merged: readonly DigestClaim[], names: SourceNames): DigestDispute[] {
   const groupOf = new Map<string, number>();
   groups.forEach((g, i) => g.members.forEach((m) => groupOf.set(itemKey(m), i)));
   const seen = new Set<string>();
@@ -187,7 +201,7 @@ function disputesOf(groups: readonly ClaimGroup[], merged: readonly DigestClaim[
       const pair = j === undefined ? `${i}:${itemKey(d.item)}` : `${Math.min(i, j)}:${Math.max(i, j)}`;
       if (seen.has(pair)) continue;
       seen.add(pair);
-      disputedBy.push({ claim: j === undefined ? mergedClaim(d.item, [d.item]) : merged[j], why: d.why });
+      disputedBy.push({ claim: j === undefined ? mergedClaim(d.item, [d.item], names) : merged[j], why: d.why });
     }
     if (disputedBy.length > 0) out.push({ claim: merged[i], disputedBy });
   });
@@ -291,14 +305,15 @@ export async function buildDigest(log: ChannelLog, req: DigestRequest): Promise<
   for (const i of items) shown.set(i.reportId, (shown.get(i.reportId) ?? 0) + 1);
 
   const groups = groupDistinct(items);
-  const merged = groups.map((g) => mergedClaim(g.lead, g.members));
+  const names = namesOf(items);
+  const merged = groups.map((g) => mergedClaim(g.lead, g.members, names));
   const posters = new Map<string, { user: string; name: string; reports: number }>();
   for (const r of reports) {
     const p = posters.get(r.user) ?? { user: r.user, name: r.userName ?? r.user, reports: 0 };
     p.reports++;
     posters.set(r.user, p);
   }
-  const names = await newNames(log, key, period.from, items);
+  const fresh = await newNames(log, key, period.from, items);
   const ranked = [...merged].sort(byWeight);
 
   return {
@@ -316,10 +331,10 @@ export async function buildDigest(log: ChannelLog, req: DigestRequest): Promise<
     claimCount: items.length,
     narration,
     claims: ranked,
-    sources: bySource(groups, merged),
-    disputes: disputesOf(groups, merged),
+    sources: bySource(groups, merged, names),
+    disputes: disputesOf(groups, merged, names),
     toCheck: ranked.filter((c) => c.check.length > 0),
-    newPlaces: names.places,
-    newUnits: names.units,
+    newPlaces: fresh.places,
+    newUnits: fresh.units,
   };
 }
