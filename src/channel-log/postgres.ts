@@ -10,6 +10,7 @@ import pg from 'pg';
 import { newReportId, readReportId } from './ids.ts';
 import { DEFAULT_RANK_WINDOW, checkQuery, nearbyWords, pageOfMatches, queryTerms, type MatchSource } from './paging.ts';
 import { checkKey, checkNewReport, claimHit, claimRows, nearbyClaim, storedReport, type HitRecord, type NearbyRecord, type ReportRecord } from './rows.ts';
+import { groupSourceRows, sourceCounts } from './source-counts.ts';
 import { textHash } from './text.ts';
 import {
   StoreUnavailableError,
@@ -387,7 +388,20 @@ export class PostgresChannelLog implements ChannelLog {
          ORDER BY claims DESC, reports DESC, last DESC, c.source_name COLLATE "C"`,
         [chan, opts.since?.getTime() ?? MIN_MS, opts.until?.getTime() ?? MAX_MS],
       );
-      return rows.map((r) => ({ name: r.name, type: r.type, claims: r.claims, reports: r.reports, lastSeen: new Date(Number(r.last)) }));
+      // One entry per source however reports wrote its name; a source with several names has its reports counted over all of them.
+      const grouped = groupSourceRows(rows.map((r) => ({ ...r, last: Number(r.last) })));
+      const reports = new Map<string, number>();
+      if (Object.keys(grouped.reportsOver).length > 0) {
+        const counted = await this.#q<{ k: string; reports: number }>(
+          `SELECT g.value AS k, count(DISTINCT c.report)::int AS reports
+           FROM ${this.#s}.claims c JOIN jsonb_each_text($2::jsonb) g ON g.key = c.source_name
+           WHERE c.chan = $1 AND c.posted_ms BETWEEN $3 AND $4
+           GROUP BY g.value`,
+          [chan, JSON.stringify(grouped.reportsOver), opts.since?.getTime() ?? MIN_MS, opts.until?.getTime() ?? MAX_MS],
+        );
+        for (const r of counted) reports.set(r.k, r.reports);
+      }
+      return sourceCounts(grouped, reports);
     });
   }
 

@@ -14,6 +14,7 @@ import { dirname } from 'node:path';
 import { newReportId, readReportId } from './ids.ts';
 import { DEFAULT_RANK_WINDOW, checkQuery, nearbyWords, pageOfMatches, queryTerms, type MatchSource } from './paging.ts';
 import { checkKey, checkNewReport, claimHit, claimRows, nearbyClaim, storedReport, type ClaimRow, type HitRecord, type NearbyRecord, type ReportRecord } from './rows.ts';
+import { groupSourceRows, sourceCounts, type SourceRow } from './source-counts.ts';
 import type { Summary } from '../schema.ts';
 import { searchText, textHash } from './text.ts';
 import {
@@ -411,8 +412,21 @@ export class SqliteChannelLog implements ChannelLog {
            GROUP BY c.source_name, c.source_type
            ORDER BY claims DESC, reports DESC, last DESC, name`,
         )
-        .all(chan, lo, hi) as { name: string; type: SourceCount['type']; claims: number; reports: number; last: number }[];
-      return rows.map((r) => ({ name: r.name, type: r.type, claims: r.claims, reports: r.reports, lastSeen: new Date(r.last) }));
+        .all(chan, lo, hi) as SourceRow[];
+      // One entry per source however reports wrote its name; a source with several names has its reports counted over all of them.
+      const grouped = groupSourceRows(rows);
+      const reports = new Map<string, number>();
+      if (Object.keys(grouped.reportsOver).length > 0) {
+        const counted = this.#sql(
+          `SELECT g.value AS k, count(DISTINCT c.report) AS reports
+           FROM claims c JOIN json_each(?) g ON g.key = c.source_name
+           WHERE c.chan = ? AND c.key BETWEEN ? AND ?
+           GROUP BY g.value`,
+        )
+          .all(JSON.stringify(grouped.reportsOver), chan, lo, hi) as { k: string; reports: number }[];
+        for (const r of counted) reports.set(r.k, r.reports);
+      }
+      return sourceCounts(grouped, reports);
     });
   }
 
