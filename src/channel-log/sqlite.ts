@@ -418,10 +418,12 @@ export class SqliteChannelLog implements ChannelLog {
       const reports = new Map<string, number>();
       if (Object.keys(grouped.reportsOver).length > 0) {
         const counted = this.#sql(
-          `SELECT g.value AS k, count(DISTINCT c.report) AS reports
-           FROM claims c JOIN json_each(?) g ON g.key = c.source_name
+          // The names as a table first, so each claim finds its name through an index, not a walk of the list.
+          `WITH g(name, k) AS MATERIALIZED (SELECT key, value FROM json_each(?))
+           SELECT g.k AS k, count(DISTINCT c.report) AS reports
+           FROM claims c JOIN g ON g.name = c.source_name
            WHERE c.chan = ? AND c.key BETWEEN ? AND ?
-           GROUP BY g.value`,
+           GROUP BY g.k`,
         )
           .all(JSON.stringify(grouped.reportsOver), chan, lo, hi) as { k: string; reports: number }[];
         for (const r of counted) reports.set(r.k, r.reports);
