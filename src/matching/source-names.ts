@@ -94,10 +94,13 @@ export function sourceKeyOf(name: string): string {
  */
 export class SourceNames {
   readonly #byKey = new Map<string, Map<string, Set<string>>>();
+  /** The name chosen for each key, once asked (forgotten when a name is added). */
+  readonly #chosen = new Map<string, string>();
 
   /** A name as one report used it. */
   add(name: string, reportId: string): void {
     const k = sourceKeyOf(name);
+    this.#chosen.delete(k);
     let names = this.#byKey.get(k);
     if (!names) this.#byKey.set(k, (names = new Map()));
     let reports = names.get(name);
@@ -107,7 +110,10 @@ export class SourceNames {
 
   /** The name shown for `name`'s key (the name itself when it was never added). */
   shown(name: string): string {
-    const names = this.#byKey.get(sourceKeyOf(name));
+    const k = sourceKeyOf(name);
+    const known = this.#chosen.get(k);
+    if (known !== undefined) return known;
+    const names = this.#byKey.get(k);
     if (!names) return name;
     let best = name;
     let bestReports = -1;
@@ -117,6 +123,7 @@ export class SourceNames {
         bestReports = reports.size;
       }
     }
+    this.#chosen.set(k, best);
     return best;
   }
 }
