@@ -539,6 +539,16 @@ describe('verbs the tagger reads as nouns', () => {
     expect(claimWith(text, 'to veto the harbour bill').cue?.text).toBe('plans');
     expect(claimWith(text, 'the depot was empty').source?.name).toMatch(/Okafor/);
   });
+  it('reads a base form after a plural subject or a quantity, and an -ing form after a comma, as the verb', () => {
+    const text = 'Ferry crews fear the new levy will close the line. About 60 percent call the levy unfair. The mayor spoke at the pier, repeating a claim that the levy is temporary.';
+    expect(claimWith(text, 'the new levy will close the line').cue?.text).toBe('fear');
+    expect(slice(text, claimWith(text, 'the levy unfair').source?.span)).toBe('60 percent');
+    expect(claimWith(text, 'a claim that the levy is temporary').source?.name).toBe('mayor');
+  });
+  it('leaves noun compounds after a quantity or an indefinite article alone ("most state ferries", "a news show host")', () => {
+    const claims = claimsOf('Most state ferries run at a loss. A news show host laughed at the plan.');
+    expect(claims.map((c) => c.cue?.text)).toEqual([]);
+  });
   it('takes a past tense read as an adjective as the verb of the sentence subject', () => {
     const text = 'Halvorsen belittled the delay, calling it a "clerical slip" by the port office.';
     expect(claimWith(text, 'a "clerical slip"').source?.name).toMatch(/Halvorsen/);

@@ -26,6 +26,7 @@ interface CueFile {
   passive: { participles: string[] };
   headline: string[];
   notCue: { before: string[]; after: string[]; nounForms?: string[] };
+  pluralSubjects?: { words: string[]; compoundHeads?: string[] };
   sourceHeadBlock: { nouns: string[] };
   nounCues: { nouns: string[] };
   verbNoun: Record<string, string[] | string>;
@@ -96,6 +97,10 @@ export const catenativeVerbs = new Set<string>(cues.catenative?.lemmas ?? []);
 /** Adjectives stating a view after a copula ('is confident that', 'was critical of'). */
 export const stanceAdjectives = new Set<string>(cues.stanceAdjectives?.words ?? []);
 /** Plural nouns spelled like cue verbs ("states") that never count as cues when tagged as nouns. */
+/** Words that stand for a plural subject before a verb: "many fear", "64 percent call him". */
+export const pluralQuantities = new Set<string>(cues.pluralSubjects?.words ?? []);
+/** Cue verbs whose base form after a plural noun is mostly a noun heading a compound ("the jobs report"). */
+export const compoundHeads = new Set<string>(cues.pluralSubjects?.compoundHeads ?? []);
 export const nounForms = new Set<string>(cues.notCue.nounForms ?? []);
 /** Nouns naming a view ("his support for", "Clinton's claim that") whose possessor is the source. */
 export const possessiveNouns = new Set<string>(cues.possessiveNouns?.nouns ?? []);

@@ -1,7 +1,7 @@
 // Reporting-verb cues in every order ("X said C", "C, X said", "C, said X"), with participles ("…, citing Y") and
 // conjoined cues ("X praised Y and said Z"), impressions ("seemed confident"), and the cue's own words.
 import type { Doc } from '../nlp.ts';
-import { abstractHeads, catenativeVerbs, channels, impressionVerbs, nounForms, evidenceHeads, evidenceLemmas, notCueAfter, notCueBefore, verbForms, type VerbCue } from './lexicon.ts';
+import { abstractHeads, pluralQuantities, compoundHeads, catenativeVerbs, channels, impressionVerbs, nounForms, evidenceHeads, evidenceLemmas, notCueAfter, notCueBefore, verbForms, type VerbCue } from './lexicon.ts';
 import { headOf, npLeft, npRight, type Range } from './phrases.ts';
 import type { Quotes } from './quotes.ts';
 import { type Relation, BE, THAT, POSSESSIVE, CLAUSE_OPENERS, QUOTE_MARK, CLOSE_MARK, OPEN_MARK, END_PUNCT, wordCount, EXPLETIVE } from './relation.ts';
@@ -44,7 +44,11 @@ export function isVerbCue(doc: Doc, i: number, verb: VerbCue): boolean {
     // between a noun phrase and a clause opener; "his claims that" stays a noun.
     const clear = t.lower === 'said' || t.lower === 'says' || t.lower === 'told' || (t.lower === 'say' && prev?.pos === 'NUM') ||
       // "by promising to …": an -ing form after a preposition is a verb whatever the tagger says
-      (t.lower.endsWith('ing') && !!prev && ING_PREPS.has(prev.lower) && t.pos === 'ADJ') ||
+      (t.lower.endsWith('ing') && !!prev && ING_PREPS.has(prev.lower) && (t.pos === 'ADJ' || t.pos === 'NOUN')) ||
+      // ", repeating a false claim", "but warning that …": an -ing form opening a clause after a comma or "and"
+      ingClause(doc, i) ||
+      // "Polls show", "many economists say", "64 percent call him": a base form after a plural subject
+      pluralSubject(doc, i, verb) ||
       // "records show", "new fundraising reports show.": a plural document noun before a form the tagger read as a noun
       (evidenceLemmas.has(verb.lemma) && !!prev && !!next && (prev.pos === 'NOUN' || prev.pos === 'PROPN') &&
         (END_PUNCT.test(next.value) || next.value === ',' || next.pos === 'PRON' || next.pos === 'DET' || next.pos === 'NUM' || next.pos === 'PROPN') && evidenceSubject(doc, i));
@@ -85,6 +89,34 @@ export function isVerbCue(doc: Doc, i: number, verb: VerbCue): boolean {
   while (b > 0 && i - b < 3 && (tokens[b].pos === 'ADV' || tokens[b].pos === 'PART')) b--;
   if (b >= 0 && BE.has(tokens[b].lower) && /(ed|en|id|ld|wn|ght)$/.test(t.lower)) return false;
   return true;
+}
+
+const ING_LINKS = new Set([',', 'and', 'but']);
+
+/** An -ing cue form the tagger read as a noun after a comma or "and"/"but", with an object or clause after it. */
+function ingClause(doc: Doc, i: number): boolean {
+  const { tokens } = doc;
+  const t = tokens[i];
+  const prev = tokens[i - 1];
+  const next = tokens[i + 1];
+  if (t.pos !== 'NOUN' || !t.lower.endsWith('ing') || !prev || !next || !ING_LINKS.has(prev.lower)) return false;
+  return next.pos === 'DET' || next.pos === 'PRON' || next.pos === 'ADJ' || next.pos === 'NUM' || next.pos === 'PROPN' || next.pos === 'NOUN' || THAT.has(next.lower) || OPEN_MARK.test(next.value);
+}
+
+/** A cue verb's base form the tagger read as a noun right after a plural noun or a quantity ("critics fear"). */
+function pluralSubject(doc: Doc, i: number, verb: VerbCue): boolean {
+  const { tokens } = doc;
+  const t = tokens[i];
+  const prev = tokens[i - 1];
+  const next = tokens[i + 1];
+  if (t.pos !== 'NOUN' || t.lower !== verb.lemma || !prev || !next || prev.sent !== t.sent) return false;
+  if ((next.pos === 'ADP' && !THAT.has(next.lower)) || next.pos === 'CCONJ' || compoundHeads.has(t.lower)) return false;
+  // "most state laws": after a quantity, a noun or adjective next makes the form a noun modifier
+  if (pluralQuantities.has(prev.lower)) return next.pos !== 'NOUN' && next.pos !== 'ADJ';
+  // "polls show", "her allies fear" (but not "a news show")
+  if (!(prev.pos === 'NOUN' || prev.pos === 'PROPN') || !/[^su']s$/.test(prev.lower) || !/^[a-z]/.test(prev.value) || prev.lower === 'news') return false;
+  const before = tokens[i - 2];
+  return !(before && (before.lower === 'a' || before.lower === 'an'));
 }
 
 /** "I want", "we really wanted", "I don't want": "I" or "we" right before the verb, past adverbs and auxiliaries. */
