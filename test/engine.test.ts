@@ -216,6 +216,16 @@ describe('adjuncts and inserted phrases around the cue', () => {
       expect(c.source?.name, text).toBe('Dana Whitlow');
     }
   });
+  it('reads a plural possessive inside the insertion and a name set off after a title', () => {
+    for (const text of [
+      '“The dam will hold,” Dana Whitlow, the engineers’ union leader, said on Friday.',
+      '“The dam will hold,” the water board spokesman, Dana Whitlow, said on Friday.',
+    ]) {
+      const c = claimWith(text, 'The dam will hold');
+      expect(c.source?.name, text).toBe('Dana Whitlow');
+      expect(c.content.map((s) => slice(text, s)), text).toEqual(['“The dam will hold,”']);
+    }
+  });
 });
 
 describe('coordinated and stance verbs', () => {
@@ -355,10 +365,12 @@ describe('wire copy details', () => {
     const c = claimWith(text, 'Two ferries sank');
     expect(slice(text, c.content[0])).toBe('Two ferries sank near the port');
   });
-  it('reads "“…,” a spokesman, Colonel X, told Reuters by phone" with the spokesman as source and Reuters as conduit', () => {
+  it('reads "“…,” a spokesman, Colonel X, told Reuters by phone" with the named spokesman as source and Reuters as conduit', () => {
     const text = '"The ferry is lost," a spokesman for the navy, Captain Ivan Sorel, told Reuters by phone.';
     const c = claimWith(text, 'The ferry is lost');
-    expect(c.source?.mention).toBe('a spokesman for the navy');
+    expect(c.source?.mention).toBe('a spokesman for the navy, Captain Ivan Sorel');
+    expect(c.source?.name).toBe('Ivan Sorel');
+    expect(c.source?.type).toBe('official');
     expect(c.conduit?.name).toBe('Reuters');
   });
   it('skips "on Tuesday" between subject and verb, and does not read "a newspaper report that" as a cue', () => {

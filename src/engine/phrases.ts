@@ -19,6 +19,16 @@ export const isPunct = (t: Token) => t.pos === 'PUNCT' || t.pos === 'SYM' || t.p
 const isPossessive = (t: Token) => t.lower === "'s" || t.lower === "'";
 const isHyphen = (t: Token) => t.value === '-' || t.value === '–' || t.value === '/';
 
+/** Two to four capitalised words, each read as a name (or a name the tagger took for a verb: "Josh Earnest"). */
+export function isName(doc: Doc, first: number, last: number): boolean {
+  if (last - first < 1 || last - first > 3) return false;
+  for (let k = first; k <= last; k++) {
+    const t = doc.tokens[k];
+    if (!/^[A-Z][a-z]/.test(t.value) || !(t.pos === 'PROPN' || t.pos === 'VERB' || t.pos === 'NOUN')) return false;
+  }
+  return doc.tokens[last].pos === 'PROPN';
+}
+
 /** Noun phrase that ends at token `end` (inclusive), walking left within the sentence. */
 export function npLeft(doc: Doc, end: number, floor: number): Range | null {
   const { tokens } = doc;

@@ -2,7 +2,7 @@
 // subject of a sentence, the owner named behind a document ("statements from X"), and which heads can be agents.
 import type { Doc, Token } from '../nlp.ts';
 import { agentHeads, nounCues } from './lexicon.ts';
-import { headOf, npLeft, npRight, type Range } from './phrases.ts';
+import { headOf, isName, npLeft, npRight, type Range } from './phrases.ts';
 import { POSSESSIVE, QUOTE_MARK, CLOSE_MARK, END_PUNCT, DAY } from './relation.ts';
 
 const SKIP_BETWEEN = new Set(['also', 'has', 'have', 'had', 'will', 'would', 'could', 'should', 'may', 'might', 'must', 'can', 'did', 'does', 'do', 'not', "n't", 'never', 'previously', 'later', 'again', 'repeatedly', 'already', 'once', 'then', 'now', 'recently', 'just', 'publicly', 'privately', 'reportedly', 'allegedly', 'apparently', 'earlier', 'still', 'further', 'even', 'often', 'frequently', 'openly', 'explicitly', 'initially', 'first', 'firmly', 'flatly', 'quickly', 'immediately', 'since', 'however', 'only', 'widely', 'long', 'separately', 'subsequently', 'ultimately', 'finally', 'simply', 'officially', 'categorically']);
@@ -59,6 +59,16 @@ export function skipLeft(doc: Doc, k: number, floor: number): number {
   return k;
 }
 
+/** "Sanders’ campaign manager": an apostrophe closing a word that ends in s, with a word after it, marks a possessive. */
+function possessiveMark(doc: Doc, k: number): boolean {
+  const { tokens } = doc;
+  const t = tokens[k];
+  const prev = tokens[k - 1];
+  const next = tokens[k + 1];
+  return (t.value === '’' || t.value === "'") && !!prev && !!next && prev.end === t.start && /s$/i.test(prev.value) &&
+    next.start > t.end && (next.pos === 'NOUN' || next.pos === 'PROPN' || next.pos === 'ADJ');
+}
+
 /** The subject of a cue whose verb is at `v` (tokens to its left), handling appositives and "who". */
 export function subjectLeft(doc: Doc, v: number, floor: number): { source: Range; viaComma: boolean } | null {
   const { tokens } = doc;
@@ -72,7 +82,7 @@ export function subjectLeft(doc: Doc, v: number, floor: number): { source: Range
       let c = k - 1;
       let depth = 0;
       const dash = t.value !== ',';
-      while (c >= floor && depth < 24 && (dash || tokens[c].value !== ',') && tokens[c].value !== t.value && !CLOSE_MARK.test(tokens[c].value)) {
+      while (c >= floor && depth < 24 && (dash || tokens[c].value !== ',') && tokens[c].value !== t.value && (!CLOSE_MARK.test(tokens[c].value) || possessiveMark(doc, c))) {
         c--;
         depth++;
       }
@@ -80,7 +90,7 @@ export function subjectLeft(doc: Doc, v: number, floor: number): { source: Range
       const inner = tokens[c + 1];
       const appositive = inner.pos === 'DET' || inner.pos === 'ADJ' || inner.pos === 'NOUN' || inner.lower === 'who' || inner.lower === 'which' ||
         inner.pos === 'NUM' || inner.pos === 'PROPN' || POSSESSIVE.has(inner.lower) || ((inner.pos === 'ADV' || inner.pos === 'SCONJ') && c + 2 === k) ||
-        (inner.pos === 'VERB' && /(ing|ed)$/.test(inner.lower)) || (inner.pos === 'ADP' && inner.lower !== 'of');
+        (inner.pos === 'VERB' && (/(ing|ed)$/.test(inner.lower) || /^[A-Z][a-z]/.test(inner.value))) || (inner.pos === 'ADP' && inner.lower !== 'of');
       // "Rep. Sander Levin (Mich.), a superdelegate, said": the parenthesis after a name is part of it
       let before = c - 1;
       if (tokens[before]?.value === ')') {
@@ -103,6 +113,8 @@ export function subjectLeft(doc: Doc, v: number, floor: number): { source: Range
           if (outer && (tokens[outer.last].pos === 'PROPN' || tokens[outer.last].pos === 'PRON')) return { source: outer, viaComma: true };
         }
       }
+      // "the White House spokesman, Josh Earnest, said": a name set off after a common noun is the speaker
+      if (np && round === 0 && tokens[np.last].pos === 'NOUN' && isName(doc, c + 1, k - 1)) return { source: { first: np.first, last: k - 1 }, viaComma: true };
       if (np) return { source: np, viaComma: true };
       k = c;
     }
