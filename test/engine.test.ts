@@ -228,6 +228,24 @@ describe('adjuncts and inserted phrases around the cue', () => {
   });
 });
 
+describe('reporting verbs no word order explains', () => {
+  it('gives a verb after "and" the subject of the verb before, and ends that verb\'s content at "and"', () => {
+    const text = 'The vote went badly. The mayor called her rival "weak" and said she had no support in the harbour district.';
+    const said = claimWith(text, 'she had no support');
+    expect(said.cue?.text).toBe('said');
+    expect(said.source?.name).toBe('mayor');
+    expect(claimWith(text, '"weak"').content.map((s) => slice(text, s))).toEqual(['her rival "weak"']);
+  });
+  it('takes the name opening the sentence when a quoted title sits in the insertion before the verb', () => {
+    const text = 'Ann Holm, the author of a book about the harbour, “Low Tide,” said the port would never recover.';
+    expect(claimWith(text, 'the port would never recover').source?.name).toBe('Ann Holm');
+  });
+  it('reads no cue in a hyphenated word or a participle before a preposition', () => {
+    const claims = claimsOf('The so-called harbour levy passed. The harbour fees, as opposed to the ferry fees, rose sharply.');
+    expect(claims.map((c) => c.cue?.text)).toEqual([]);
+  });
+});
+
 describe('coordinated and stance verbs', () => {
   it('gives a second verb joined by "and" the clause subject, and ends the first content before it', () => {
     const text = 'The mayor praised the rescue crews and said the last families had been moved out of the valley.';

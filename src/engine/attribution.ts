@@ -6,7 +6,7 @@ import { attitudeVerbs, stanceAdjectives, impressionVerbs, possessiveNouns, pass
 import type { Quotes } from './quotes.ts';
 import { type Relation, BE, wordCount } from './relation.ts';
 import { contentRight } from './content.ts';
-import { afterQuote, isVerbCue, nounAfterName, verbRelation, seemsState, impressionRelation } from './verb-cues.ts';
+import { afterQuote, fallbackRelation, isVerbCue, nounAfterName, verbRelation, seemsState, impressionRelation } from './verb-cues.ts';
 import { phrasalAt, according, inSourceRelation, askedRelation, whenAskedRelation } from './according-cues.ts';
 import { passive } from './passive-cues.ts';
 import { headline, titleRelation, colonRelation } from './headline-and-colon-cues.ts';
@@ -78,7 +78,8 @@ export function findRelations(doc: Doc, quotes: Quotes): Relation[] {
       if (verb && isVerbCue(doc, i, verb)) {
         const seeming = impressionVerbs.has(verb.lemma);
         const rel = seeming && seemsState(doc, i, s.last) ? impressionRelation(doc, quotes, s.i, i, verb) :
-          verbRelation(doc, quotes, s.i, i, verb) ?? (seeming ? impressionRelation(doc, quotes, s.i, i, verb) : null);
+          verbRelation(doc, quotes, s.i, i, verb) ?? (seeming ? impressionRelation(doc, quotes, s.i, i, verb) :
+            t.pos === 'VERB' ? fallbackRelation(doc, quotes, s.i, i, verb) : null);
         if (rel?.kind === 'participle') {
           // "“…,” McCain said, citing low growth": the participle shares the speaker of the cue before it.
           const prev = out.at(-1);

@@ -325,6 +325,64 @@ export function verbRelation(doc: Doc, quotes: Quotes, si: number, v: number, ve
   };
 }
 
+/**
+ * A reporting verb none of the word orders above could read ("X met survivors on Thursday and said …" with a long
+ * insertion, "…, then says he'll welcome advice"): the sentence's subject (or the phrase right before the verb)
+ * as its source and the rest of the clause as its content, with a low confidence so any other reading wins.
+ */
+export function fallbackRelation(doc: Doc, quotes: Quotes, si: number, v: number, verb: VerbCue): Relation | null {
+  const { tokens, sentences } = doc;
+  const s = sentences[si];
+  const prev = tokens[v - 1];
+  const next = tokens[v + 1];
+  // "in pledged delegates", "her newly-announced running mate": a participle modifying the noun after it
+  if (prev && next && /ed$/.test(tokens[v].lower) && next.pos === 'NOUN' && (prev.pos === 'ADP' || prev.pos === 'DET' || prev.pos === 'ADJ' || prev.value === '-')) return null;
+  // "so-called", "truth-telling": the second half of a hyphenated word
+  if (prev && (prev.value === '-' || prev.value === '–') && prev.end === tokens[v].start) return null;
+  // "criticised for refusing to …", "while adding …": a gerund after a preposition (the participle finders' job)
+  if (prev && tokens[v].lower.endsWith('ing') && (prev.pos === 'ADP' || prev.pos === 'SCONJ')) return null;
+  // "refugees admitted to the country", "as recalled by X": a participle with a preposition after it
+  if (prev && next && /(ed|en)$/.test(tokens[v].lower) && prev.pos !== 'AUX' && (next.lower === 'by' || next.lower === 'to' || next.lower === 'with')) return null;
+  const cue = cueSpan(doc, v, verb, s.last);
+  const left = subjectLeft(doc, v, s.first)?.source;
+  // a weak cue with a subject of its own was rejected above for its subject or its content
+  if (left && verb.strength !== 'strong') return null;
+  const source = left ?? clauseSubject(doc, s.first, cue.first - 1);
+  if (!source) return null;
+  const content = contentRight(doc, quotes, cue.last + 1, s.last) ?? (source.first > s.first ? contentLeft(doc, quotes, source.first, s.first) : null);
+  if (!content || wordCount(doc, content) < 2) return null;
+  // "he called her weak and said …": the content of the verb before ends at "and"
+  const link = skipLeft(doc, cue.first - 1, s.first);
+  const cutBefore = !left && link > s.first && (tokens[link].lower === 'and' || tokens[link].lower === 'but') ? (tokens[link - 1].value === ',' ? link - 1 : link) : undefined;
+  return { kind: 'verb', cue, stance: verb.stance, source, owner: ownerOf(doc, source), content: [content], sent: si, quote: isQuoted(doc, quotes, content), confidence: 0.4, cutBefore };
+}
+
+/**
+ * The subject a verb with none right before it shares: after "and"/"but" the subject of the nearest verb before
+ * ("he called her weak and said …"), after a comma or dash a name opening the sentence and set off by a comma
+ * ("Hemsley, the co-author of …, said"), else the sentence's subject.
+ */
+function clauseSubject(doc: Doc, first: number, last: number): Range | null {
+  const { tokens } = doc;
+  if (last < first) return null;
+  const k = skipLeft(doc, last, first);
+  const link = tokens[k];
+  if (link && k > first && (link.lower === 'and' || link.lower === 'but')) {
+    for (let j = k - 1; j > first && k - j < 30; j--) {
+      const t = tokens[j];
+      if (t.pos !== 'VERB' || END_PUNCT.test(tokens[j - 1].value)) continue;
+      const subj = subjectLeft(doc, j, first);
+      if (subj && isAgent(headOf(doc, subj.source))) return subj.source;
+    }
+  }
+  if (link && (link.value === ',' || link.value === '—' || link.value === '-' || link.value === '--' || (CLOSE_MARK.test(link.value) && tokens[k - 1]?.value === ','))) {
+    const np = npRight(doc, first, k - 1);
+    if (np && tokens[np.last + 1]?.value === ',' && isAgent(headOf(doc, np))) return np;
+  }
+  const main = mainSubject(doc, first, last);
+  return main && isAgent(headOf(doc, main)) ? main : null;
+}
+
 /** "seemed to be …", "appears confident", "seemed taken aback": a state the subject is seen in, not a view it holds. */
 export function seemsState(doc: Doc, v: number, sentLast: number): boolean {
   const { tokens } = doc;
