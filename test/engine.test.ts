@@ -240,6 +240,12 @@ describe('reporting verbs no word order explains', () => {
     const text = 'Ann Holm, the author of a book about the harbour, “Low Tide,” said the port would never recover.';
     expect(claimWith(text, 'the port would never recover').source?.name).toBe('Ann Holm');
   });
+  it('gives a participle after a long opener the subject of the verb before it', () => {
+    const text = 'Speaking at a town hall in Salem on Friday, the mayor went after the council, calling it “a total failure.”';
+    const c = claimWith(text, 'a total failure');
+    expect(c.cue?.text).toBe('calling');
+    expect(c.source?.name).toBe('mayor');
+  });
   it('reads no cue in a hyphenated word or a participle before a preposition', () => {
     const claims = claimsOf('The so-called harbour levy passed. The harbour fees, as opposed to the ferry fees, rose sharply.');
     expect(claims.map((c) => c.cue?.text)).toEqual([]);

@@ -196,7 +196,8 @@ export function verbRelation(doc: Doc, quotes: Quotes, si: number, v: number, ve
     if (verb.to && verb.strength !== 'strong' && !verb.recipient) return null;
     const content = clauseAfterCue(doc, quotes, after, s.last, verb);
     if (!content) return null;
-    const subj = mainSubject(doc, s.first, v - 1);
+    // past a long opener ("At a rally in Ames, Iowa, on Sunday, Mrs. Clinton …, saying") the subject of the verb before
+    const subj = mainSubject(doc, s.first, v - 1) ?? subjectOfVerbBefore(doc, s.first, cue.first - 2);
     return { ...base, kind: 'participle', source: subj, content: [content], confidence: subj ? 0.6 : 0.3, cutBefore: lead.value === ',' ? cue.first - 1 : cue.first };
   }
 
@@ -357,6 +358,17 @@ export function fallbackRelation(doc: Doc, quotes: Quotes, si: number, v: number
   return { kind: 'verb', cue, stance: verb.stance, source, owner: ownerOf(doc, source), content: [content], sent: si, quote: isQuoted(doc, quotes, content), confidence: 0.4, cutBefore };
 }
 
+/** The agent subject of the nearest verb at or before `last` ("Trump went after Bush, calling him …" → Trump). */
+function subjectOfVerbBefore(doc: Doc, first: number, last: number): Range | null {
+  const { tokens } = doc;
+  for (let j = last; j > first && last - j < 30; j--) {
+    if (tokens[j].pos !== 'VERB' || END_PUNCT.test(tokens[j - 1].value)) continue;
+    const subj = subjectLeft(doc, j, first);
+    if (subj && isAgent(headOf(doc, subj.source))) return subj.source;
+  }
+  return null;
+}
+
 /**
  * The subject a verb with none right before it shares: after "and"/"but" the subject of the nearest verb before
  * ("he called her weak and said …"), after a comma or dash a name opening the sentence and set off by a comma
@@ -368,12 +380,8 @@ function clauseSubject(doc: Doc, first: number, last: number): Range | null {
   const k = skipLeft(doc, last, first);
   const link = tokens[k];
   if (link && k > first && (link.lower === 'and' || link.lower === 'but')) {
-    for (let j = k - 1; j > first && k - j < 30; j--) {
-      const t = tokens[j];
-      if (t.pos !== 'VERB' || END_PUNCT.test(tokens[j - 1].value)) continue;
-      const subj = subjectLeft(doc, j, first);
-      if (subj && isAgent(headOf(doc, subj.source))) return subj.source;
-    }
+    const subj = subjectOfVerbBefore(doc, first, k - 1);
+    if (subj) return subj;
   }
   if (link && (link.value === ',' || link.value === '—' || link.value === '-' || link.value === '--' || (CLOSE_MARK.test(link.value) && tokens[k - 1]?.value === ','))) {
     const np = npRight(doc, first, k - 1);
