@@ -216,6 +216,17 @@ describe('adjuncts and inserted phrases around the cue', () => {
       expect(c.source?.name, text).toBe('Dana Whitlow');
     }
   });
+  it('finds subjects the phrase walk used to miss: a percentage, a gerund after a possessive, a part set off by dashes, "those surveyed"', () => {
+    const text = 'On ferry issues, 42% say they are liberal. Another source familiar with the mayor’s thinking said the vote would slip. Dockworkers — and some sailors — say that the levy is unfair. Of the voters polled, those surveyed say the ferry should stay open.';
+    expect(slice(text, claimWith(text, 'they are liberal').source?.span)).toBe('42%');
+    expect(slice(text, claimWith(text, 'the vote would slip').source?.span)).toBe('Another source familiar with the mayor’s thinking');
+    expect(slice(text, claimWith(text, 'the levy is unfair').source?.span)).toBe('Dockworkers — and some sailors');
+    expect(claimWith(text, 'the ferry should stay open').cue?.text).toBe('say');
+  });
+  it('keeps "here" after the verb out of the way of a quote-first attribution', () => {
+    const text = '“We will win,” the mayor said here.';
+    expect(claimWith(text, 'We will win').source?.name).toBe('mayor');
+  });
   it('reads a plural possessive inside the insertion and a name set off after a title', () => {
     for (const text of [
       '“The dam will hold,” Dana Whitlow, the engineers’ union leader, said on Friday.',

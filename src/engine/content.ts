@@ -127,7 +127,7 @@ export function clauseAfterCue(doc: Doc, quotes: Quotes, k: number, sentLast: nu
 
 export const isBreak = (t: Token) => t.value === ',' || CLOSE_MARK.test(t.value) || t.value === '—';
 export const NOMINAL_LIKE = new Set(['NOUN', 'PROPN', 'ADJ', 'NUM', 'SYM', 'ADP', 'DET', 'PART']);
-export const TIME_WORDS = new Set(['this', 'last', 'next', 'earlier', 'later', 'week', 'month', 'year', 'morning', 'afternoon', 'evening', 'night', 'weekend', 'then', 'afterward', 'afterwards', 'again', 'recently', 'once', 'too', 'also', 'instead']);
+export const TIME_WORDS = new Set(['this', 'last', 'next', 'earlier', 'later', 'week', 'month', 'year', 'morning', 'afternoon', 'evening', 'night', 'weekend', 'then', 'afterward', 'afterwards', 'again', 'recently', 'once', 'too', 'also', 'instead', 'here', 'there', 'today', 'tonight', 'yesterday']);
 const CLAUSE_ADJUNCTS = new Set(['when', 'while', 'after', 'before', 'as', 'during', 'because', 'since', 'upon', 'following', 'amid', 'despite']);
 
 /**

@@ -40,6 +40,18 @@ export function npLeft(doc: Doc, end: number, floor: number): Range | null {
       return { first: end, last: end };
     }
   }
+  // "42% say": a percentage; "the mayor's thinking": an -ing form after a possessive is a noun
+  const percent = t0.value === '%' && end > floor && tokens[end - 1].pos === 'NUM';
+  const gerund = t0.pos === 'VERB' && t0.lower.endsWith('ing') && end > floor && (isPossessive(tokens[end - 1]) || POSSESSIVE_PRON.has(tokens[end - 1].lower));
+  if (percent || gerund) {
+    let first = end - 1;
+    if (gerund) {
+      const owner = isPossessive(tokens[end - 1]) ? npLeft(doc, end - 2, floor) : null;
+      if (owner) first = owner.first;
+      else if (isPossessive(tokens[end - 1])) return null;
+    }
+    return { first, last: end };
+  }
   if (!(NOMINAL.has(t0.pos) || isPossessive(t0)) || t0.pos === 'DET' && !SUBJECT_PRONOUNS.has(t0.lower)) {
     // A capitalised word the tagger read as a verb ("Lynch said") is a name.
     if (!(/^[A-Z][a-z]/.test(t0.value) && t0.pos !== 'PUNCT')) return null;

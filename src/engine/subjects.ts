@@ -102,6 +102,8 @@ export function subjectLeft(doc: Doc, v: number, floor: number): { source: Range
       // After a name any inserted phrase is an aside: "Tester, himself up for reelection, said", "Mr. Sperling,
       // then 38, said".
       const named = !!np && tokens[np.last].pos === 'PROPN' && inner.pos !== 'CCONJ' && !QUOTE_MARK.test(inner.value);
+      // "Democrats — and some Republicans — say": a coordinated part set off by dashes joins the subject
+      if (dash && inner.pos === 'CCONJ' && np) return { source: { first: np.first, last: k - 1 }, viaComma: true };
       if (!appositive && !named) return null;
       // "X, acting director of Y, which organized it, said": a relative clause after an appositive belongs to it.
       if (np && round === 0 && (inner.lower === 'which' || inner.lower === 'who')) {

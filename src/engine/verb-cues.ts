@@ -348,7 +348,7 @@ export function fallbackRelation(doc: Doc, quotes: Quotes, si: number, v: number
   const left = subjectLeft(doc, v, s.first)?.source;
   // a weak cue with a subject of its own was rejected above for its subject or its content
   if (left && verb.strength !== 'strong') return null;
-  const source = left ?? clauseSubject(doc, s.first, cue.first - 1);
+  const source = left ?? clauseSubject(doc, s.first, cue.first - 1, verb.strength !== 'strong');
   if (!source) return null;
   const content = contentRight(doc, quotes, cue.last + 1, s.last) ?? (source.first > s.first ? contentLeft(doc, quotes, source.first, s.first) : null);
   if (!content || wordCount(doc, content) < 2) return null;
@@ -372,9 +372,9 @@ function subjectOfVerbBefore(doc: Doc, first: number, last: number): Range | nul
 /**
  * The subject a verb with none right before it shares: after "and"/"but" the subject of the nearest verb before
  * ("he called her weak and said …"), after a comma or dash a name opening the sentence and set off by a comma
- * ("Hemsley, the co-author of …, said"), else the sentence's subject.
+ * ("Hemsley, the co-author of …, said"), else the sentence's subject (one that can hold a view, for a weak cue).
  */
-function clauseSubject(doc: Doc, first: number, last: number): Range | null {
+function clauseSubject(doc: Doc, first: number, last: number, needAgent: boolean): Range | null {
   const { tokens } = doc;
   if (last < first) return null;
   const k = skipLeft(doc, last, first);
@@ -388,7 +388,7 @@ function clauseSubject(doc: Doc, first: number, last: number): Range | null {
     if (np && tokens[np.last + 1]?.value === ',' && isAgent(headOf(doc, np))) return np;
   }
   const main = mainSubject(doc, first, last);
-  return main && isAgent(headOf(doc, main)) ? main : null;
+  return main && (!needAgent || isAgent(headOf(doc, main))) ? main : null;
 }
 
 /** "seemed to be …", "appears confident", "seemed taken aback": a state the subject is seen in, not a view it holds. */
