@@ -117,6 +117,16 @@ describe('other cue forms', () => {
     expect(c.source?.name).toMatch(/local officials/);
   });
 
+  it('reads any cue verb\'s participle with "for", "of" or "with" as a passive cue with no source, and with "by" names the source', () => {
+    const text = 'The harbour master was criticized for closing the pier early. Three council members were charged with taking bribes. The pier plan was praised by local fishermen.';
+    const criticized = claimWith(text, 'closing the pier early');
+    expect(criticized.cue?.text).toBe('was criticized for');
+    expect(criticized.source).toBeNull();
+    expect(criticized.content.map((s) => slice(text, s))).toEqual(['The harbour master', 'closing the pier early']);
+    expect(claimWith(text, 'taking bribes').cue?.text).toBe('were charged with');
+    expect(claimWith(text, 'The pier plan').source?.name).toMatch(/local fishermen/);
+  });
+
   it('names the party behind "statements from X indicated"', () => {
     const text = 'Statements from the regional administration indicated that power had been restored to most districts.';
     const c = claimWith(text, 'power had been restored');

@@ -8,7 +8,7 @@ import { type Relation, BE, wordCount } from './relation.ts';
 import { contentRight } from './content.ts';
 import { afterQuote, fallbackRelation, isVerbCue, nounAfterName, verbRelation, seemsState, impressionRelation } from './verb-cues.ts';
 import { phrasalAt, according, inSourceRelation, askedRelation, whenAskedRelation } from './according-cues.ts';
-import { passive } from './passive-cues.ts';
+import { passive, PASSIVE_LINKS } from './passive-cues.ts';
 import { headline, titleRelation, colonRelation } from './headline-and-colon-cues.ts';
 import { verbNounAt, verbNounRelation, possessiveNounRelation } from './nominal-cues.ts';
 import { thatClauseAfter, attitudeRelation, copulaRelation } from './attitude-cues.ts';
@@ -114,7 +114,11 @@ export function findRelations(doc: Doc, quotes: Quotes): Relation[] {
         const rel = copulaRelation(doc, quotes, s.i, i);
         if (rel) { out.push(rel); continue; }
       }
-      if (passiveParticiples.has(t.lower) && i > s.first && BE.has(tokens[i - 1].lower) || (passiveParticiples.has(t.lower) && i > s.first + 1 && BE.has(tokens[i - 2].lower) && (tokens[i - 1].pos === 'ADV' || tokens[i - 1].pos === 'PART'))) {
+      // "was criticized for …", "is accused of …", "were charged with …": any cue or stance verb's participle with
+      // the preposition that names what it is about
+      const passiveForm = passiveParticiples.has(t.lower) ||
+        (!!(verb || attitudeVerbs.has(t.lemma)) && /(ed|en|wn)$/.test(t.lower) && PASSIVE_LINKS.has(tokens[i + 1]?.lower ?? ''));
+      if (passiveForm && i > s.first && BE.has(tokens[i - 1].lower) || (passiveForm && i > s.first + 1 && BE.has(tokens[i - 2].lower) && (tokens[i - 1].pos === 'ADV' || tokens[i - 1].pos === 'PART'))) {
         const rel = passive(doc, quotes, s.i, i);
         if (rel) out.push(rel);
       }

@@ -7,6 +7,9 @@ import { type Relation, BE, CLAUSE_OPENERS, OPEN_MARK, wordCount, EXPLETIVE } fr
 import { ownerOf } from './subjects.ts';
 import { contentRight, isQuoted } from './content.ts';
 
+/** Prepositions after a participle that make a passive cue of any cue or stance verb: "criticized for", "accused of". */
+export const PASSIVE_LINKS = new Set(['by', 'for', 'of', 'with']);
+
 /** "<subject> is (also) described by X as <complement>" and "… is said to …". */
 export function passive(doc: Doc, quotes: Quotes, si: number, p: number): Relation | null {
   const { tokens, sentences } = doc;
@@ -48,10 +51,10 @@ export function passive(doc: Doc, quotes: Quotes, si: number, p: number): Relati
     if (!rest) return null;
     return { kind: 'passive', cue, stance: 'questions', source: null, owner: null, content: [rest], sent: si, quote: isQuoted(doc, quotes, rest), confidence: 0.4 };
   }
-  if (j <= s.last && (tokens[j].lower === 'as' || tokens[j].lower === 'to')) {
+  if (j <= s.last && (tokens[j].lower === 'as' || tokens[j].lower === 'to' || (!source && PASSIVE_LINKS.has(tokens[j].lower) && tokens[j].lower !== 'by'))) {
     const rest = contentRight(doc, quotes, j + 1, s.last);
     if (rest) content.push(rest);
-    if (tokens[j].lower === 'as') cue.last = Math.max(cue.last, j);
+    if (tokens[j].lower !== 'to') cue.last = Math.max(cue.last, j);
   } else if (!source) {
     return null;
   }
