@@ -313,6 +313,14 @@ describe('participles, questions and polls', () => {
     expect(claimsOf(text).some((c) => c.cue?.text === 'said')).toBe(true);
   });
 
+  it('joins "about" to the cue of "Asked about …" and "when asked about …"', () => {
+    const text = 'Asked about the closed pier, the governor said repairs would start soon. “It is safe,” the mayor said when asked about the ferry.';
+    const asked = claimWith(text, 'the closed pier');
+    expect(asked.cue?.text).toBe('Asked about');
+    expect(asked.content.map((s) => slice(text, s))).toEqual(['the closed pier']);
+    expect(claimWith(text, 'the ferry').cue?.text).toBe('asked about');
+  });
+
   it('takes "In a <poll> released Monday, …" and a long "According to …" phrase as the source', () => {
     const poll = 'In a regional radio poll released Monday, 61 percent of listeners backed the new curfew.';
     expect(claimWith(poll, '61 percent of listeners').source?.mention).toBe('a regional radio poll released Monday');

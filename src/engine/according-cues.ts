@@ -110,7 +110,13 @@ export function askedRelation(doc: Doc, quotes: Quotes, si: number, i: number): 
   if (!opens) return null;
   const src = npRight(doc, j + 1, s.last);
   if (!src || !isAgent(headOf(doc, src))) return null;
-  return { kind: 'verb', cue: { first: i, last: i }, stance: 'questions', source: src, owner: null, content: [{ first: i + 1, last: j - 1 }], sent: si, quote: false, confidence: 0.6 };
+  const about = aboutAfter(doc, i, j);
+  return { kind: 'verb', cue: { first: i, last: i + about }, stance: 'questions', source: src, owner: null, content: [{ first: i + 1 + about, last: j - 1 }], sent: si, quote: false, confidence: 0.6 };
+}
+
+/** 1 when "about" follows "asked" with a topic after it ("Asked about the vote, …": "about" joins the cue), else 0. */
+function aboutAfter(doc: Doc, i: number, end: number): number {
+  return doc.tokens[i + 1]?.lower === 'about' && i + 2 < end ? 1 : 0;
 }
 
 /** "“…,” Christie said when asked whether he would …": the question put to the speaker of the cue before it. */
@@ -123,7 +129,8 @@ export function whenAskedRelation(doc: Doc, si: number, i: number, prev: Relatio
   let j = i + 1;
   while (j <= s.last && tokens[j].value !== ',' && !END_PUNCT.test(tokens[j].value)) j++;
   if (j - 1 < i + 2) return null;
-  return { kind: 'verb', cue: { first: i, last: i }, stance: 'questions', source: prev.source, owner: prev.owner, content: [{ first: i + 1, last: j - 1 }], sent: si, quote: false, confidence: 0.6, cutBefore: i - 1 };
+  const about = aboutAfter(doc, i, j);
+  return { kind: 'verb', cue: { first: i, last: i + about }, stance: 'questions', source: prev.source, owner: prev.owner, content: [{ first: i + 1 + about, last: j - 1 }], sent: si, quote: false, confidence: 0.6, cutBefore: i - 1 };
 }
 
 /** Sentence openers that are not content: "However,", "In a statement,", "Meanwhile,". */
