@@ -2,13 +2,13 @@
 // the finder for its form (verb-cues.ts, according-cues.ts, passive-cues.ts, headline-and-colon-cues.ts, nominal-cues.ts,
 // attitude-cues.ts), then drops relations with a generic "you" source or a cue governed by "to".
 import type { Doc } from '../nlp.ts';
-import { attitudeVerbs, stanceAdjectives, impressionVerbs, possessiveNouns, passiveParticiples, publishedParticiples, showingForms, verbForms } from './lexicon.ts';
+import { attitudeVerbs, passiveLinks, stanceAdjectives, impressionVerbs, possessiveNouns, passiveParticiples, publishedParticiples, showingForms, verbForms } from './lexicon.ts';
 import type { Quotes } from './quotes.ts';
 import { type Relation, BE, wordCount } from './relation.ts';
 import { contentRight } from './content.ts';
 import { afterQuote, fallbackRelation, isVerbCue, nounAfterName, verbRelation, seemsState, impressionRelation } from './verb-cues.ts';
 import { phrasalAt, according, inSourceRelation, askedRelation, whenAskedRelation } from './according-cues.ts';
-import { passive, PASSIVE_LINKS } from './passive-cues.ts';
+import { passive } from './passive-cues.ts';
 import { headline, titleRelation, colonRelation } from './headline-and-colon-cues.ts';
 import { verbNounAt, verbNounRelation, possessiveNounRelation } from './nominal-cues.ts';
 import { thatClauseAfter, attitudeRelation, copulaRelation } from './attitude-cues.ts';
@@ -117,7 +117,7 @@ export function findRelations(doc: Doc, quotes: Quotes): Relation[] {
       // "was criticized for …", "is accused of …", "were charged with …": any cue or stance verb's participle with
       // the preposition that names what it is about
       const passiveForm = passiveParticiples.has(t.lower) ||
-        (!!(verb || attitudeVerbs.has(t.lemma)) && /(ed|en|wn)$/.test(t.lower) && PASSIVE_LINKS.has(tokens[i + 1]?.lower ?? ''));
+        (!!(verb || attitudeVerbs.has(t.lemma)) && /(ed|en|wn)$/.test(t.lower) && passiveLinks.has(tokens[i + 1]?.lower ?? ''));
       if (passiveForm && i > s.first && BE.has(tokens[i - 1].lower) || (passiveForm && i > s.first + 1 && BE.has(tokens[i - 2].lower) && (tokens[i - 1].pos === 'ADV' || tokens[i - 1].pos === 'PART'))) {
         const rel = passive(doc, quotes, s.i, i);
         if (rel) out.push(rel);

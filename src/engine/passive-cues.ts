@@ -1,14 +1,11 @@
 // Passive cues: "<subject> is (also) described by X as <complement>" and "… is said to …".
 import type { Doc } from '../nlp.ts';
-import { abstractHeads } from './lexicon.ts';
+import { abstractHeads, passiveLinks } from './lexicon.ts';
 import { headOf, npRight, type Range } from './phrases.ts';
 import type { Quotes } from './quotes.ts';
 import { type Relation, BE, CLAUSE_OPENERS, OPEN_MARK, wordCount, EXPLETIVE } from './relation.ts';
 import { ownerOf } from './subjects.ts';
 import { contentRight, isQuoted } from './content.ts';
-
-/** Prepositions after a participle that make a passive cue of any cue or stance verb: "criticized for", "accused of". */
-export const PASSIVE_LINKS = new Set(['by', 'for', 'of', 'with']);
 
 /** "<subject> is (also) described by X as <complement>" and "… is said to …". */
 export function passive(doc: Doc, quotes: Quotes, si: number, p: number): Relation | null {
@@ -51,7 +48,7 @@ export function passive(doc: Doc, quotes: Quotes, si: number, p: number): Relati
     if (!rest) return null;
     return { kind: 'passive', cue, stance: 'questions', source: null, owner: null, content: [rest], sent: si, quote: isQuoted(doc, quotes, rest), confidence: 0.4 };
   }
-  if (j <= s.last && (tokens[j].lower === 'as' || tokens[j].lower === 'to' || (!source && PASSIVE_LINKS.has(tokens[j].lower) && tokens[j].lower !== 'by'))) {
+  if (j <= s.last && (tokens[j].lower === 'as' || tokens[j].lower === 'to' || (!source && passiveLinks.has(tokens[j].lower) && tokens[j].lower !== 'by'))) {
     const rest = contentRight(doc, quotes, j + 1, s.last);
     if (rest) content.push(rest);
     if (tokens[j].lower !== 'to') cue.last = Math.max(cue.last, j);

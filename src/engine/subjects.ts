@@ -1,11 +1,10 @@
 // Finding a cue's source phrase: the subject left of a verb (past adverbs, appositives and "who"), the main
 // subject of a sentence, the owner named behind a document ("statements from X"), and which heads can be agents.
 import type { Doc, Token } from '../nlp.ts';
-import { agentHeads, nounCues } from './lexicon.ts';
+import { agentHeads, nounCues, subjectVerbGap } from './lexicon.ts';
 import { headOf, isName, npLeft, npRight, type Range } from './phrases.ts';
 import { POSSESSIVE, QUOTE_MARK, CLOSE_MARK, END_PUNCT, DAY } from './relation.ts';
 
-const SKIP_BETWEEN = new Set(['also', 'has', 'have', 'had', 'will', 'would', 'could', 'should', 'may', 'might', 'must', 'can', 'did', 'does', 'do', 'not', "n't", 'never', 'previously', 'later', 'again', 'repeatedly', 'already', 'once', 'then', 'now', 'recently', 'just', 'publicly', 'privately', 'reportedly', 'allegedly', 'apparently', 'earlier', 'still', 'further', 'even', 'often', 'frequently', 'openly', 'explicitly', 'initially', 'first', 'firmly', 'flatly', 'quickly', 'immediately', 'since', 'however', 'only', 'widely', 'long', 'separately', 'subsequently', 'ultimately', 'finally', 'simply', 'officially', 'categorically']);
 
 /** Skip adverbs, auxiliaries and "to"-infinitive governors between a subject and its verb, leftwards. */
 export function skipLeft(doc: Doc, k: number, floor: number): number {
@@ -47,7 +46,7 @@ export function skipLeft(doc: Doc, k: number, floor: number): number {
       steps++;
       continue;
     }
-    if (SKIP_BETWEEN.has(t.lower) || t.pos === 'AUX' || (t.pos === 'ADV' && t.lower.endsWith('ly') && !/^[A-Z]/.test(t.value)) || t.lower === 'to' ||
+    if (subjectVerbGap.has(t.lower) || t.pos === 'AUX' || (t.pos === 'ADV' && t.lower.endsWith('ly') && !/^[A-Z]/.test(t.value)) || t.lower === 'to' ||
         (t.lower === 'on' && tokens[k + 1]?.lower === 'to' && tokens[k - 1]?.lemma === 'go') ||
         (t.pos === 'VERB' && (tokens[k + 1]?.lower === 'to' || (tokens[k + 1]?.lower === 'on' && tokens[k + 2]?.lower === 'to')))) {
       k--;

@@ -1,7 +1,7 @@
 // Reporting-verb cues in every order ("X said C", "C, X said", "C, said X"), with participles ("…, citing Y") and
 // conjoined cues ("X praised Y and said Z"), impressions ("seemed confident"), and the cue's own words.
 import type { Doc } from '../nlp.ts';
-import { abstractHeads, pluralQuantities, compoundHeads, catenativeVerbs, channels, impressionVerbs, nounForms, evidenceHeads, evidenceLemmas, notCueAfter, notCueBefore, verbForms, type VerbCue } from './lexicon.ts';
+import { abstractHeads, pluralQuantities, compoundHeads, catenativeVerbs, channels, cueAdverbs, namingParticiples, impressionVerbs, nounForms, evidenceHeads, evidenceLemmas, notCueAfter, notCueBefore, verbForms, type VerbCue } from './lexicon.ts';
 import { headOf, npLeft, npRight, type Range } from './phrases.ts';
 import type { Quotes } from './quotes.ts';
 import { type Relation, BE, THAT, POSSESSIVE, CLAUSE_OPENERS, QUOTE_MARK, CLOSE_MARK, OPEN_MARK, END_PUNCT, wordCount, EXPLETIVE } from './relation.ts';
@@ -9,7 +9,6 @@ import { skipLeft, subjectLeft, mainSubject, ownerOf, isAgent } from './subjects
 import { contentRight, contentLeft, nextAfterColon, clauseAfterCue, isBreak, NOMINAL_LIKE, adjunctEnd, looksLikeClause, continuation, isQuoted } from './content.ts';
 
 const ING_BEFORE = new Set(['and', 'but', 'or', 'while', 'after', 'before', 'by', 'without', 'when', 'since', 'also', 'not', 'of', 'in', 'for', 'repeatedly', 'again', 'publicly', 'then', 'even', 'still', 'just', 'now', 'openly', 'falsely', 'privately', 'reportedly', 'allegedly', 'apparently', 'explicitly', 'effectively', 'essentially', 'implicitly', 'seemingly']);
-const NAMING = new Set(['called', 'dubbed']);
 const ING_PREPS = new Set(['by', 'after', 'before', 'without', 'while', 'when', 'since', 'in']);
 
 /** Whether token `k` is the closing mark of a quote run (the token before it lies inside that run). */
@@ -63,7 +62,7 @@ export function isVerbCue(doc: Doc, i: number, verb: VerbCue): boolean {
   if (prev && notCueBefore.has(prev.lower) && (prev.lower !== 'that' || i - 1 === firstOfSentence(doc, i))) return false;
   if (prev && (prev.lower === 'the' || prev.lower === 'a' || prev.lower === 'an')) return false;
   // "a group called Citizens First", "an app dubbed …": a naming participle after an indefinite noun phrase
-  if (NAMING.has(t.lower) && namedAfterIndefinite(doc, i)) return false;
+  if (namingParticiples.has(t.lower) && namedAfterIndefinite(doc, i)) return false;
   // "I want to thank …", "we want safe streets": a speaker's own wish, inside what they say, is no claim
   if (verb.lemma === 'want' && firstPersonSubject(doc, i)) return false;
   // "voters showed up", "she shows up late": turning up somewhere, not showing anything
@@ -427,8 +426,6 @@ export function impressionRelation(doc: Doc, quotes: Quotes, si: number, v: numb
   return { kind: 'passive', cue, stance: 'describes', source: null, owner: null, content, sent: si, quote: false, confidence: 0.4 };
 }
 
-export const CUE_ADVERBS = new Set(['also', 'has', 'have', 'had', 'later', 'again', 'previously', 'once', 'repeatedly', 'publicly', 'then', 'further',
-  'would', 'will', 'could', 'did', 'does', 'do', 'not', "n't", 'never', 'may', 'might', 'must', 'can', 'should', 'just', 'recently', 'already', 'still', 'often', 'even', 'since']);
 
 /** The cue's words: the verb with its particle, adverbs and auxiliaries just before it, and "in a statement". */
 export function cueSpan(doc: Doc, v: number, verb: VerbCue, sentLast: number): Range {
@@ -442,7 +439,7 @@ export function cueSpan(doc: Doc, v: number, verb: VerbCue, sentLast: number): R
     while (first - 1 >= 0 && tokens[first - 1].sent === sent && first - v > limit) {
       const t = tokens[first - 1];
       const aux = t.pos === 'AUX' && (!BE.has(t.lower) || ing || /ing$/.test(tokens[first].lower));
-      if (!(CUE_ADVERBS.has(t.lower) || aux || (t.pos === 'ADV' && t.lower.endsWith('ly') && !/^[A-Z]/.test(t.value)))) break;
+      if (!(cueAdverbs.has(t.lower) || aux || (t.pos === 'ADV' && t.lower.endsWith('ly') && !/^[A-Z]/.test(t.value)))) break;
       first--;
     }
   };
