@@ -28,6 +28,7 @@ interface CueFile {
   notCue: { before: string[]; after: string[]; nounForms?: string[] };
   pluralSubjects?: { words: string[]; compoundHeads?: string[] };
   naming: { participles: string[] };
+  ingLeads: { words: string[] };
   passiveLinks: { words: string[] };
   notAttitude: { lemmas: string[] };
   stanceLinks: { words: string[] };
@@ -107,6 +108,7 @@ export const catenativeVerbs = new Set<string>(cues.catenative?.lemmas ?? []);
 export const stanceAdjectives = new Set<string>(cues.stanceAdjectives?.words ?? []);
 /** Plural nouns spelled like cue verbs ("states") that never count as cues when tagged as nouns. */
 /** Word sets the cue finders share (see each entry's "about" in cues.json). */
+export const ingLeads = new Set<string>(cues.ingLeads.words);
 export const namingParticiples = new Set<string>(cues.naming.participles);
 export const passiveLinks = new Set<string>(cues.passiveLinks.words);
 export const notAttitudeLemmas = new Set<string>(cues.notAttitude.lemmas);

@@ -1,14 +1,13 @@
 // Reporting-verb cues in every order ("X said C", "C, X said", "C, said X"), with participles ("…, citing Y") and
 // conjoined cues ("X praised Y and said Z"), impressions ("seemed confident"), and the cue's own words.
 import type { Doc } from '../nlp.ts';
-import { abstractHeads, pluralQuantities, compoundHeads, catenativeVerbs, channels, cueAdverbs, namingParticiples, impressionVerbs, nounForms, evidenceHeads, evidenceLemmas, notCueAfter, notCueBefore, verbForms, type VerbCue } from './lexicon.ts';
+import { abstractHeads, pluralQuantities, compoundHeads, catenativeVerbs, channels, cueAdverbs, ingLeads, namingParticiples, impressionVerbs, nounForms, evidenceHeads, evidenceLemmas, notCueAfter, notCueBefore, verbForms, type VerbCue } from './lexicon.ts';
 import { headOf, npLeft, npRight, type Range } from './phrases.ts';
 import type { Quotes } from './quotes.ts';
 import { type Relation, BE, THAT, POSSESSIVE, CLAUSE_OPENERS, QUOTE_MARK, CLOSE_MARK, OPEN_MARK, END_PUNCT, wordCount, EXPLETIVE } from './relation.ts';
 import { skipLeft, subjectLeft, mainSubject, ownerOf, isAgent } from './subjects.ts';
 import { contentRight, contentLeft, nextAfterColon, clauseAfterCue, isBreak, NOMINAL_LIKE, adjunctEnd, looksLikeClause, continuation, isQuoted } from './content.ts';
 
-const ING_BEFORE = new Set(['and', 'but', 'or', 'while', 'after', 'before', 'by', 'without', 'when', 'since', 'also', 'not', 'of', 'in', 'for', 'repeatedly', 'again', 'publicly', 'then', 'even', 'still', 'just', 'now', 'openly', 'falsely', 'privately', 'reportedly', 'allegedly', 'apparently', 'explicitly', 'effectively', 'essentially', 'implicitly', 'seemingly']);
 const ING_PREPS = new Set(['by', 'after', 'before', 'without', 'while', 'when', 'since', 'in']);
 
 /** Whether token `k` is the closing mark of a quote run (the token before it lies inside that run). */
@@ -75,7 +74,7 @@ export function isVerbCue(doc: Doc, i: number, verb: VerbCue): boolean {
   if (prev && (POSSESSIVE.has(prev.lower) || prev.lower === "'s" || prev.lower === '’s')) return false;
   // An -ing form is a cue after a comma or dash (", saying …"), an auxiliary ("is saying") or a linking word
   // ("and saying", "by saying"); "all precincts reporting" and "(Additional reporting by …)" are not.
-  if (t.lower.endsWith('ing') && prev && !withSubject(doc, i) && !(ING_BEFORE.has(prev.lower) || prev.pos === 'AUX' || prev.pos === 'PUNCT' || prev.pos === 'ADV' || prev.pos === 'CCONJ' || prev.pos === 'SCONJ' || (next && (THAT.has(next.lower) || OPEN_MARK.test(next.value))))) return false;
+  if (t.lower.endsWith('ing') && prev && !withSubject(doc, i) && !(ingLeads.has(prev.lower) || prev.pos === 'AUX' || prev.pos === 'PUNCT' || prev.pos === 'ADV' || prev.pos === 'CCONJ' || prev.pos === 'SCONJ' || (next && (THAT.has(next.lower) || OPEN_MARK.test(next.value))))) return false;
   // "seemed to be" is an impression (impressionRelation), not a view of the subject's own
   if (!impressionVerbs.has(verb.lemma)) {
     for (const seq of notCueAfter) {
