@@ -126,6 +126,10 @@ describe('other cue forms', () => {
     expect(claimWith(text, 'taking bribes').cue?.text).toBe('were charged with');
     expect(claimWith(text, 'The pier plan').source?.name).toMatch(/local fishermen/);
   });
+  it('takes no clause with an auxiliary of its own as the subject of such a passive', () => {
+    const text = 'Harbour watchers may compare the port reports with what lessons are being stressed by each crew.';
+    expect(claimsOf(text).map((c) => c.cue?.text)).toEqual([]);
+  });
 
   it('names the party behind "statements from X indicated"', () => {
     const text = 'Statements from the regional administration indicated that power had been restored to most districts.';
