@@ -565,6 +565,10 @@ describe('title lines', () => {
     const text = "Editor's Note: The following story was updated on Friday.\n\nThe port reopened.";
     expect(claimsOf(text).filter((k) => k.cue?.text === ':')).toHaveLength(0);
   });
+  it('does not take an interviewer\'s "Q:" in a transcript as a speaker', () => {
+    const text = 'Here is the edited transcript of the interview with the mayor. Q: Will the ferry run again this winter? A: It will, once the pier is fixed.';
+    expect(claimsOf(text).filter((k) => k.cue?.text === ':')).toHaveLength(0);
+  });
 });
 
 describe('cues inside reported content', () => {
