@@ -117,6 +117,20 @@ describe('other cue forms', () => {
     expect(c.source?.name).toMatch(/local officials/);
   });
 
+  it('reads any cue verb\'s participle with "for", "of" or "with" as a passive cue with no source, and with "by" names the source', () => {
+    const text = 'The harbour master was criticized for closing the pier early. Three council members were charged with taking bribes. The pier plan was praised by local fishermen.';
+    const criticized = claimWith(text, 'closing the pier early');
+    expect(criticized.cue?.text).toBe('was criticized for');
+    expect(criticized.source).toBeNull();
+    expect(criticized.content.map((s) => slice(text, s))).toEqual(['The harbour master', 'closing the pier early']);
+    expect(claimWith(text, 'taking bribes').cue?.text).toBe('were charged with');
+    expect(claimWith(text, 'The pier plan').source?.name).toMatch(/local fishermen/);
+  });
+  it('takes no clause with an auxiliary of its own as the subject of such a passive', () => {
+    const text = 'Harbour watchers may compare the port reports with what lessons are being stressed by each crew.';
+    expect(claimsOf(text).map((c) => c.cue?.text)).toEqual([]);
+  });
+
   it('names the party behind "statements from X indicated"', () => {
     const text = 'Statements from the regional administration indicated that power had been restored to most districts.';
     const c = claimWith(text, 'power had been restored');
@@ -216,6 +230,51 @@ describe('adjuncts and inserted phrases around the cue', () => {
       expect(c.source?.name, text).toBe('Dana Whitlow');
     }
   });
+  it('finds subjects the phrase walk used to miss: a percentage, a gerund after a possessive, a part set off by dashes, "those surveyed"', () => {
+    const text = 'On ferry issues, 42% say they are liberal. Another source familiar with the mayor’s thinking said the vote would slip. Dockworkers — and some sailors — say that the levy is unfair. Of the voters polled, those surveyed say the ferry should stay open.';
+    expect(slice(text, claimWith(text, 'they are liberal').source?.span)).toBe('42%');
+    expect(slice(text, claimWith(text, 'the vote would slip').source?.span)).toBe('Another source familiar with the mayor’s thinking');
+    expect(slice(text, claimWith(text, 'the levy is unfair').source?.span)).toBe('Dockworkers — and some sailors');
+    expect(claimWith(text, 'the ferry should stay open').cue?.text).toBe('say');
+  });
+  it('keeps "here" after the verb out of the way of a quote-first attribution', () => {
+    const text = '“We will win,” the mayor said here.';
+    expect(claimWith(text, 'We will win').source?.name).toBe('mayor');
+  });
+  it('reads a plural possessive inside the insertion and a name set off after a title', () => {
+    for (const text of [
+      '“The dam will hold,” Dana Whitlow, the engineers’ union leader, said on Friday.',
+      '“The dam will hold,” the water board spokesman, Dana Whitlow, said on Friday.',
+    ]) {
+      const c = claimWith(text, 'The dam will hold');
+      expect(c.source?.name, text).toBe('Dana Whitlow');
+      expect(c.content.map((s) => slice(text, s)), text).toEqual(['“The dam will hold,”']);
+    }
+  });
+});
+
+describe('reporting verbs no word order explains', () => {
+  it('gives a verb after "and" the subject of the verb before, and ends that verb\'s content at "and"', () => {
+    const text = 'The vote went badly. The mayor called her rival "weak" and said she had no support in the harbour district.';
+    const said = claimWith(text, 'she had no support');
+    expect(said.cue?.text).toBe('said');
+    expect(said.source?.name).toBe('mayor');
+    expect(claimWith(text, '"weak"').content.map((s) => slice(text, s))).toEqual(['her rival "weak"']);
+  });
+  it('takes the name opening the sentence when a quoted title sits in the insertion before the verb', () => {
+    const text = 'Ann Holm, the author of a book about the harbour, “Low Tide,” said the port would never recover.';
+    expect(claimWith(text, 'the port would never recover').source?.name).toBe('Ann Holm');
+  });
+  it('gives a participle after a long opener the subject of the verb before it', () => {
+    const text = 'Speaking at a town hall in Salem on Friday, the mayor went after the council, calling it “a total failure.”';
+    const c = claimWith(text, 'a total failure');
+    expect(c.cue?.text).toBe('calling');
+    expect(c.source?.name).toBe('mayor');
+  });
+  it('reads no cue in a hyphenated word or a participle before a preposition', () => {
+    const claims = claimsOf('The so-called harbour levy passed. The harbour fees, as opposed to the ferry fees, rose sharply.');
+    expect(claims.map((c) => c.cue?.text)).toEqual([]);
+  });
 });
 
 describe('coordinated and stance verbs', () => {
@@ -256,6 +315,14 @@ describe('participles, questions and polls', () => {
     expect(asked?.source?.name).toMatch(/governor/);
     expect(asked && slice(text, asked.content[0])).toBe('whether the convoy would return');
     expect(claimsOf(text).some((c) => c.cue?.text === 'said')).toBe(true);
+  });
+
+  it('joins "about" to the cue of "Asked about …" and "when asked about …"', () => {
+    const text = 'Asked about the closed pier, the governor said repairs would start soon. “It is safe,” the mayor said when asked about the ferry.';
+    const asked = claimWith(text, 'the closed pier');
+    expect(asked.cue?.text).toBe('Asked about');
+    expect(asked.content.map((s) => slice(text, s))).toEqual(['the closed pier']);
+    expect(claimWith(text, 'the ferry').cue?.text).toBe('asked about');
   });
 
   it('takes "In a <poll> released Monday, …" and a long "According to …" phrase as the source', () => {
@@ -355,10 +422,12 @@ describe('wire copy details', () => {
     const c = claimWith(text, 'Two ferries sank');
     expect(slice(text, c.content[0])).toBe('Two ferries sank near the port');
   });
-  it('reads "“…,” a spokesman, Colonel X, told Reuters by phone" with the spokesman as source and Reuters as conduit', () => {
+  it('reads "“…,” a spokesman, Colonel X, told Reuters by phone" with the named spokesman as source and Reuters as conduit', () => {
     const text = '"The ferry is lost," a spokesman for the navy, Captain Ivan Sorel, told Reuters by phone.';
     const c = claimWith(text, 'The ferry is lost');
-    expect(c.source?.mention).toBe('a spokesman for the navy');
+    expect(c.source?.mention).toBe('a spokesman for the navy, Captain Ivan Sorel');
+    expect(c.source?.name).toBe('Ivan Sorel');
+    expect(c.source?.type).toBe('official');
     expect(c.conduit?.name).toBe('Reuters');
   });
   it('skips "on Tuesday" between subject and verb, and does not read "a newspaper report that" as a cue', () => {
@@ -496,6 +565,10 @@ describe('title lines', () => {
     const text = "Editor's Note: The following story was updated on Friday.\n\nThe port reopened.";
     expect(claimsOf(text).filter((k) => k.cue?.text === ':')).toHaveLength(0);
   });
+  it('does not take an interviewer\'s "Q:" in a transcript as a speaker', () => {
+    const text = 'Here is the edited transcript of the interview with the mayor. Q: Will the ferry run again this winter? A: It will, once the pier is fixed.';
+    expect(claimsOf(text).filter((k) => k.cue?.text === ':')).toHaveLength(0);
+  });
 });
 
 describe('cues inside reported content', () => {
@@ -538,6 +611,16 @@ describe('verbs the tagger reads as nouns', () => {
     const text = 'The vote is near. Lindqvist plans to veto the harbour bill. Okafor notes the depot was empty for a week.';
     expect(claimWith(text, 'to veto the harbour bill').cue?.text).toBe('plans');
     expect(claimWith(text, 'the depot was empty').source?.name).toMatch(/Okafor/);
+  });
+  it('reads a base form after a plural subject or a quantity, and an -ing form after a comma, as the verb', () => {
+    const text = 'Ferry crews fear the new levy will close the line. About 60 percent call the levy unfair. The mayor spoke at the pier, repeating a claim that the levy is temporary.';
+    expect(claimWith(text, 'the new levy will close the line').cue?.text).toBe('fear');
+    expect(slice(text, claimWith(text, 'the levy unfair').source?.span)).toBe('60 percent');
+    expect(claimWith(text, 'a claim that the levy is temporary').source?.name).toBe('mayor');
+  });
+  it('leaves noun compounds after a quantity or an indefinite article alone ("most state ferries", "a news show host")', () => {
+    const claims = claimsOf('Most state ferries run at a loss. A news show host laughed at the plan.');
+    expect(claims.map((c) => c.cue?.text)).toEqual([]);
   });
   it('takes a past tense read as an adjective as the verb of the sentence subject', () => {
     const text = 'Halvorsen belittled the delay, calling it a "clerical slip" by the port office.';

@@ -2,12 +2,12 @@
 // CBS News poll, …" (a document as the source), and "Asked whether …" / "… when asked whether …" questions.
 import type { Doc } from '../nlp.ts';
 import type { Stance } from '../schema.ts';
-import { inSourceNouns, phrasalCues } from './lexicon.ts';
+import { adjunctWords, inSourceNouns, phrasalCues } from './lexicon.ts';
 import { headOf, npRight, type Range } from './phrases.ts';
 import type { Quotes } from './quotes.ts';
 import { type Relation, CLAUSE_OPENERS, QUOTE_MARK, CLOSE_MARK, END_PUNCT, wordCount, DAY } from './relation.ts';
 import { ownerOf, isAgent } from './subjects.ts';
-import { contentRight, TIME_WORDS, looksLikeClause } from './content.ts';
+import { contentRight, looksLikeClause } from './content.ts';
 
 export function phrasalAt(doc: Doc, i: number, last: number): { len: number; stance: Stance } | null {
   if (i > last) return null;
@@ -91,7 +91,7 @@ export function inSourceRelation(doc: Doc, quotes: Quotes, si: number, i: number
   let j = end + 1;
   while (j <= s.last && j - end < 10 && tokens[j].value !== ',' && !END_PUNCT.test(tokens[j].value) && !QUOTE_MARK.test(tokens[j].value)) j++;
   if (!(j <= s.last && tokens[j].value === ',')) return null;
-  if (j > end + 1 && !(tokens[end + 1].pos === 'VERB' && /(ed|en|wn)$/.test(tokens[end + 1].lower)) && !DAY.test(tokens[end + 1].lower) && !TIME_WORDS.has(tokens[end + 1].lower)) return null;
+  if (j > end + 1 && !(tokens[end + 1].pos === 'VERB' && /(ed|en|wn)$/.test(tokens[end + 1].lower)) && !DAY.test(tokens[end + 1].lower) && !adjunctWords.has(tokens[end + 1].lower)) return null;
   end = j - 1;
   if (!inSourceNouns.has(headOf(doc, src).lower)) return null;
   const content = contentRight(doc, quotes, j + 1, s.last);
@@ -110,7 +110,13 @@ export function askedRelation(doc: Doc, quotes: Quotes, si: number, i: number): 
   if (!opens) return null;
   const src = npRight(doc, j + 1, s.last);
   if (!src || !isAgent(headOf(doc, src))) return null;
-  return { kind: 'verb', cue: { first: i, last: i }, stance: 'questions', source: src, owner: null, content: [{ first: i + 1, last: j - 1 }], sent: si, quote: false, confidence: 0.6 };
+  const about = aboutAfter(doc, i, j);
+  return { kind: 'verb', cue: { first: i, last: i + about }, stance: 'questions', source: src, owner: null, content: [{ first: i + 1 + about, last: j - 1 }], sent: si, quote: false, confidence: 0.6 };
+}
+
+/** 1 when "about" follows "asked" with a topic after it ("Asked about the vote, …": "about" joins the cue), else 0. */
+function aboutAfter(doc: Doc, i: number, end: number): number {
+  return doc.tokens[i + 1]?.lower === 'about' && i + 2 < end ? 1 : 0;
 }
 
 /** "“…,” Christie said when asked whether he would …": the question put to the speaker of the cue before it. */
@@ -123,7 +129,8 @@ export function whenAskedRelation(doc: Doc, si: number, i: number, prev: Relatio
   let j = i + 1;
   while (j <= s.last && tokens[j].value !== ',' && !END_PUNCT.test(tokens[j].value)) j++;
   if (j - 1 < i + 2) return null;
-  return { kind: 'verb', cue: { first: i, last: i }, stance: 'questions', source: prev.source, owner: prev.owner, content: [{ first: i + 1, last: j - 1 }], sent: si, quote: false, confidence: 0.6, cutBefore: i - 1 };
+  const about = aboutAfter(doc, i, j);
+  return { kind: 'verb', cue: { first: i, last: i + about }, stance: 'questions', source: prev.source, owner: prev.owner, content: [{ first: i + 1 + about, last: j - 1 }], sent: si, quote: false, confidence: 0.6, cutBefore: i - 1 };
 }
 
 /** Sentence openers that are not content: "However,", "In a statement,", "Meanwhile,". */

@@ -1,15 +1,14 @@
 // Attitude cues: any verb governing a that-clause ("X hinted that …"), stance verbs ("Clinton plans to …"), and a
 // stance adjective after a copula ("The mayor was critical of the plan").
 import type { Doc } from '../nlp.ts';
-import { abstractHeads, attitudeVerbs, verbForms } from './lexicon.ts';
+import { abstractHeads, attitudeVerbs, cueAdverbs, notAttitudeLemmas, stanceLinks, verbForms } from './lexicon.ts';
 import { headOf, type Range } from './phrases.ts';
 import type { Quotes } from './quotes.ts';
 import { type Relation, BE, THAT, CLAUSE_OPENERS, QUOTE_MARK, END_PUNCT, wordCount } from './relation.ts';
 import { subjectLeft, isAgent } from './subjects.ts';
 import { contentRight, isQuoted } from './content.ts';
-import { CUE_ADVERBS, cueSpan } from './verb-cues.ts';
+import { cueSpan } from './verb-cues.ts';
 
-const NOT_ATTITUDE = new Set(['be', 'have', 'do', 'get', 'say', 'tell']);
 const MODALS = new Set(['may', 'might', 'could', 'would', 'should', 'can', 'will', 'must']);
 
 /** "X hinted that …", "X made clear that …": any verb (with up to two words after it) governing a that-clause. */
@@ -31,7 +30,7 @@ export function thatClauseAfter(doc: Doc, v: number, sentLast: number): boolean 
 export function attitudeRelation(doc: Doc, quotes: Quotes, si: number, v: number, particle = false): Relation | null {
   const { tokens, sentences } = doc;
   const s = sentences[si];
-  if (NOT_ATTITUDE.has(tokens[v].lemma)) return null;
+  if (notAttitudeLemmas.has(tokens[v].lemma)) return null;
   const subj = subjectLeft(doc, v, s.first);
   if (!subj) return null;
   const head = headOf(doc, subj.source);
@@ -51,8 +50,6 @@ export function attitudeRelation(doc: Doc, quotes: Quotes, si: number, v: number
   return { kind: 'attitude', cue, stance: 'believes', source: subj.source, owner: null, content: [content], sent: si, quote: isQuoted(doc, quotes, content), confidence: 0.35 };
 }
 
-const ADJ_LINKS = new Set(['of', 'about', 'on', 'with', 'over', 'for', 'against']);
-
 /** "The mayor was critical of the plan", "Voters are confident that …": a stance adjective after a copula. */
 export function copulaRelation(doc: Doc, quotes: Quotes, si: number, a: number): Relation | null {
   const { tokens, sentences } = doc;
@@ -61,7 +58,7 @@ export function copulaRelation(doc: Doc, quotes: Quotes, si: number, a: number):
   while (b > s.first && a - b < 4 && (tokens[b].pos === 'ADV' || tokens[b].pos === 'PART')) b--;
   if (!BE.has(tokens[b].lower)) return null;
   let first = b;
-  while (first - 1 >= s.first && (tokens[first - 1].pos === 'AUX' || CUE_ADVERBS.has(tokens[first - 1].lower))) first--;
+  while (first - 1 >= s.first && (tokens[first - 1].pos === 'AUX' || cueAdverbs.has(tokens[first - 1].lower))) first--;
   const subj = subjectLeft(doc, first, s.first);
   if (!subj) return null;
   const head = headOf(doc, subj.source);
@@ -70,7 +67,7 @@ export function copulaRelation(doc: Doc, quotes: Quotes, si: number, a: number):
   if (!next || a + 1 > s.last) return null;
   let last = a;
   let k = a + 1;
-  if (ADJ_LINKS.has(next.lower)) { last = a + 1; k = a + 2; }
+  if (stanceLinks.has(next.lower)) { last = a + 1; k = a + 2; }
   else if (!(THAT.has(next.lower) || next.lower === 'to' || CLAUSE_OPENERS.has(next.lower))) return null;
   const content = contentRight(doc, quotes, k, s.last);
   if (!content || wordCount(doc, content) < 2) return null;

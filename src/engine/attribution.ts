@@ -2,11 +2,11 @@
 // the finder for its form (verb-cues.ts, according-cues.ts, passive-cues.ts, headline-and-colon-cues.ts, nominal-cues.ts,
 // attitude-cues.ts), then drops relations with a generic "you" source or a cue governed by "to".
 import type { Doc } from '../nlp.ts';
-import { attitudeVerbs, stanceAdjectives, impressionVerbs, possessiveNouns, passiveParticiples, publishedParticiples, showingForms, verbForms } from './lexicon.ts';
+import { attitudeVerbs, passiveLinks, stanceAdjectives, impressionVerbs, possessiveNouns, passiveParticiples, publishedParticiples, showingForms, verbForms } from './lexicon.ts';
 import type { Quotes } from './quotes.ts';
 import { type Relation, BE, wordCount } from './relation.ts';
 import { contentRight } from './content.ts';
-import { afterQuote, isVerbCue, nounAfterName, verbRelation, seemsState, impressionRelation } from './verb-cues.ts';
+import { afterQuote, fallbackRelation, isVerbCue, nounAfterName, verbRelation, seemsState, impressionRelation } from './verb-cues.ts';
 import { phrasalAt, according, inSourceRelation, askedRelation, whenAskedRelation } from './according-cues.ts';
 import { passive } from './passive-cues.ts';
 import { headline, titleRelation, colonRelation } from './headline-and-colon-cues.ts';
@@ -78,7 +78,8 @@ export function findRelations(doc: Doc, quotes: Quotes): Relation[] {
       if (verb && isVerbCue(doc, i, verb)) {
         const seeming = impressionVerbs.has(verb.lemma);
         const rel = seeming && seemsState(doc, i, s.last) ? impressionRelation(doc, quotes, s.i, i, verb) :
-          verbRelation(doc, quotes, s.i, i, verb) ?? (seeming ? impressionRelation(doc, quotes, s.i, i, verb) : null);
+          verbRelation(doc, quotes, s.i, i, verb) ?? (seeming ? impressionRelation(doc, quotes, s.i, i, verb) :
+            t.pos === 'VERB' ? fallbackRelation(doc, quotes, s.i, i, verb) : null);
         if (rel?.kind === 'participle') {
           // "“…,” McCain said, citing low growth": the participle shares the speaker of the cue before it.
           const prev = out.at(-1);
@@ -113,7 +114,11 @@ export function findRelations(doc: Doc, quotes: Quotes): Relation[] {
         const rel = copulaRelation(doc, quotes, s.i, i);
         if (rel) { out.push(rel); continue; }
       }
-      if (passiveParticiples.has(t.lower) && i > s.first && BE.has(tokens[i - 1].lower) || (passiveParticiples.has(t.lower) && i > s.first + 1 && BE.has(tokens[i - 2].lower) && (tokens[i - 1].pos === 'ADV' || tokens[i - 1].pos === 'PART'))) {
+      // "was criticized for …", "is accused of …", "were charged with …": any cue or stance verb's participle with
+      // the preposition that names what it is about
+      const passiveForm = passiveParticiples.has(t.lower) ||
+        (!!(verb || attitudeVerbs.has(t.lemma)) && /(ed|en|wn)$/.test(t.lower) && passiveLinks.has(tokens[i + 1]?.lower ?? ''));
+      if (passiveForm && i > s.first && BE.has(tokens[i - 1].lower) || (passiveForm && i > s.first + 1 && BE.has(tokens[i - 2].lower) && (tokens[i - 1].pos === 'ADV' || tokens[i - 1].pos === 'PART'))) {
         const rel = passive(doc, quotes, s.i, i);
         if (rel) out.push(rel);
       }

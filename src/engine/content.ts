@@ -1,7 +1,7 @@
 // Where a cue's content starts and ends: right of the cue (past recipients and time or place adjuncts), left of
 // "…, X said", after a dateline, after a colon, a continuation after "he said,", and whether a span is quoted.
 import type { Doc, Token } from '../nlp.ts';
-import { verbForms, type VerbCue } from './lexicon.ts';
+import { adjunctWords, verbForms, type VerbCue } from './lexicon.ts';
 import { npRight, type Range } from './phrases.ts';
 import type { Quotes } from './quotes.ts';
 import { THAT, CLAUSE_OPENERS, QUOTE_MARK, CLOSE_MARK, OPEN_MARK, END_PUNCT, wordCount, DAY } from './relation.ts';
@@ -127,7 +127,6 @@ export function clauseAfterCue(doc: Doc, quotes: Quotes, k: number, sentLast: nu
 
 export const isBreak = (t: Token) => t.value === ',' || CLOSE_MARK.test(t.value) || t.value === '—';
 export const NOMINAL_LIKE = new Set(['NOUN', 'PROPN', 'ADJ', 'NUM', 'SYM', 'ADP', 'DET', 'PART']);
-export const TIME_WORDS = new Set(['this', 'last', 'next', 'earlier', 'later', 'week', 'month', 'year', 'morning', 'afternoon', 'evening', 'night', 'weekend', 'then', 'afterward', 'afterwards', 'again', 'recently', 'once', 'too', 'also', 'instead']);
 const CLAUSE_ADJUNCTS = new Set(['when', 'while', 'after', 'before', 'as', 'during', 'because', 'since', 'upon', 'following', 'amid', 'despite']);
 
 /**
@@ -149,7 +148,7 @@ export function adjunctEnd(doc: Doc, k: number, sentLast: number, recipient: boo
       if (j <= sentLast && tokens[j].value === ')') { k = j + 1; continue; }
       break;
     }
-    if (DAY.test(t.lower) || TIME_WORDS.has(t.lower) || (t.pos === 'ADV' && t.lower.endsWith('ly'))) { k++; continue; }
+    if (DAY.test(t.lower) || adjunctWords.has(t.lower) || (t.pos === 'ADV' && t.lower.endsWith('ly'))) { k++; continue; }
     if ((t.pos === 'ADP' || t.lower === 'to') && !CLAUSE_OPENERS.has(t.lower)) {
       const np = npRight(doc, k + 1, sentLast);
       if (np) {

@@ -26,6 +26,17 @@ interface CueFile {
   passive: { participles: string[] };
   headline: string[];
   notCue: { before: string[]; after: string[]; nounForms?: string[] };
+  pluralSubjects?: { words: string[]; compoundHeads?: string[] };
+  naming: { participles: string[] };
+  ingLeads: { words: string[] };
+  passiveLinks: { words: string[] };
+  notAttitude: { lemmas: string[] };
+  stanceLinks: { words: string[] };
+  possessiveLinks: { words: string[] };
+  cueAdverbs: { words: string[] };
+  subjectVerbGap: { words: string[] };
+  adjunctWords: { words: string[] };
+
   sourceHeadBlock: { nouns: string[] };
   nounCues: { nouns: string[] };
   verbNoun: Record<string, string[] | string>;
@@ -96,6 +107,20 @@ export const catenativeVerbs = new Set<string>(cues.catenative?.lemmas ?? []);
 /** Adjectives stating a view after a copula ('is confident that', 'was critical of'). */
 export const stanceAdjectives = new Set<string>(cues.stanceAdjectives?.words ?? []);
 /** Plural nouns spelled like cue verbs ("states") that never count as cues when tagged as nouns. */
+/** Word sets the cue finders share (see each entry's "about" in cues.json). */
+export const ingLeads = new Set<string>(cues.ingLeads.words);
+export const namingParticiples = new Set<string>(cues.naming.participles);
+export const passiveLinks = new Set<string>(cues.passiveLinks.words);
+export const notAttitudeLemmas = new Set<string>(cues.notAttitude.lemmas);
+export const stanceLinks = new Set<string>(cues.stanceLinks.words);
+export const possessiveLinks = new Set<string>(cues.possessiveLinks.words);
+export const cueAdverbs = new Set<string>(cues.cueAdverbs.words);
+export const subjectVerbGap = new Set<string>(cues.subjectVerbGap.words);
+export const adjunctWords = new Set<string>(cues.adjunctWords.words);
+/** Words that stand for a plural subject before a verb: "many fear", "64 percent call him". */
+export const pluralQuantities = new Set<string>(cues.pluralSubjects?.words ?? []);
+/** Cue verbs whose base form after a plural noun is mostly a noun heading a compound ("the jobs report"). */
+export const compoundHeads = new Set<string>(cues.pluralSubjects?.compoundHeads ?? []);
 export const nounForms = new Set<string>(cues.notCue.nounForms ?? []);
 /** Nouns naming a view ("his support for", "Clinton's claim that") whose possessor is the source. */
 export const possessiveNouns = new Set<string>(cues.possessiveNouns?.nouns ?? []);

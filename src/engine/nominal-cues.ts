@@ -2,7 +2,7 @@
 // named by a possessed noun ("Clinton's support for the deal", "his claim that …").
 import type { Doc } from '../nlp.ts';
 import type { Stance } from '../schema.ts';
-import { abstractHeads, verbNounCues } from './lexicon.ts';
+import { abstractHeads, possessiveLinks, verbNounCues } from './lexicon.ts';
 import { headOf, npLeft, type Range } from './phrases.ts';
 import type { Quotes } from './quotes.ts';
 import { type Relation, POSSESSIVE, wordCount } from './relation.ts';
@@ -39,7 +39,6 @@ export function verbNounRelation(doc: Doc, quotes: Quotes, si: number, v: number
   return { kind: 'verb', cue: { first: v, last: vn.last }, stance: vn.stance, source: subj.source, owner: ownerOf(doc, subj.source), content: [content], sent: si, quote: false, confidence: 0.7 };
 }
 
-const NOUN_LINKS = new Set(['that', 'to', 'of', 'for', 'about', 'on', 'against', 'with']);
 
 /** "Clinton's support for the deal", "his claim that …": a view named by a noun whose owner is a person or body. */
 export function possessiveNounRelation(doc: Doc, quotes: Quotes, si: number, n: number): Relation | null {
@@ -55,7 +54,7 @@ export function possessiveNounRelation(doc: Doc, quotes: Quotes, si: number, n: 
   }
   if (!src) return null;
   const link = tokens[n + 1];
-  if (!link || n + 1 > s.last || !NOUN_LINKS.has(link.lower)) return null;
+  if (!link || n + 1 > s.last || !possessiveLinks.has(link.lower)) return null;
   const content = contentRight(doc, quotes, link.lower === 'that' ? n + 1 : n + 2, s.last);
   if (!content || wordCount(doc, content) < 2) return null;
   // The content of a noun cue is its complement, up to the next comma.

@@ -1,6 +1,6 @@
 // Passive cues: "<subject> is (also) described by X as <complement>" and "… is said to …".
 import type { Doc } from '../nlp.ts';
-import { abstractHeads } from './lexicon.ts';
+import { abstractHeads, passiveLinks, passiveParticiples } from './lexicon.ts';
 import { headOf, npRight, type Range } from './phrases.ts';
 import type { Quotes } from './quotes.ts';
 import { type Relation, BE, CLAUSE_OPENERS, OPEN_MARK, wordCount, EXPLETIVE } from './relation.ts';
@@ -24,6 +24,13 @@ export function passive(doc: Doc, quotes: Quotes, si: number, p: number): Relati
   if (lead >= 0) subjFirst = lead;
   if (k < subjFirst) return null;
   const subject: Range = { first: subjFirst, last: k };
+  // a participle outside the passive list ("was criticized for") takes no clause with its own auxiliary as its
+  // subject ("observers may compare the reports with what lessons are being stressed by each side")
+  if (!passiveParticiples.has(tokens[p].lower)) {
+    for (let j = subject.first; j <= subject.last; j++) {
+      if (tokens[j].pos === 'AUX') return null;
+    }
+  }
   let j = p + 1;
   let source: Range | null = null;
   const cue: Range = { first: be, last: p };
@@ -48,10 +55,10 @@ export function passive(doc: Doc, quotes: Quotes, si: number, p: number): Relati
     if (!rest) return null;
     return { kind: 'passive', cue, stance: 'questions', source: null, owner: null, content: [rest], sent: si, quote: isQuoted(doc, quotes, rest), confidence: 0.4 };
   }
-  if (j <= s.last && (tokens[j].lower === 'as' || tokens[j].lower === 'to')) {
+  if (j <= s.last && (tokens[j].lower === 'as' || tokens[j].lower === 'to' || (!source && passiveLinks.has(tokens[j].lower) && tokens[j].lower !== 'by'))) {
     const rest = contentRight(doc, quotes, j + 1, s.last);
     if (rest) content.push(rest);
-    if (tokens[j].lower === 'as') cue.last = Math.max(cue.last, j);
+    if (tokens[j].lower !== 'to') cue.last = Math.max(cue.last, j);
   } else if (!source) {
     return null;
   }

@@ -19,6 +19,16 @@ export const isPunct = (t: Token) => t.pos === 'PUNCT' || t.pos === 'SYM' || t.p
 const isPossessive = (t: Token) => t.lower === "'s" || t.lower === "'";
 const isHyphen = (t: Token) => t.value === '-' || t.value === '–' || t.value === '/';
 
+/** Two to four capitalised words, each read as a name (or a name the tagger took for a verb: "Josh Earnest"). */
+export function isName(doc: Doc, first: number, last: number): boolean {
+  if (last - first < 1 || last - first > 3) return false;
+  for (let k = first; k <= last; k++) {
+    const t = doc.tokens[k];
+    if (!/^[A-Z][a-z]/.test(t.value) || !(t.pos === 'PROPN' || t.pos === 'VERB' || t.pos === 'NOUN')) return false;
+  }
+  return doc.tokens[last].pos === 'PROPN';
+}
+
 /** Noun phrase that ends at token `end` (inclusive), walking left within the sentence. */
 export function npLeft(doc: Doc, end: number, floor: number): Range | null {
   const { tokens } = doc;
@@ -29,6 +39,18 @@ export function npLeft(doc: Doc, end: number, floor: number): Range | null {
     if (t0.pos === 'PRON' || !(end > floor && NOMINAL.has(tokens[end - 1].pos) && tokens[end - 1].pos !== 'DET')) {
       return { first: end, last: end };
     }
+  }
+  // "42% say": a percentage; "the mayor's thinking": an -ing form after a possessive is a noun
+  const percent = t0.value === '%' && end > floor && tokens[end - 1].pos === 'NUM';
+  const gerund = t0.pos === 'VERB' && t0.lower.endsWith('ing') && end > floor && (isPossessive(tokens[end - 1]) || POSSESSIVE_PRON.has(tokens[end - 1].lower));
+  if (percent || gerund) {
+    let first = end - 1;
+    if (gerund) {
+      const owner = isPossessive(tokens[end - 1]) ? npLeft(doc, end - 2, floor) : null;
+      if (owner) first = owner.first;
+      else if (isPossessive(tokens[end - 1])) return null;
+    }
+    return { first, last: end };
   }
   if (!(NOMINAL.has(t0.pos) || isPossessive(t0)) || t0.pos === 'DET' && !SUBJECT_PRONOUNS.has(t0.lower)) {
     // A capitalised word the tagger read as a verb ("Lynch said") is a name.

@@ -2,7 +2,7 @@
 import type { Doc } from '../nlp.ts';
 import type { SourceType } from '../schema.ts';
 import { channels, femaleMarkers, maleMarkers, outlets, placeNames, pronouns, sourceOrder, sourceTypes, titles } from './lexicon.ts';
-import type { Range } from './phrases.ts';
+import { isName, type Range } from './phrases.ts';
 
 export interface Named {
   name: string;
@@ -26,7 +26,14 @@ export function canonicalName(doc: Doc, r: Range): string {
   while (first < last && tokens[first].lower === 'the') first++;
   // "Sen. Jim Whelan who represents Atlantic City" -> "Sen. Jim Whelan"
   for (let k = first + 1; k <= last; k++) {
-    if (tokens[k].lower === 'who' || tokens[k].lower === 'whose' || tokens[k].value === ',') { last = k - 1; break; }
+    if (tokens[k].lower === 'who' || tokens[k].lower === 'whose' || tokens[k].value === ',') {
+      // "the White House spokesman, Josh Earnest" -> "Josh Earnest": a name set off after a common noun
+      let e = k + 1;
+      while (e < last && tokens[e + 1].value !== ',') e++;
+      if (tokens[k].value === ',' && tokens[k - 1].pos === 'NOUN' && isName(doc, k + 1, e)) { first = k + 1; last = e; break; }
+      last = k - 1;
+      break;
+    }
   }
   while (last > first && (tokens[last].lower === "'s" || tokens[last].lower === "'")) last--;
   // "Florida delegate John Archer" -> "John Archer": a name after a lowercase job word.

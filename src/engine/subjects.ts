@@ -1,11 +1,10 @@
 // Finding a cue's source phrase: the subject left of a verb (past adverbs, appositives and "who"), the main
 // subject of a sentence, the owner named behind a document ("statements from X"), and which heads can be agents.
 import type { Doc, Token } from '../nlp.ts';
-import { agentHeads, nounCues } from './lexicon.ts';
-import { headOf, npLeft, npRight, type Range } from './phrases.ts';
+import { agentHeads, nounCues, subjectVerbGap } from './lexicon.ts';
+import { headOf, isName, npLeft, npRight, type Range } from './phrases.ts';
 import { POSSESSIVE, QUOTE_MARK, CLOSE_MARK, END_PUNCT, DAY } from './relation.ts';
 
-const SKIP_BETWEEN = new Set(['also', 'has', 'have', 'had', 'will', 'would', 'could', 'should', 'may', 'might', 'must', 'can', 'did', 'does', 'do', 'not', "n't", 'never', 'previously', 'later', 'again', 'repeatedly', 'already', 'once', 'then', 'now', 'recently', 'just', 'publicly', 'privately', 'reportedly', 'allegedly', 'apparently', 'earlier', 'still', 'further', 'even', 'often', 'frequently', 'openly', 'explicitly', 'initially', 'first', 'firmly', 'flatly', 'quickly', 'immediately', 'since', 'however', 'only', 'widely', 'long', 'separately', 'subsequently', 'ultimately', 'finally', 'simply', 'officially', 'categorically']);
 
 /** Skip adverbs, auxiliaries and "to"-infinitive governors between a subject and its verb, leftwards. */
 export function skipLeft(doc: Doc, k: number, floor: number): number {
@@ -47,7 +46,7 @@ export function skipLeft(doc: Doc, k: number, floor: number): number {
       steps++;
       continue;
     }
-    if (SKIP_BETWEEN.has(t.lower) || t.pos === 'AUX' || (t.pos === 'ADV' && t.lower.endsWith('ly') && !/^[A-Z]/.test(t.value)) || t.lower === 'to' ||
+    if (subjectVerbGap.has(t.lower) || t.pos === 'AUX' || (t.pos === 'ADV' && t.lower.endsWith('ly') && !/^[A-Z]/.test(t.value)) || t.lower === 'to' ||
         (t.lower === 'on' && tokens[k + 1]?.lower === 'to' && tokens[k - 1]?.lemma === 'go') ||
         (t.pos === 'VERB' && (tokens[k + 1]?.lower === 'to' || (tokens[k + 1]?.lower === 'on' && tokens[k + 2]?.lower === 'to')))) {
       k--;
@@ -57,6 +56,16 @@ export function skipLeft(doc: Doc, k: number, floor: number): number {
     break;
   }
   return k;
+}
+
+/** "Sanders’ campaign manager": an apostrophe closing a word that ends in s, with a word after it, marks a possessive. */
+function possessiveMark(doc: Doc, k: number): boolean {
+  const { tokens } = doc;
+  const t = tokens[k];
+  const prev = tokens[k - 1];
+  const next = tokens[k + 1];
+  return (t.value === '’' || t.value === "'") && !!prev && !!next && prev.end === t.start && /s$/i.test(prev.value) &&
+    next.start > t.end && (next.pos === 'NOUN' || next.pos === 'PROPN' || next.pos === 'ADJ');
 }
 
 /** The subject of a cue whose verb is at `v` (tokens to its left), handling appositives and "who". */
@@ -72,7 +81,7 @@ export function subjectLeft(doc: Doc, v: number, floor: number): { source: Range
       let c = k - 1;
       let depth = 0;
       const dash = t.value !== ',';
-      while (c >= floor && depth < 24 && (dash || tokens[c].value !== ',') && tokens[c].value !== t.value && !CLOSE_MARK.test(tokens[c].value)) {
+      while (c >= floor && depth < 24 && (dash || tokens[c].value !== ',') && tokens[c].value !== t.value && (!CLOSE_MARK.test(tokens[c].value) || possessiveMark(doc, c))) {
         c--;
         depth++;
       }
@@ -80,7 +89,7 @@ export function subjectLeft(doc: Doc, v: number, floor: number): { source: Range
       const inner = tokens[c + 1];
       const appositive = inner.pos === 'DET' || inner.pos === 'ADJ' || inner.pos === 'NOUN' || inner.lower === 'who' || inner.lower === 'which' ||
         inner.pos === 'NUM' || inner.pos === 'PROPN' || POSSESSIVE.has(inner.lower) || ((inner.pos === 'ADV' || inner.pos === 'SCONJ') && c + 2 === k) ||
-        (inner.pos === 'VERB' && /(ing|ed)$/.test(inner.lower)) || (inner.pos === 'ADP' && inner.lower !== 'of');
+        (inner.pos === 'VERB' && (/(ing|ed)$/.test(inner.lower) || /^[A-Z][a-z]/.test(inner.value))) || (inner.pos === 'ADP' && inner.lower !== 'of');
       // "Rep. Sander Levin (Mich.), a superdelegate, said": the parenthesis after a name is part of it
       let before = c - 1;
       if (tokens[before]?.value === ')') {
@@ -92,6 +101,8 @@ export function subjectLeft(doc: Doc, v: number, floor: number): { source: Range
       // After a name any inserted phrase is an aside: "Tester, himself up for reelection, said", "Mr. Sperling,
       // then 38, said".
       const named = !!np && tokens[np.last].pos === 'PROPN' && inner.pos !== 'CCONJ' && !QUOTE_MARK.test(inner.value);
+      // "Democrats — and some Republicans — say": a coordinated part set off by dashes joins the subject
+      if (dash && inner.pos === 'CCONJ' && np) return { source: { first: np.first, last: k - 1 }, viaComma: true };
       if (!appositive && !named) return null;
       // "X, acting director of Y, which organized it, said": a relative clause after an appositive belongs to it.
       if (np && round === 0 && (inner.lower === 'which' || inner.lower === 'who')) {
@@ -103,6 +114,8 @@ export function subjectLeft(doc: Doc, v: number, floor: number): { source: Range
           if (outer && (tokens[outer.last].pos === 'PROPN' || tokens[outer.last].pos === 'PRON')) return { source: outer, viaComma: true };
         }
       }
+      // "the White House spokesman, Josh Earnest, said": a name set off after a common noun is the speaker
+      if (np && round === 0 && tokens[np.last].pos === 'NOUN' && isName(doc, c + 1, k - 1)) return { source: { first: np.first, last: k - 1 }, viaComma: true };
       if (np) return { source: np, viaComma: true };
       k = c;
     }

@@ -1,15 +1,13 @@
 // Reporting-verb cues in every order ("X said C", "C, X said", "C, said X"), with participles ("…, citing Y") and
 // conjoined cues ("X praised Y and said Z"), impressions ("seemed confident"), and the cue's own words.
 import type { Doc } from '../nlp.ts';
-import { abstractHeads, catenativeVerbs, channels, impressionVerbs, nounForms, evidenceHeads, evidenceLemmas, notCueAfter, notCueBefore, verbForms, type VerbCue } from './lexicon.ts';
+import { abstractHeads, pluralQuantities, compoundHeads, catenativeVerbs, channels, cueAdverbs, ingLeads, namingParticiples, impressionVerbs, nounForms, evidenceHeads, evidenceLemmas, notCueAfter, notCueBefore, verbForms, type VerbCue } from './lexicon.ts';
 import { headOf, npLeft, npRight, type Range } from './phrases.ts';
 import type { Quotes } from './quotes.ts';
 import { type Relation, BE, THAT, POSSESSIVE, CLAUSE_OPENERS, QUOTE_MARK, CLOSE_MARK, OPEN_MARK, END_PUNCT, wordCount, EXPLETIVE } from './relation.ts';
 import { skipLeft, subjectLeft, mainSubject, ownerOf, isAgent } from './subjects.ts';
 import { contentRight, contentLeft, nextAfterColon, clauseAfterCue, isBreak, NOMINAL_LIKE, adjunctEnd, looksLikeClause, continuation, isQuoted } from './content.ts';
 
-const ING_BEFORE = new Set(['and', 'but', 'or', 'while', 'after', 'before', 'by', 'without', 'when', 'since', 'also', 'not', 'of', 'in', 'for', 'repeatedly', 'again', 'publicly', 'then', 'even', 'still', 'just', 'now', 'openly', 'falsely', 'privately', 'reportedly', 'allegedly', 'apparently', 'explicitly', 'effectively', 'essentially', 'implicitly', 'seemingly']);
-const NAMING = new Set(['called', 'dubbed']);
 const ING_PREPS = new Set(['by', 'after', 'before', 'without', 'while', 'when', 'since', 'in']);
 
 /** Whether token `k` is the closing mark of a quote run (the token before it lies inside that run). */
@@ -44,7 +42,11 @@ export function isVerbCue(doc: Doc, i: number, verb: VerbCue): boolean {
     // between a noun phrase and a clause opener; "his claims that" stays a noun.
     const clear = t.lower === 'said' || t.lower === 'says' || t.lower === 'told' || (t.lower === 'say' && prev?.pos === 'NUM') ||
       // "by promising to …": an -ing form after a preposition is a verb whatever the tagger says
-      (t.lower.endsWith('ing') && !!prev && ING_PREPS.has(prev.lower) && t.pos === 'ADJ') ||
+      (t.lower.endsWith('ing') && !!prev && ING_PREPS.has(prev.lower) && (t.pos === 'ADJ' || t.pos === 'NOUN')) ||
+      // ", repeating a false claim", "but warning that …": an -ing form opening a clause after a comma or "and"
+      ingClause(doc, i) ||
+      // "Polls show", "many economists say", "64 percent call him": a base form after a plural subject
+      pluralSubject(doc, i, verb) ||
       // "records show", "new fundraising reports show.": a plural document noun before a form the tagger read as a noun
       (evidenceLemmas.has(verb.lemma) && !!prev && !!next && (prev.pos === 'NOUN' || prev.pos === 'PROPN') &&
         (END_PUNCT.test(next.value) || next.value === ',' || next.pos === 'PRON' || next.pos === 'DET' || next.pos === 'NUM' || next.pos === 'PROPN') && evidenceSubject(doc, i));
@@ -59,7 +61,7 @@ export function isVerbCue(doc: Doc, i: number, verb: VerbCue): boolean {
   if (prev && notCueBefore.has(prev.lower) && (prev.lower !== 'that' || i - 1 === firstOfSentence(doc, i))) return false;
   if (prev && (prev.lower === 'the' || prev.lower === 'a' || prev.lower === 'an')) return false;
   // "a group called Citizens First", "an app dubbed …": a naming participle after an indefinite noun phrase
-  if (NAMING.has(t.lower) && namedAfterIndefinite(doc, i)) return false;
+  if (namingParticiples.has(t.lower) && namedAfterIndefinite(doc, i)) return false;
   // "I want to thank …", "we want safe streets": a speaker's own wish, inside what they say, is no claim
   if (verb.lemma === 'want' && firstPersonSubject(doc, i)) return false;
   // "voters showed up", "she shows up late": turning up somewhere, not showing anything
@@ -72,7 +74,7 @@ export function isVerbCue(doc: Doc, i: number, verb: VerbCue): boolean {
   if (prev && (POSSESSIVE.has(prev.lower) || prev.lower === "'s" || prev.lower === '’s')) return false;
   // An -ing form is a cue after a comma or dash (", saying …"), an auxiliary ("is saying") or a linking word
   // ("and saying", "by saying"); "all precincts reporting" and "(Additional reporting by …)" are not.
-  if (t.lower.endsWith('ing') && prev && !withSubject(doc, i) && !(ING_BEFORE.has(prev.lower) || prev.pos === 'AUX' || prev.pos === 'PUNCT' || prev.pos === 'ADV' || prev.pos === 'CCONJ' || prev.pos === 'SCONJ' || (next && (THAT.has(next.lower) || OPEN_MARK.test(next.value))))) return false;
+  if (t.lower.endsWith('ing') && prev && !withSubject(doc, i) && !(ingLeads.has(prev.lower) || prev.pos === 'AUX' || prev.pos === 'PUNCT' || prev.pos === 'ADV' || prev.pos === 'CCONJ' || prev.pos === 'SCONJ' || (next && (THAT.has(next.lower) || OPEN_MARK.test(next.value))))) return false;
   // "seemed to be" is an impression (impressionRelation), not a view of the subject's own
   if (!impressionVerbs.has(verb.lemma)) {
     for (const seq of notCueAfter) {
@@ -85,6 +87,34 @@ export function isVerbCue(doc: Doc, i: number, verb: VerbCue): boolean {
   while (b > 0 && i - b < 3 && (tokens[b].pos === 'ADV' || tokens[b].pos === 'PART')) b--;
   if (b >= 0 && BE.has(tokens[b].lower) && /(ed|en|id|ld|wn|ght)$/.test(t.lower)) return false;
   return true;
+}
+
+const ING_LINKS = new Set([',', 'and', 'but']);
+
+/** An -ing cue form the tagger read as a noun after a comma or "and"/"but", with an object or clause after it. */
+function ingClause(doc: Doc, i: number): boolean {
+  const { tokens } = doc;
+  const t = tokens[i];
+  const prev = tokens[i - 1];
+  const next = tokens[i + 1];
+  if (t.pos !== 'NOUN' || !t.lower.endsWith('ing') || !prev || !next || !ING_LINKS.has(prev.lower)) return false;
+  return next.pos === 'DET' || next.pos === 'PRON' || next.pos === 'ADJ' || next.pos === 'NUM' || next.pos === 'PROPN' || next.pos === 'NOUN' || THAT.has(next.lower) || OPEN_MARK.test(next.value);
+}
+
+/** A cue verb's base form the tagger read as a noun right after a plural noun or a quantity ("critics fear"). */
+function pluralSubject(doc: Doc, i: number, verb: VerbCue): boolean {
+  const { tokens } = doc;
+  const t = tokens[i];
+  const prev = tokens[i - 1];
+  const next = tokens[i + 1];
+  if (t.pos !== 'NOUN' || t.lower !== verb.lemma || !prev || !next || prev.sent !== t.sent) return false;
+  if ((next.pos === 'ADP' && !THAT.has(next.lower)) || next.pos === 'CCONJ' || compoundHeads.has(t.lower)) return false;
+  // "most state laws": after a quantity, a noun or adjective next makes the form a noun modifier
+  if (pluralQuantities.has(prev.lower)) return next.pos !== 'NOUN' && next.pos !== 'ADJ';
+  // "polls show", "her allies fear" (but not "a news show")
+  if (!(prev.pos === 'NOUN' || prev.pos === 'PROPN') || !/[^su']s$/.test(prev.lower) || !/^[a-z]/.test(prev.value) || prev.lower === 'news') return false;
+  const before = tokens[i - 2];
+  return !(before && (before.lower === 'a' || before.lower === 'an'));
 }
 
 /** "I want", "we really wanted", "I don't want": "I" or "we" right before the verb, past adverbs and auxiliaries. */
@@ -164,7 +194,8 @@ export function verbRelation(doc: Doc, quotes: Quotes, si: number, v: number, ve
     if (verb.to && verb.strength !== 'strong' && !verb.recipient) return null;
     const content = clauseAfterCue(doc, quotes, after, s.last, verb);
     if (!content) return null;
-    const subj = mainSubject(doc, s.first, v - 1);
+    // past a long opener ("At a rally in Ames, Iowa, on Sunday, Mrs. Clinton …, saying") the subject of the verb before
+    const subj = mainSubject(doc, s.first, v - 1) ?? subjectOfVerbBefore(doc, s.first, cue.first - 2);
     return { ...base, kind: 'participle', source: subj, content: [content], confidence: subj ? 0.6 : 0.3, cutBefore: lead.value === ',' ? cue.first - 1 : cue.first };
   }
 
@@ -293,6 +324,71 @@ export function verbRelation(doc: Doc, quotes: Quotes, si: number, v: number, ve
   };
 }
 
+/**
+ * A reporting verb none of the word orders above could read ("X met survivors on Thursday and said …" with a long
+ * insertion, "…, then says he'll welcome advice"): the sentence's subject (or the phrase right before the verb)
+ * as its source and the rest of the clause as its content, with a low confidence so any other reading wins.
+ */
+export function fallbackRelation(doc: Doc, quotes: Quotes, si: number, v: number, verb: VerbCue): Relation | null {
+  const { tokens, sentences } = doc;
+  const s = sentences[si];
+  const prev = tokens[v - 1];
+  const next = tokens[v + 1];
+  // "in pledged delegates", "her newly-announced running mate": a participle modifying the noun after it
+  if (prev && next && /ed$/.test(tokens[v].lower) && next.pos === 'NOUN' && (prev.pos === 'ADP' || prev.pos === 'DET' || prev.pos === 'ADJ' || prev.value === '-')) return null;
+  // "so-called", "truth-telling": the second half of a hyphenated word
+  if (prev && (prev.value === '-' || prev.value === '–') && prev.end === tokens[v].start) return null;
+  // "criticised for refusing to …", "while adding …": a gerund after a preposition (the participle finders' job)
+  if (prev && tokens[v].lower.endsWith('ing') && (prev.pos === 'ADP' || prev.pos === 'SCONJ')) return null;
+  // "refugees admitted to the country", "as recalled by X": a participle with a preposition after it
+  if (prev && next && /(ed|en)$/.test(tokens[v].lower) && prev.pos !== 'AUX' && (next.lower === 'by' || next.lower === 'to' || next.lower === 'with')) return null;
+  const cue = cueSpan(doc, v, verb, s.last);
+  const left = subjectLeft(doc, v, s.first)?.source;
+  // a weak cue with a subject of its own was rejected above for its subject or its content
+  if (left && verb.strength !== 'strong') return null;
+  const source = left ?? clauseSubject(doc, s.first, cue.first - 1, verb.strength !== 'strong');
+  if (!source) return null;
+  const content = contentRight(doc, quotes, cue.last + 1, s.last) ?? (source.first > s.first ? contentLeft(doc, quotes, source.first, s.first) : null);
+  if (!content || wordCount(doc, content) < 2) return null;
+  // "he called her weak and said …": the content of the verb before ends at "and"
+  const link = skipLeft(doc, cue.first - 1, s.first);
+  const cutBefore = !left && link > s.first && (tokens[link].lower === 'and' || tokens[link].lower === 'but') ? (tokens[link - 1].value === ',' ? link - 1 : link) : undefined;
+  return { kind: 'verb', cue, stance: verb.stance, source, owner: ownerOf(doc, source), content: [content], sent: si, quote: isQuoted(doc, quotes, content), confidence: 0.4, cutBefore };
+}
+
+/** The agent subject of the nearest verb at or before `last` ("Trump went after Bush, calling him …" → Trump). */
+function subjectOfVerbBefore(doc: Doc, first: number, last: number): Range | null {
+  const { tokens } = doc;
+  for (let j = last; j > first && last - j < 30; j--) {
+    if (tokens[j].pos !== 'VERB' || END_PUNCT.test(tokens[j - 1].value)) continue;
+    const subj = subjectLeft(doc, j, first);
+    if (subj && isAgent(headOf(doc, subj.source))) return subj.source;
+  }
+  return null;
+}
+
+/**
+ * The subject a verb with none right before it shares: after "and"/"but" the subject of the nearest verb before
+ * ("he called her weak and said …"), after a comma or dash a name opening the sentence and set off by a comma
+ * ("Hemsley, the co-author of …, said"), else the sentence's subject (one that can hold a view, for a weak cue).
+ */
+function clauseSubject(doc: Doc, first: number, last: number, needAgent: boolean): Range | null {
+  const { tokens } = doc;
+  if (last < first) return null;
+  const k = skipLeft(doc, last, first);
+  const link = tokens[k];
+  if (link && k > first && (link.lower === 'and' || link.lower === 'but')) {
+    const subj = subjectOfVerbBefore(doc, first, k - 1);
+    if (subj) return subj;
+  }
+  if (link && (link.value === ',' || link.value === '—' || link.value === '-' || link.value === '--' || (CLOSE_MARK.test(link.value) && tokens[k - 1]?.value === ','))) {
+    const np = npRight(doc, first, k - 1);
+    if (np && tokens[np.last + 1]?.value === ',' && isAgent(headOf(doc, np))) return np;
+  }
+  const main = mainSubject(doc, first, last);
+  return main && (!needAgent || isAgent(headOf(doc, main))) ? main : null;
+}
+
 /** "seemed to be …", "appears confident", "seemed taken aback": a state the subject is seen in, not a view it holds. */
 export function seemsState(doc: Doc, v: number, sentLast: number): boolean {
   const { tokens } = doc;
@@ -329,8 +425,6 @@ export function impressionRelation(doc: Doc, quotes: Quotes, si: number, v: numb
   return { kind: 'passive', cue, stance: 'describes', source: null, owner: null, content, sent: si, quote: false, confidence: 0.4 };
 }
 
-export const CUE_ADVERBS = new Set(['also', 'has', 'have', 'had', 'later', 'again', 'previously', 'once', 'repeatedly', 'publicly', 'then', 'further',
-  'would', 'will', 'could', 'did', 'does', 'do', 'not', "n't", 'never', 'may', 'might', 'must', 'can', 'should', 'just', 'recently', 'already', 'still', 'often', 'even', 'since']);
 
 /** The cue's words: the verb with its particle, adverbs and auxiliaries just before it, and "in a statement". */
 export function cueSpan(doc: Doc, v: number, verb: VerbCue, sentLast: number): Range {
@@ -344,7 +438,7 @@ export function cueSpan(doc: Doc, v: number, verb: VerbCue, sentLast: number): R
     while (first - 1 >= 0 && tokens[first - 1].sent === sent && first - v > limit) {
       const t = tokens[first - 1];
       const aux = t.pos === 'AUX' && (!BE.has(t.lower) || ing || /ing$/.test(tokens[first].lower));
-      if (!(CUE_ADVERBS.has(t.lower) || aux || (t.pos === 'ADV' && t.lower.endsWith('ly') && !/^[A-Z]/.test(t.value)))) break;
+      if (!(cueAdverbs.has(t.lower) || aux || (t.pos === 'ADV' && t.lower.endsWith('ly') && !/^[A-Z]/.test(t.value)))) break;
       first--;
     }
   };
