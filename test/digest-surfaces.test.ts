@@ -145,7 +145,8 @@ describe('on Discord', () => {
     const all = JSON.stringify(posts.map((p) => p.body));
     expect(all).toMatch(/Daily digest for \d{4}-\d\d-\d\d: 2 reports/);
     for (const p of posts) expect(p.body.allowed_mentions.parse).toEqual([]);
-    expect(posts.some((p) => (p.body.embeds ?? []).length > 0 || typeof p.body.content === 'string')).toBe(true);
+    for (const p of posts) expect((p.body.embeds ?? []).length).toBeGreaterThan(0);
+    expect(JSON.stringify(posts[0].body.embeds)).toMatch(/Daily digest for \d{4}-\d\d-\d\d: 2 reports/);
     expect(await scheduler.tick()).toEqual([]);
     expect(h.fake.find('POST', `/channels/${CHANNEL_ID}/messages`).length).toBe(before + posts.length);
   });
