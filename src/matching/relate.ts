@@ -1,5 +1,5 @@
 // Do two claims report the same thing, dispute each other, or neither? See README, "Claims across reports".
-import { conflictingFigures } from './figures.ts';
+import { conflictingFigures, countDifferentThings, countSameThing } from './figures.ts';
 import type { ClaimFeatures } from './features.ts';
 import { opposes } from './lexicon.ts';
 
@@ -46,8 +46,7 @@ function places(a: ClaimFeatures, b: ClaimFeatures): Places {
   return 'conflict';
 }
 
-const countsSameThing = (a: ClaimFeatures, b: ClaimFeatures) =>
-  a.figures.some((x) => x.object !== null && b.figures.some((y) => y.object === x.object));
+const countsSameThing = (a: ClaimFeatures, b: ClaimFeatures) => countSameThing(a.figures, b.figures);
 
 /** How claim b stands to claim a. Symmetric in kind; `why` is said of b ("denies it", "says 20 civilians, not 12 civilians"). */
 const unrelated: ClaimRelation = Object.freeze({ kind: 'unrelated' });
@@ -68,6 +67,9 @@ export function relateFeatures(a: ClaimFeatures, b: ClaimFeatures): ClaimRelatio
   } else if (overlap(a, b) < WORDS_ALONE) {
     return unrelated;
   }
+  // Figures for one event that never count the same thing are two claims: "40 Ukrainian drones" shot down by one
+  // side, "30 Russian drones" by the other; "three civilians" and "40 soldiers" killed.
+  if (countDifferentThings(a.figures, b.figures)) return unrelated;
   if (a.negated !== (b.negated !== flipped)) {
     if (flipped) return { kind: 'disputes', why: 'says the opposite' };
     return { kind: 'disputes', why: b.negated ? 'denies it' : 'says it happened' };
