@@ -7,9 +7,11 @@
 // figures ("at least 12 civilians") and whether it is negated or denied. Two claims are about the same thing when
 // they name the same event (or, with no event, share half their words) and do not name different places (with
 // some words in common when that alone does not tie them: thresholds in relate.ts);
-// then they dispute each other when one denies what the other asserts (or one says "captured", the other "still
-// holds") or when their figures for the same thing cannot both hold ("at least 12" and "14" can; "12" and "20"
-// cannot). Everything else is unrelated. Nothing is keyed to a particular report.
+// and, when both count things, count the same thing at least once ("40 Ukrainian drones" and "30 Russian drones",
+// "three civilians" and "40 soldiers" are two claims); then they dispute each other when one denies what the other
+// asserts (or one says "captured", the other "still holds" or "fighting continues") or when their figures for the
+// same thing cannot both hold ("at least 12" and "14" can; "12" and "20" cannot; "including two children" is a
+// part, not a competing total). Everything else is unrelated. Nothing is keyed to a particular report.
 import type { Claim } from '../schema.ts';
 import { claimFeatures, type ClaimFeatures, type MatchableClaim } from './features.ts';
 import { opposites } from './lexicon.ts';
