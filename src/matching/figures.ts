@@ -130,7 +130,8 @@ function nearestEvent(events: readonly EventMention[], start: number, end: numbe
   for (const e of events) {
     const d = e.at >= end ? e.at - end : start - (e.at + e.length);
     const limit = e.at >= end ? 6 : 4;
-    if (d >= 0 && d <= limit && (!best || d < best.d)) best = { event: e.event, d };
+    // On a tie the event after the figure: "no one was killed but five people were wounded".
+    if (d >= 0 && d <= limit && (!best || d < best.d || (d === best.d && e.at >= end))) best = { event: e.event, d };
   }
   return best?.event ?? null;
 }
