@@ -132,6 +132,7 @@ describe('reading a claim', () => {
     const read2 = (text: string) => read(text).figures.map((f) => [f.lo, f.object, f.kinds, f.part]);
     expect(read2('40 Ukrainian drones were shot down')).toEqual([[40, 'drones', ['side:ukrainian'], false]]);
     expect(read2('it intercepted 12 Russian cruise missiles')).toEqual([[12, 'missiles', ['side:russian', 'missile:cruise'], false]]);
+    expect(read2('40 attack drones were shot down')).toEqual([[40, 'drones', ['drone:attack'], false]]);
     expect(read2('14 people were killed, including two children')).toEqual([
       [14, 'people', [], false],
       [2, 'civilians', [], true],
