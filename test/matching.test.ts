@@ -41,6 +41,63 @@ describe('relateClaims', () => {
     expect(relateClaims(atLeast, twenty)).toEqual({ kind: 'same' });
   });
 
+  it('figures counting different things do not compete: one side\'s drones and the other\'s, civilians and soldiers', () => {
+    const russia = claim("Russia's Defence Ministry said its air defences had shot down 40 Ukrainian drones overnight.");
+    const ukraine = claim("Ukraine's air force said it had shot down 30 Russian drones overnight.");
+    expect(relateClaims(russia, ukraine)).toEqual({ kind: 'unrelated' });
+    expect(relateClaims(ukraine, russia)).toEqual({ kind: 'unrelated' });
+    // The same side's drones with other figures still dispute; so does a figure that names no side.
+    const more = claim('The Ukrainian air force said later that 45 Russian drones had been shot down overnight.');
+    expect(relateClaims(ukraine, more)).toMatchObject({ kind: 'disputes', why: 'says 45 russian drones, not 30 russian drones' });
+    const plain = claim('Air defences shot down 55 drones overnight, the air force said.');
+    expect(relateClaims(ukraine, plain)).toMatchObject({ kind: 'disputes' });
+    const civilians = claim('Russian shelling killed three civilians in Kherson on Monday, the regional governor said.');
+    const soldiers = claim("Russia's Defence Ministry said its strikes near Kherson had killed 40 Ukrainian soldiers.");
+    expect(relateClaims(civilians, soldiers)).toEqual({ kind: 'unrelated' });
+    // "People" still compares with civilians: 20 people against three civilians is a dispute.
+    const people = claim('Russian shelling killed 20 people in Kherson on Monday, the prosecutor said.');
+    expect(relateClaims(civilians, people)).toMatchObject({ kind: 'disputes' });
+  });
+
+  it('"fighting continues" and "still holds" are two claims, each disputing a capture of the place', () => {
+    const capture = claim("Russia's Defence Ministry said its forces had taken full control of Pokrovsk.");
+    const fighting = claim("Fighting continues in Pokrovsk, Ukraine's General Staff said.");
+    const held = claim('Ukrainian forces still hold Pokrovsk, a spokesman for the eastern grouping said.');
+    const heldAgain = claim('Pokrovsk remains under Ukrainian control, the General Staff said.');
+    expect(relateClaims(fighting, held)).toEqual({ kind: 'unrelated' });
+    expect(relateClaims(held, heldAgain)).toEqual({ kind: 'same' });
+    expect(relateClaims(capture, fighting)).toEqual({ kind: 'disputes', why: 'says the opposite' });
+    expect(relateClaims(capture, held)).toEqual({ kind: 'disputes', why: 'says the opposite' });
+  });
+
+  it('a part of a total does not compete with the total; "at least" and ranges hold numbers inside them', () => {
+    const withPart = claim('A missile strike on Kharkiv killed 14 people, including two children, the governor said.');
+    const atLeast = claim('At least 12 people were killed in a Russian missile strike on Kharkiv, the mayor said.');
+    const range = claim('Between 10 and 15 people were killed in the missile strike on Kharkiv, officials said.');
+    const fewer = claim('The missile strike on Kharkiv killed nine people, the regional prosecutor said.');
+    expect(relateClaims(withPart, atLeast)).toEqual({ kind: 'same' });
+    expect(relateClaims(atLeast, withPart)).toEqual({ kind: 'same' });
+    expect(relateClaims(range, withPart)).toEqual({ kind: 'same' });
+    expect(relateClaims(withPart, fewer)).toMatchObject({ kind: 'disputes', why: 'says nine people, not 14 people' });
+    expect(relateClaims(range, fewer)).toMatchObject({ kind: 'disputes' });
+    // Parts compare with parts.
+    const otherPart = claim('The strike on Kharkiv killed 14 people, among them five children, the police said.');
+    expect(relateClaims(withPart, otherPart)).toMatchObject({ kind: 'disputes', why: 'says five children, not two children' });
+  });
+
+  it('a claim counting killed and wounded meets a claim about the wounded on the wounded figures', () => {
+    const both = claim('Four people were killed and nine wounded in Russian shelling of Kherson, officials said.');
+    const wounded = claim('Nine people were wounded in the shelling of Kherson on Tuesday, the regional administration said.');
+    const more = claim('Shelling of Kherson wounded 15 people on Tuesday, the regional governor said.');
+    expect(relateClaims(both, wounded)).toEqual({ kind: 'same' });
+    expect(relateClaims(wounded, both)).toEqual({ kind: 'same' });
+    expect(relateClaims(both, more)).toEqual({ kind: 'disputes', why: 'says 15 people, not nine' });
+    // A negation belongs to the main event: "no one was killed" does not deny the wounded.
+    const noneKilled = claim('No one was killed but five people were wounded in the strike on Poltava, the governor said.');
+    const five = claim('Five people were wounded in a Russian strike on Poltava, the mayor said.');
+    expect(relateClaims(noneKilled, five)).toEqual({ kind: 'same' });
+  });
+
   it('place names spelt two ways are one place', () => {
     const a = claim('Three civilians were killed by shelling in Kharkiv, the mayor said.');
     const b = claim('Russian shelling killed three civilians in Kharkov, a regional official said.');
@@ -69,6 +126,21 @@ describe('reading a claim', () => {
     expect(figures('about 40 residents were evacuated')).toEqual([[34, 46, 'civilians', 'evacuate']]);
     expect(figures('dozens of people were injured')).toEqual([[24, 99, 'people', 'injure']]);
     expect(figures('up to 300 people fled')).toEqual([[0, 300, 'people', 'evacuate']]);
+  });
+
+  it('figures: which side or kind is counted, and parts of a total', () => {
+    const read2 = (text: string) => read(text).figures.map((f) => [f.lo, f.object, f.kinds, f.part]);
+    expect(read2('40 Ukrainian drones were shot down')).toEqual([[40, 'drones', ['side:ukrainian'], false]]);
+    expect(read2('it intercepted 12 Russian cruise missiles')).toEqual([[12, 'missiles', ['side:russian', 'missile:cruise'], false]]);
+    expect(read2('40 attack drones were shot down')).toEqual([[40, 'drones', ['drone:attack'], false]]);
+    expect(read2('14 people were killed, including two children')).toEqual([
+      [14, 'people', [], false],
+      [2, 'civilians', [], true],
+    ]);
+    expect(read2('nine were injured, among them three children')).toEqual([
+      [9, null, [], false],
+      [3, 'civilians', [], true],
+    ]);
   });
 
   it('numbers that count nothing here are not figures: years, distances, percentages, unit numbers', () => {
@@ -112,15 +184,35 @@ describe('groupClaims', () => {
     expect(groups[1].disputes.map((d) => [d.item.reportId, d.why])).toEqual([['r1', 'says it happened']]);
     expect(groups[2].disputes).toEqual([]);
   });
+  it('a claim about the wounded joins, or disputes, a group whose lead counts killed and wounded', () => {
+    const groups = groupClaims([
+      item('Four people were killed and nine wounded in Russian shelling of Kherson, officials said.', 'r1', 9),
+      item('Nine people were wounded in the shelling of Kherson on Tuesday, the regional administration said.', 'r2', 10),
+      item('Shelling of Kherson wounded 15 people on Tuesday, the regional governor said.', 'r3', 11),
+    ]);
+    expect(groups.map((g) => g.members.map((m) => m.reportId))).toEqual([['r1', 'r2'], ['r3']]);
+    expect(groups[0].disputes.map((d) => d.item.reportId)).toEqual(['r3']);
+  });
+
+  it('figures for different sides make two groups, not a dispute', () => {
+    const groups = groupClaims([
+      item("Russia's Defence Ministry said its air defences had shot down 40 Ukrainian drones overnight.", 'r1', 9),
+      item("Ukraine's air force said it had shot down 30 Russian drones overnight.", 'r2', 10),
+    ]);
+    expect(groups.map((g) => [g.members.length, g.disputes.length])).toEqual([
+      [1, 0],
+      [1, 0],
+    ]);
+  });
 });
 
 describe('the labelled report pairs', () => {
-  // Measured when the matcher was built (README, "Claims across reports"): tune 96.8%, check 90.3%.
+  // Measured (README, "Claims across reports"): tune 97.6% on 41 pairs, check 94.9% on 39.
   it('the check split stays at or above 85% accuracy, the tune split at or above 90%', () => {
     const results = runPairs(loadPairs());
     const check = score(results.filter((r) => r.pair.split === 'check'));
     const tune = score(results.filter((r) => r.pair.split === 'tune'));
-    expect(check.n).toBeGreaterThanOrEqual(30);
+    expect(check.n).toBeGreaterThanOrEqual(39);
     expect(check.accuracy).toBeGreaterThanOrEqual(0.85);
     expect(tune.accuracy).toBeGreaterThanOrEqual(0.9);
     // Every label is both predicted and found on the check split.

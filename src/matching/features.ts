@@ -14,6 +14,7 @@ import {
   NOT_PLACE,
   NUMBER_WORDS,
   OBJECTS,
+  PART_OF,
   PLACE_GENERIC,
   PLACE_VARIANTS,
   QUALIFIERS,
@@ -67,9 +68,9 @@ function lexiconWord(w: string): boolean {
 
 function readLexiconWord(w: string): boolean {
   const one = [w];
-  return STOP_WORDS.has(w) || NOT_PLACE.has(w) || PLACE_GENERIC.has(w) || EVENTS.at(one, 0) !== null || OBJECTS.at(one, 0) !== null ||
-    NUMBER_WORDS.at(one, 0) !== null || NEGATIONS.at(one, 0) !== null || QUALIFIERS.at(one, 0) !== null || VAGUE.at(one, 0) !== null ||
-    DENIALS.at(one, 0) !== null;
+  const tables = [EVENTS, OBJECTS, NUMBER_WORDS, NEGATIONS, QUALIFIERS, VAGUE, DENIALS, PART_OF] as const;
+  // A phrase's first word too: "Fighting" of "fighting continues", "Up" of "up to".
+  return STOP_WORDS.has(w) || NOT_PLACE.has(w) || PLACE_GENERIC.has(w) || tables.some((t) => t.at(one, 0) !== null || t.starts(w));
 }
 
 /** searchWords, with a fast path for plain ASCII text (no accents to drop). */

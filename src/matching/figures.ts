@@ -11,6 +11,8 @@ import {
   VAGUE,
   VAGUE_LIST,
   NUMBER_WORD_LIST,
+  KINDS,
+  PART_OF,
   objectsComparable,
   type QualifierKind,
 } from './lexicon.ts';
@@ -23,6 +25,10 @@ export interface Figure {
   object: string | null;
   /** The event class it counts for (killed, shot down …), when known. */
   event: string | null;
+  /** Which one of a set is counted, as "set:value" ("side:russian" for "30 Russian drones"). */
+  kinds: string[];
+  /** A part of a total said before it ("including two children"). */
+  part: boolean;
   /** The words as written, for "why": "at least 12 civilians". */
   text: string;
 }
@@ -97,12 +103,35 @@ function objectAfter(words: readonly string[], i: number): { object: string; end
   return null;
 }
 
+/** The kinds named in words[from…to) ("Ukrainian", "cruise"), as "set:value". */
+function kindsIn(words: readonly string[], from: number, to: number): string[] {
+  const out: string[] = [];
+  for (let k = from; k < to; ) {
+    const m = KINDS.at(words, k);
+    if (m && k + m.length <= to) {
+      out.push(m.value);
+      k += m.length;
+    } else k++;
+  }
+  return out;
+}
+
+/** A part-of phrase ("including", "among them") ends right before words[i]. */
+function partBefore(words: readonly string[], i: number): boolean {
+  for (let s = Math.max(0, i - 3); s < i; s++) {
+    const p = PART_OF.at(words, s);
+    if (p && s + p.length === i) return true;
+  }
+  return false;
+}
+
 function nearestEvent(events: readonly EventMention[], start: number, end: number): string | null {
   let best: { event: string; d: number } | null = null;
   for (const e of events) {
     const d = e.at >= end ? e.at - end : start - (e.at + e.length);
     const limit = e.at >= end ? 6 : 4;
-    if (d >= 0 && d <= limit && (!best || d < best.d)) best = { event: e.event, d };
+    // On a tie the event after the figure: "no one was killed but five people were wounded".
+    if (d >= 0 && d <= limit && (!best || d < best.d || (d === best.d && e.at >= end))) best = { event: e.event, d };
   }
   return best?.event ?? null;
 }
@@ -160,10 +189,51 @@ export function findFigures(words: readonly string[], events: readonly EventMent
       lo = Math.floor(lo * (1 - APPROX_SHARE));
       hi = Math.ceil(hi * (1 + APPROX_SHARE));
     }
-    out.push({ lo, hi, object: obj?.object ?? null, event: event ?? mainEvent, text: words.slice(start, obj?.end ?? end).join(' ') });
+    out.push({
+      lo,
+      hi,
+      object: obj?.object ?? null,
+      event: event ?? mainEvent,
+      kinds: obj ? kindsIn(words, end, obj.end) : [],
+      part: partBefore(words, start),
+      text: words.slice(start, obj?.end ?? end).join(' '),
+    });
     i = obj?.end ?? end;
   }
   return out;
+}
+
+/** No set of kinds where the two name different values ("Ukrainian" and "Russian"). */
+function kindsAgree(x: readonly string[], y: readonly string[]): boolean {
+  for (const a of x) {
+    const set = a.slice(0, a.indexOf(':') + 1);
+    for (const b of y) if (b !== a && b.startsWith(set)) return false;
+  }
+  return true;
+}
+
+/** Two figures count the same thing: comparable classes (or one unknown), no different kinds, both totals or both parts of one. */
+export function sameThing(x: Figure, y: Figure): boolean {
+  return x.part === y.part && objectsComparable(x.object, y.object) && kindsAgree(x.kinds, y.kinds);
+}
+
+/** Both claims count things (totals of a known class), but never the same thing ("40 Ukrainian drones", "30 Russian drones"). */
+export function countDifferentThings(a: readonly Figure[], b: readonly Figure[]): boolean {
+  let both = false;
+  for (const x of a) {
+    if (x.object === null || x.part) continue;
+    for (const y of b) {
+      if (y.object === null || y.part) continue;
+      if (sameThing(x, y)) return false;
+      both = true;
+    }
+  }
+  return both;
+}
+
+/** Both claims count the same thing (a known class). */
+export function countSameThing(a: readonly Figure[], b: readonly Figure[]): boolean {
+  return a.some((x) => x.object !== null && b.some((y) => y.object !== null && sameThing(x, y)));
 }
 
 /** Two figures that count the same thing for the same event and cannot both be right, or null. */
@@ -174,7 +244,7 @@ export function conflictingFigures(a: readonly Figure[], b: readonly Figure[]): 
     let first: Figure | null = null;
     let compatible = false;
     for (const y of b) {
-      if (x.event !== y.event || !objectsComparable(x.object, y.object)) continue;
+      if (x.event !== y.event || !sameThing(x, y)) continue;
       first ??= y;
       if (x.lo <= y.hi && y.lo <= x.hi) {
         compatible = true;

@@ -5,11 +5,14 @@
 // How it decides (README, "Claims across reports"): each claim is read for its main event (a class of
 // src/lexicon/matching.json: seized = captured = took control of), where (place names, spellings merged), its
 // figures ("at least 12 civilians") and whether it is negated or denied. Two claims are about the same thing when
-// they name the same event (or, with no event, share half their words) and do not name different places (with
-// some words in common when that alone does not tie them: thresholds in relate.ts);
-// then they dispute each other when one denies what the other asserts (or one says "captured", the other "still
-// holds") or when their figures for the same thing cannot both hold ("at least 12" and "14" can; "12" and "20"
-// cannot). Everything else is unrelated. Nothing is keyed to a particular report.
+// they name the same event (or one counts the other's event: "two killed and eight wounded" and "eight wounded";
+// or, with no event, share half their words), do not name different places (with some words in common when that
+// alone does not tie them: thresholds in relate.ts) and, when both count things, count the same thing at least
+// once ("40 Ukrainian drones" and "30 Russian drones", "three civilians" and "40 soldiers" are two claims). Then
+// they dispute each other when one denies what the other asserts (or one says "captured", the other "still holds"
+// or "fighting continues") or when their figures for the same thing cannot both hold ("at least 12" and "14" can;
+// "12" and "20" cannot; "including two children" is a part, not a competing total). Everything else is
+// unrelated. Nothing is keyed to a particular report.
 import type { Claim } from '../schema.ts';
 import { claimFeatures, type ClaimFeatures, type MatchableClaim } from './features.ts';
 import { opposites } from './lexicon.ts';
@@ -55,25 +58,38 @@ export function relateClaims(a: Claim, b: Claim): ClaimRelation {
   return relateFeatures(featuresOf(a), featuresOf(b));
 }
 
-/** Keys a group is filed under: its lead's places (alone and with its event), its event (and, with no place, the event alone), else its words. */
+/** Events the claim gives figures for besides its main one ("two killed and eight wounded": injure). */
+function otherCounted(f: ClaimFeatures): string[] {
+  const out: string[] = [];
+  for (const x of f.figures) if (x.event !== null && x.event !== f.event && !out.includes(x.event)) out.push(x.event);
+  return out;
+}
+
+/**
+ * Keys a group is filed under: its lead's places (alone and with its event and each other event it counts), its
+ * events (and, with no place, the events alone), else its words.
+ */
 function fileKeys(f: ClaimFeatures): string[] {
   const keys: string[] = [];
-  for (const p of f.places) keys.push(`p:${p}`, ...(f.event ? [`p:${p}|${f.event}`] : []));
-  if (f.event) keys.push(`e:${f.event}`, ...(f.places.size === 0 ? [`n:${f.event}`] : []));
-  else for (const w of f.words) keys.push(`w:${w}`);
+  const events = f.event ? [f.event, ...otherCounted(f)] : [];
+  for (const p of f.places) keys.push(`p:${p}`, ...events.map((e) => `p:${p}|${e}`));
+  for (const e of events) keys.push(`e:${e}`, ...(f.places.size === 0 ? [`n:${e}`] : []));
+  if (!f.event) for (const w of f.words) keys.push(`w:${w}`);
   return keys;
 }
 
 /**
  * Keys to look a claim's possible partners up under. The matcher relates two claims only when they do not name
- * different places and name the same event (or an opposite one), or, when one names no event, share most words.
- * So a claim with an event looks under its places with that event, and among groups with no place under the event;
- * one with no place looks under the event among all groups; one with no event looks under its places and words.
+ * different places and name the same event (or an opposite one, or one counts the other's event), or, when one
+ * names no event, share most words. So a claim with an event looks under its places with that event (its
+ * opposites, the other events it counts), and among groups with no place under the event; one with no place looks
+ * under the event among all groups; one with no event looks under its places and words. Groups are filed under
+ * the other events they count too (fileKeys).
  */
 function lookupKeys(f: ClaimFeatures, index: ReadonlyMap<string, unknown[]>): string[] {
   const keys: string[] = [];
   if (f.event) {
-    for (const e of [f.event, ...opposites(f.event)]) {
+    for (const e of [f.event, ...opposites(f.event), ...otherCounted(f)]) {
       if (f.places.size === 0) keys.push(`e:${e}`);
       else keys.push(`n:${e}`, ...[...f.places].map((p) => `p:${p}|${e}`));
     }

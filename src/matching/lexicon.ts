@@ -6,7 +6,9 @@ interface MatchingFile {
   negation: { window: number; words: string[]; denialWords: string[] };
   figures: {
     objects: Record<string, string[]>;
-    broad: string[][];
+    general: Record<string, string[]>;
+    kinds: Record<string, Record<string, string[]>>;
+    partOf: string[];
     qualifiers: { min: string[]; max: string[]; approx: string[] };
     approxShare: number;
     words: Record<string, number>;
@@ -37,6 +39,11 @@ export class PhraseTable<V> {
     list.push(entry);
     list.sort((a, b) => b.words.length - a.words.length);
     map.set(k, list);
+  }
+
+  /** Some phrase (not a prefix one) starts with this word. */
+  starts(word: string): boolean {
+    return this.#byFirst.has(word);
   }
 
   /** The longest phrase starting at words[i]: its value and length in words, or null. (No closures: a hot path.) */
@@ -82,10 +89,19 @@ export const NEGATIONS = table(FILE.negation.words.map((w): [string, true] => [w
 export const DENIALS = table(FILE.negation.denialWords.map((w): [string, true] => [w, true]));
 
 export const OBJECTS = table(Object.entries(FILE.figures.objects).flatMap(([cls, ws]) => ws.map((w): [string, string] => [w, cls])));
-const broadOf = new Map(FILE.figures.broad.flatMap((group, n) => group.map((c): [string, number] => [c, n])));
-/** Two counted things that may be compared (the same class, or classes of one broad group). */
+/** A specific class → its general class (civilians → people). */
+const generalOf = new Map(Object.entries(FILE.figures.general).flatMap(([g, cs]) => cs.map((c): [string, string] => [c, g])));
+/** Two counted things that may be compared: the same class (or one unknown), or a general class and one it covers ("people" and "civilians"); two classes a general one covers are different things ("civilians", "troops"). */
 export const objectsComparable = (a: string | null, b: string | null): boolean =>
-  a === null || b === null || a === b || (broadOf.has(a) && broadOf.get(a) === broadOf.get(b));
+  a === null || b === null || a === b || generalOf.get(b) === a || generalOf.get(a) === b;
+/** Words that say which one of a set is counted ("Ukrainian", "cruise") → "set:value". */
+export const KINDS = table(
+  Object.entries(FILE.figures.kinds).flatMap(([set, values]) =>
+    Object.entries(values).flatMap(([value, ps]) => ps.map((p): [string, string] => [p, `${set}:${value}`])),
+  ),
+);
+/** Words that make the figure after them a part of a total ("including"). */
+export const PART_OF = table(FILE.figures.partOf.map((p): [string, true] => [p, true]));
 
 export type QualifierKind = 'min' | 'max' | 'approx';
 export const QUALIFIERS = table(

@@ -1,5 +1,5 @@
 // Do two claims report the same thing, dispute each other, or neither? See README, "Claims across reports".
-import { conflictingFigures } from './figures.ts';
+import { conflictingFigures, countDifferentThings, countSameThing } from './figures.ts';
 import type { ClaimFeatures } from './features.ts';
 import { opposes } from './lexicon.ts';
 
@@ -46,29 +46,42 @@ function places(a: ClaimFeatures, b: ClaimFeatures): Places {
   return 'conflict';
 }
 
-const countsSameThing = (a: ClaimFeatures, b: ClaimFeatures) =>
-  a.figures.some((x) => x.object !== null && b.figures.some((y) => y.object === x.object));
+const countsSameThing = (a: ClaimFeatures, b: ClaimFeatures) => countSameThing(a.figures, b.figures);
 
 /** How claim b stands to claim a. Symmetric in kind; `why` is said of b ("denies it", "says 20 civilians, not 12 civilians"). */
 const unrelated: ClaimRelation = Object.freeze({ kind: 'unrelated' });
 const same: ClaimRelation = Object.freeze({ kind: 'same' });
 
+/** The claim gives a figure for this event besides its main one ("two killed and eight wounded": injure). */
+export const countsFor = (f: ClaimFeatures, event: string): boolean => f.figures.some((x) => x.event === event);
+
 export function relateFeatures(a: ClaimFeatures, b: ClaimFeatures): ClaimRelation {
   const where = places(a, b);
   if (where === 'conflict') return unrelated;
   const flipped = a.event !== null && b.event !== null && a.event !== b.event && opposes(a.event, b.event);
+  // Other main events, but one claim counts the other's event too: they meet on that event's figures only (a
+  // negation belongs to the main event: "no one was killed, five were wounded" does not deny "five wounded").
+  let side = false;
   if (a.event !== null && b.event !== null) {
-    if (a.event !== b.event && !flipped) return unrelated;
+    let event = a.event;
+    if (a.event !== b.event && !flipped) {
+      if (countsFor(a, b.event)) event = b.event;
+      else if (!countsFor(b, a.event)) return unrelated;
+      side = true;
+    }
     // Same event. Neither names a place (a country-wide figure: "40 drones overnight"): the same counted thing
     // or enough words in common. Only one names a place: enough words. The same place: enough words only for
     // events that many different things are.
     if (where === 'none' && !countsSameThing(a, b) && overlap(a, b) < WORDS_WITH_EVENT) return unrelated;
     if (where === 'one' && overlap(a, b) < WORDS_WITH_EVENT) return unrelated;
-    if (where === 'shared' && GENERIC_EVENTS.has(a.event) && !countsSameThing(a, b) && overlap(a, b) < WORDS_GENERIC_EVENT) return unrelated;
+    if (where === 'shared' && GENERIC_EVENTS.has(event) && !countsSameThing(a, b) && overlap(a, b) < WORDS_GENERIC_EVENT) return unrelated;
   } else if (overlap(a, b) < WORDS_ALONE) {
     return unrelated;
   }
-  if (a.negated !== (b.negated !== flipped)) {
+  // Figures for one event that never count the same thing are two claims: "40 Ukrainian drones" shot down by one
+  // side, "30 Russian drones" by the other; "three civilians" and "40 soldiers" killed.
+  if (countDifferentThings(a.figures, b.figures)) return unrelated;
+  if (!side && a.negated !== (b.negated !== flipped)) {
     if (flipped) return { kind: 'disputes', why: 'says the opposite' };
     return { kind: 'disputes', why: b.negated ? 'denies it' : 'says it happened' };
   }
