@@ -46,6 +46,7 @@ interface CueFile {
   stanceAdjectives?: { words: string[] };
   catenative?: { lemmas: string[] };
   colonLabels?: { nouns: string[] };
+  anonymityAsides?: { phrases: string[] };
   inSource?: { nouns: string[] };
   possessiveNouns?: { nouns: string[] };
   evidenceSources?: { lemmas: string[]; heads: string[] };
@@ -102,6 +103,12 @@ export const attitudeVerbs = new Set<string>(cues.attitude?.lemmas ?? []);
 export const impressionVerbs = new Set<string>(cues.impression?.lemmas ?? []);
 /** Words heading a label before a colon ('The Latest:', 'Editor's Note:'), never a speaker. */
 export const colonLabels = new Set<string>(cues.colonLabels?.nouns ?? []);
+/**
+ * Phrases saying why a source is not named ("spoke on condition of anonymity"): each a list of word slots, a slot
+ * holding its alternatives and whether it may be absent.
+ */
+export const anonymityAsides = (cues.anonymityAsides?.phrases ?? []).map((p) =>
+  p.split(' ').map((w) => ({ words: new Set(w.replace(/\?$/, '').split('|')), optional: w.endsWith('?') })));
 /** Verbs that lead into a cue with 'to' and belong to its span ('continued to deny', 'went on to say'). */
 export const catenativeVerbs = new Set<string>(cues.catenative?.lemmas ?? []);
 /** Adjectives stating a view after a copula ('is confident that', 'was critical of'). */
