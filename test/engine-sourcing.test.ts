@@ -48,3 +48,46 @@ describe('anonymity asides after the source', () => {
     expect(c.text).toBe('the subsidy would not cover the cost of fuel');
   });
 });
+
+describe('an outlet that carries another speaker\'s claim', () => {
+  it('makes "…, according to TASS" the conduit of the ministry\'s claim, not a second source', () => {
+    const text = "Russia's Defence Ministry said on Tuesday that its forces had captured the village of Orlivka, according to TASS.";
+    const claims = claimsOf(text);
+    expect(claims).toHaveLength(1);
+    expect(claims[0].source?.name).toMatch(/Defence Ministry/);
+    expect(claims[0].conduit?.name).toBe('TASS');
+    expect(slice(text, claims[0].conduit?.span)).toBe('TASS');
+    expect(claims[0].text).toBe('its forces had captured the village of Orlivka');
+  });
+
+  it('does the same for "…, TASS reported" and a leading "According to Interfax,"', () => {
+    const tail = 'The regional governor said a drone had struck the fuel depot, TASS reported.';
+    const [a, ...restA] = claimsOf(tail);
+    expect(restA).toHaveLength(0);
+    expect(a.source?.name).toMatch(/governor/);
+    expect(a.conduit?.name).toBe('TASS');
+    expect(a.text).toBe('a drone had struck the fuel depot');
+    const lead = 'According to Interfax, the regional governor said a drone had struck the fuel depot.';
+    const [b, ...restB] = claimsOf(lead);
+    expect(restB).toHaveLength(0);
+    expect(b.source?.name).toMatch(/governor/);
+    expect(b.conduit?.name).toBe('Interfax');
+  });
+
+  it('keeps an outlet\'s own report of what someone did, and an "according to" naming no outlet', () => {
+    const own = 'The Times wrote that the senator had claimed a loss on his tax return.';
+    expect(claimsOf(own).map((c) => c.source?.name)).toContain('Times');
+    const notOutlet = 'The mayor said the pier would reopen in May, according to a memo seen by reporters.';
+    expect(claimsOf(notOutlet).some((c) => c.cue?.text.toLowerCase() === 'according to')).toBe(true);
+  });
+
+  it('finds "told Reuters." at the end of a sentence, and only for the claim told to Reuters', () => {
+    const text = 'The convoy was hit near the bridge, a senior official told Reuters.';
+    const [c] = claimsOf(text);
+    expect(c.conduit?.name).toBe('Reuters');
+    expect(slice(text, c.conduit?.span)).toBe('Reuters');
+    const two = 'The mayor denied the report, while a deputy told Reuters that the pier had closed.';
+    const mayor = claimsOf(two).find((k) => k.source?.name.match(/mayor/));
+    expect(mayor?.conduit ?? null).toBeNull();
+  });
+});

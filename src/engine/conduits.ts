@@ -6,10 +6,14 @@ import { channels, outlets } from './lexicon.ts';
 const NAME = String.raw`((?:the\s+)?[A-Z][\w.&’'-]*(?:\s+(?:[A-Z][\w.&’'-]*|news\s+agency|agency|newspaper|of|de|la))*)`;
 const CARRIER = new RegExp(String.raw`\b(?:as\s+reported\s+by|reported\s+by|carried\s+by|published\s+by|broadcast\s+by|via|in\s+an?\s+interview\s+with|told|telling|speaking\s+to|said\s+to|in\s+comments\s+to|in\s+a\s+statement\s+to|according\s+to|citing|quoted\s+by|cited\s+by)\s+` + NAME, 'g');
 const CHANNEL = new RegExp(String.raw`\b(?:on|in|via|through)\s+(?:the\s+|its\s+|his\s+|her\s+|their\s+|an?\s+)?((?:official\s+)?(?:${[...channels].join('|')})(?:\s+(?:channel|account|page|feed|post|video))?)(?:\s+of\s+(?:the\s+)?([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*))?`, 'gi');
+const RECIPIENT = /^(?:in\s+an?\s+interview\s+with|told|telling|speaking\s+to|said\s+to|in\s+comments\s+to|in\s+a\s+statement\s+to)\s/;
 const OUTLET_SUFFIX = /\b(news agency|agency|newspaper|tv|television|radio|news|times|post|journal)$/i;
 
 export interface ConduitMatch {
   conduit: Conduit;
+  /** Where a phrase naming a recipient ("told Reuters", "in an interview with CNN") starts: it carries only the
+   * claim whose cue it follows. Null for phrases that carry any claim of the sentence ("as reported by TASS"). */
+  recipientAt: number | null;
   /** Offsets of an owner named with the channel ("the Telegram channel of the Defense Ministry"). */
   owner: { start: number; end: number; name: string } | null;
 }
@@ -24,11 +28,13 @@ export function findConduits(text: string, start: number, end: number): ConduitM
   const slice = text.slice(start, end);
   const out: ConduitMatch[] = [];
   for (const m of slice.matchAll(CARRIER)) {
-    let name = m[1].replace(/\s+(?:of|de|la)$/, '');
+    // "told Reuters.": the sentence's full stop is not part of the name
+    let name = m[1].replace(/\s+(?:of|de|la)$/, '').replace(/\.$/, '');
     if (!isOutlet(name)) continue;
     name = name.replace(/^the\s+/i, '');
     const at = start + m.index! + m[0].length - m[1].length + m[1].indexOf(name);
-    out.push({ conduit: { name, span: { start: at, end: at + name.length } }, owner: null });
+    const recipient = RECIPIENT.test(m[0]) ? start + m.index! : null;
+    out.push({ conduit: { name, span: { start: at, end: at + name.length } }, owner: null, recipientAt: recipient });
   }
   for (const m of slice.matchAll(CHANNEL)) {
     const name = m[1];
@@ -38,7 +44,7 @@ export function findConduits(text: string, start: number, end: number): ConduitM
       const o = start + m.index! + m[0].lastIndexOf(m[2]);
       owner = { start: o, end: o + m[2].length, name: m[2] };
     }
-    out.push({ conduit: { name, span: { start: at, end: at + name.length } }, owner });
+    out.push({ conduit: { name, span: { start: at, end: at + name.length } }, owner, recipientAt: null });
   }
   return out;
 }
