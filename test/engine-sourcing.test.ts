@@ -91,3 +91,37 @@ describe('an outlet that carries another speaker\'s claim', () => {
     expect(mayor?.conduit ?? null).toBeNull();
   });
 });
+
+describe('an outlet citing the speaker behind its report', () => {
+  it('makes the cited ministry the source and the outlet the conduit, with no claim that is only a name', () => {
+    const text = 'Reuters reported that Russian forces took control of Orlivka on Tuesday, citing the Russian Defence Ministry.';
+    const claims = claimsOf(text);
+    expect(claims).toHaveLength(1);
+    expect(claims[0].source?.name).toMatch(/Russian Defence Ministry/);
+    expect(claims[0].conduit?.name).toBe('Reuters');
+    expect(slice(text, claims[0].conduit?.span)).toBe('Reuters');
+    expect(claims[0].text).toBe('Russian forces took control of Orlivka on Tuesday');
+  });
+
+  it('reads the participle set off after the outlet or after its cue', () => {
+    const before = 'TASS, citing the regional governor, reported that the ferry crossing had reopened.';
+    const [a, ...restA] = claimsOf(before);
+    expect(restA).toHaveLength(0);
+    expect(a.source?.name).toMatch(/governor/);
+    expect(a.conduit?.name).toBe('TASS');
+    const middle = 'Interfax reported, quoting a source close to the ministry, that the ferry crossing had reopened.';
+    const [b, ...restB] = claimsOf(middle);
+    expect(restB).toHaveLength(0);
+    expect(b.source?.name).toMatch(/a source close to the ministry/);
+    expect(b.source?.type).toBe('anonymous');
+    expect(b.conduit?.name).toBe('Interfax');
+    expect(b.text).toBe('the ferry crossing had reopened');
+  });
+
+  it('keeps "citing" a reason as the speaker\'s own claim when no outlet speaks', () => {
+    const text = 'The mayor said the pier would stay closed, citing the cost of repairs.';
+    const claims = claimsOf(text);
+    expect(claims.map((c) => c.source?.name)).toEqual(['mayor', 'mayor']);
+    expect(claims.some((c) => c.conduit)).toBe(false);
+  });
+});

@@ -47,6 +47,7 @@ interface CueFile {
   catenative?: { lemmas: string[] };
   colonLabels?: { nouns: string[] };
   anonymityAsides?: { phrases: string[] };
+  citing?: { participles: string[] };
   inSource?: { nouns: string[] };
   possessiveNouns?: { nouns: string[] };
   evidenceSources?: { lemmas: string[]; heads: string[] };
@@ -109,6 +110,8 @@ export const colonLabels = new Set<string>(cues.colonLabels?.nouns ?? []);
  */
 export const anonymityAsides = (cues.anonymityAsides?.phrases ?? []).map((p) =>
   p.split(' ').map((w) => ({ words: new Set(w.replace(/\?$/, '').split('|')), optional: w.endsWith('?') })));
+/** Participles by which an outlet names the speaker behind its report ("…, citing the ministry"). */
+export const citingParticiples = new Set<string>(cues.citing?.participles ?? []);
 /** Verbs that lead into a cue with 'to' and belong to its span ('continued to deny', 'went on to say'). */
 export const catenativeVerbs = new Set<string>(cues.catenative?.lemmas ?? []);
 /** Adjectives stating a view after a copula ('is confident that', 'was critical of'). */
