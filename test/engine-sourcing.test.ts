@@ -125,3 +125,30 @@ describe('an outlet citing the speaker behind its report', () => {
     expect(claims.some((c) => c.conduit)).toBe(false);
   });
 });
+
+describe('conduits named in the cue\'s own words', () => {
+  it('skips "in a statement carried by TASS" before the content and keeps TASS as conduit', () => {
+    const text = 'The ministry said in a statement carried by TASS that its forces had captured Orlivka.';
+    const claims = claimsOf(text);
+    expect(claims).toHaveLength(1);
+    expect(claims[0].text).toBe('its forces had captured Orlivka');
+    expect(claims[0].conduit?.name).toBe('TASS');
+  });
+
+  it('names an outlet given by description: "told state television", "according to local media"', () => {
+    const text = 'The governor told state television that the bridge had been damaged. ' +
+      'According to local media, the mayor said the ferry would not run.';
+    const [bridge, ferry, ...rest] = claimsOf(text);
+    expect(rest).toHaveLength(0);
+    expect(bridge.conduit?.name).toBe('state television');
+    expect(slice(text, bridge.conduit?.span)).toBe('state television');
+    expect(ferry.source?.name).toMatch(/mayor/);
+    expect(ferry.conduit?.name).toBe('local media');
+  });
+
+  it('still reads "was first reported by the Post" as the outlet\'s report', () => {
+    const text = 'The registration issue was first reported by the Harbour Post.';
+    const [c] = claimsOf(text);
+    expect(c.source?.name).toMatch(/Harbour Post/);
+  });
+});
