@@ -152,3 +152,13 @@ describe('conduits named in the cue\'s own words', () => {
     expect(c.source?.name).toMatch(/Harbour Post/);
   });
 });
+
+describe('outlet names the tagger splits', () => {
+  it('keeps "the Associated Press" whole after "according to" although the tagger reads "Associated" as a verb', () => {
+    const text = 'The incumbent led by about 900 votes, according to the Associated Press.';
+    const [c] = claimsOf(text);
+    expect(c.source?.name).toBe('Associated Press');
+    expect(c.source?.type).toBe('media');
+    expect(slice(text, c.source?.span)).toBe('the Associated Press');
+  });
+});
