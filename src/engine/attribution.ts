@@ -5,13 +5,14 @@ import type { Doc } from '../nlp.ts';
 import { attitudeVerbs, passiveLinks, stanceAdjectives, impressionVerbs, possessiveNouns, passiveParticiples, publishedParticiples, showingForms, verbForms } from './lexicon.ts';
 import type { Quotes } from './quotes.ts';
 import { type Relation, BE, wordCount } from './relation.ts';
-import { contentRight } from './content.ts';
+import { carrierAt, contentRight } from './content.ts';
 import { afterQuote, fallbackRelation, isVerbCue, nounAfterName, verbRelation, seemsState, impressionRelation } from './verb-cues.ts';
 import { phrasalAt, according, inSourceRelation, askedRelation, whenAskedRelation } from './according-cues.ts';
 import { passive } from './passive-cues.ts';
 import { headline, titleRelation, colonRelation } from './headline-and-colon-cues.ts';
 import { verbNounAt, verbNounRelation, possessiveNounRelation } from './nominal-cues.ts';
 import { thatClauseAfter, attitudeRelation, copulaRelation } from './attitude-cues.ts';
+import { asideEnds } from './asides.ts';
 
 export type { Relation, RelationKind } from './relation.ts';
 export { afterDateline } from './content.ts';
@@ -22,12 +23,18 @@ export function findRelations(doc: Doc, quotes: Quotes): Relation[] {
   const out: Relation[] = [];
   const { tokens, sentences } = doc;
   const headlineDone = headline(doc, out);
+  const asides = asideEnds(doc);
 
   for (const s of sentences) {
     if (headlineDone && s.i === 0) continue;
     for (let i = s.first; i <= s.last; i++) {
       const t = tokens[i];
       if (quotes.inside[i] >= 0) continue;
+      // "who asked not to be named": an anonymity aside describes the source; its verbs are no cues
+      if (asides[i] >= 0) { i = asides[i]; continue; }
+      // "in a statement carried by TASS": a carrier names the conduit, it is no cue
+      const carried = carrierAt(doc, i, s.last);
+      if (carried >= 0) { i = carried; continue; }
       const ph = phrasalAt(doc, i, s.last);
       if (ph) {
         // "as reported by X" right after another attribution's source is that source's conduit.

@@ -1,22 +1,32 @@
 // The outlet or channel that carried a claim: "as reported by TASS", "told Reuters", "on its Telegram channel",
 // "in a statement carried by Interfax". Patterns are matched in the cue's sentence.
 import type { Conduit } from '../schema.ts';
-import { channels, outlets } from './lexicon.ts';
+import { channels, outletDescriptions, outlets } from './lexicon.ts';
 
 const NAME = String.raw`((?:the\s+)?[A-Z][\w.&’'-]*(?:\s+(?:[A-Z][\w.&’'-]*|news\s+agency|agency|newspaper|of|de|la))*)`;
-const CARRIER = new RegExp(String.raw`\b(?:as\s+reported\s+by|reported\s+by|carried\s+by|published\s+by|broadcast\s+by|via|in\s+an?\s+interview\s+with|told|telling|speaking\s+to|said\s+to|in\s+comments\s+to|in\s+a\s+statement\s+to|according\s+to|citing|quoted\s+by|cited\s+by)\s+` + NAME, 'g');
+const CARRIERS = String.raw`(?:as\s+reported\s+by|reported\s+by|carried\s+by|published\s+by|broadcast\s+by|via|in\s+an?\s+interview\s+with|told|telling|speaking\s+to|said\s+to|in\s+comments\s+to|in\s+a\s+statement\s+to|according\s+to|citing|quoted\s+by|cited\s+by)`;
+const CARRIER = new RegExp(String.raw`\b${CARRIERS}\s+` + NAME, 'g');
+const escapeRe = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, String.raw`\s+`);
+/** "told state television", "according to local media": an outlet named by description (the lexicon's list). */
+const DESCRIBED = outletDescriptions.length
+  ? new RegExp(String.raw`\b${CARRIERS}\s+(?:the\s+)?(${[...outletDescriptions].sort((a, b) => b.length - a.length).map(escapeRe).join('|')})\b`, 'gi')
+  : null;
 const CHANNEL = new RegExp(String.raw`\b(?:on|in|via|through)\s+(?:the\s+|its\s+|his\s+|her\s+|their\s+|an?\s+)?((?:official\s+)?(?:${[...channels].join('|')})(?:\s+(?:channel|account|page|feed|post|video))?)(?:\s+of\s+(?:the\s+)?([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*))?`, 'gi');
+const RECIPIENT = /^(?:in\s+an?\s+interview\s+with|told|telling|speaking\s+to|said\s+to|in\s+comments\s+to|in\s+a\s+statement\s+to)\s/;
 const OUTLET_SUFFIX = /\b(news agency|agency|newspaper|tv|television|radio|news|times|post|journal)$/i;
 
 export interface ConduitMatch {
   conduit: Conduit;
+  /** Where a phrase naming a recipient ("told Reuters", "in an interview with CNN") starts: it carries only the
+   * claim whose cue it follows. Null for phrases that carry any claim of the sentence ("as reported by TASS"). */
+  recipientAt: number | null;
   /** Offsets of an owner named with the channel ("the Telegram channel of the Defense Ministry"). */
   owner: { start: number; end: number; name: string } | null;
 }
 
 const isOutlet = (name: string) => {
   const n = name.toLowerCase().replace(/^the\s+/, '').replace(/[’]/g, "'");
-  return outlets.has(n) || outlets.has('the ' + n) || OUTLET_SUFFIX.test(n);
+  return outlets.has(n) || outlets.has('the ' + n) || OUTLET_SUFFIX.test(n) || outletDescriptions.includes(n);
 };
 
 /** Conduits found in text[start, end): outlets named by carrier phrases, and social-media channels. */
@@ -24,11 +34,19 @@ export function findConduits(text: string, start: number, end: number): ConduitM
   const slice = text.slice(start, end);
   const out: ConduitMatch[] = [];
   for (const m of slice.matchAll(CARRIER)) {
-    let name = m[1].replace(/\s+(?:of|de|la)$/, '');
+    // "told Reuters.": the sentence's full stop is not part of the name
+    let name = m[1].replace(/\s+(?:of|de|la)$/, '').replace(/\.$/, '');
     if (!isOutlet(name)) continue;
     name = name.replace(/^the\s+/i, '');
     const at = start + m.index! + m[0].length - m[1].length + m[1].indexOf(name);
-    out.push({ conduit: { name, span: { start: at, end: at + name.length } }, owner: null });
+    const recipient = RECIPIENT.test(m[0]) ? start + m.index! : null;
+    out.push({ conduit: { name, span: { start: at, end: at + name.length } }, owner: null, recipientAt: recipient });
+  }
+  for (const m of DESCRIBED ? slice.matchAll(DESCRIBED) : []) {
+    const name = m[1];
+    const at = start + m.index! + m[0].length - name.length;
+    const recipient = RECIPIENT.test(m[0].toLowerCase()) ? start + m.index! : null;
+    out.push({ conduit: { name, span: { start: at, end: at + name.length } }, owner: null, recipientAt: recipient });
   }
   for (const m of slice.matchAll(CHANNEL)) {
     const name = m[1];
@@ -38,7 +56,7 @@ export function findConduits(text: string, start: number, end: number): ConduitM
       const o = start + m.index! + m[0].lastIndexOf(m[2]);
       owner = { start: o, end: o + m[2].length, name: m[2] };
     }
-    out.push({ conduit: { name, span: { start: at, end: at + name.length } }, owner });
+    out.push({ conduit: { name, span: { start: at, end: at + name.length } }, owner, recipientAt: null });
   }
   return out;
 }

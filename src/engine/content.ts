@@ -1,7 +1,8 @@
 // Where a cue's content starts and ends: right of the cue (past recipients and time or place adjuncts), left of
 // "…, X said", after a dateline, after a colon, a continuation after "he said,", and whether a span is quoted.
 import type { Doc, Token } from '../nlp.ts';
-import { adjunctWords, verbForms, type VerbCue } from './lexicon.ts';
+import { adjunctWords, carrierParticiples, verbForms, type VerbCue } from './lexicon.ts';
+import { isOutlet } from './conduits.ts';
 import { npRight, type Range } from './phrases.ts';
 import type { Quotes } from './quotes.ts';
 import { THAT, CLAUSE_OPENERS, QUOTE_MARK, CLOSE_MARK, OPEN_MARK, END_PUNCT, wordCount, DAY } from './relation.ts';
@@ -81,9 +82,14 @@ export function clauseAfterCue(doc: Doc, quotes: Quotes, k: number, sentLast: nu
       if (verb.strength === 'weak' && tokens[k]?.value === ',' && !OPEN_MARK.test(tokens[k + 1]?.value ?? '')) return null;
     }
   }
-  // Adjuncts: "in a statement", "on Monday", "in an interview with X", "last week", "on Telegram".
+  // Adjuncts: "in a statement", "on Monday", "in an interview with X", "last week", "on Telegram", "carried by TASS".
   for (let n = 0; n < 3 && k <= sentLast; n++) {
     const t = tokens[k];
+    const carried = carrierAt(doc, k, sentLast);
+    if (carried >= 0) {
+      k = carried + 1;
+      continue;
+    }
     if (ADJUNCT_PREPS.has(t.lower) && !THAT.has(t.lower)) {
       const np = npRight(doc, k + 1, sentLast);
       const after = np ? tokens[np.last + 1] : undefined;
@@ -123,6 +129,18 @@ export function clauseAfterCue(doc: Doc, quotes: Quotes, k: number, sentLast: nu
   }
   if (first.lower === 'to' && !verb.recipient && !verb.to && verb.lemma !== 'refer') return null;
   return content;
+}
+
+/**
+ * "a statement carried by TASS", "a video posted by state television": the last token of a carrier phrase at `k`
+ * that modifies the noun before it and names an outlet, or -1 ("was first reported by the Post" is a cue).
+ */
+export function carrierAt(doc: Doc, k: number, sentLast: number): number {
+  const { tokens } = doc;
+  const noun = tokens[k - 1]?.pos === 'NOUN' || tokens[k - 1]?.pos === 'PROPN';
+  if (!noun || !carrierParticiples.has(tokens[k].lower) || tokens[k + 1]?.lower !== 'by' || k + 2 > sentLast) return -1;
+  const np = npRight(doc, k + 2, sentLast);
+  return np && isOutlet(doc.text.slice(tokens[np.first].start, tokens[np.last].end)) ? np.last : -1;
 }
 
 export const isBreak = (t: Token) => t.value === ',' || CLOSE_MARK.test(t.value) || t.value === '—';

@@ -2,6 +2,7 @@
 import type { Claim, Conduit, Entity, Hedge, Source, Span } from '../schema.ts';
 import type { Doc } from '../nlp.ts';
 import { findRelations, type Relation } from './attribution.ts';
+import { carriedClaims } from './carriers.ts';
 import { findConduits, type ConduitMatch } from './conduits.ts';
 import { Coref } from './coref.ts';
 import { contentWords } from './sources.ts';
@@ -16,7 +17,7 @@ const TRIM_PUNCT = /^[\s,;:—–-]+|[\s,;:—–-]+$/g;
 
 export function extractClaims(doc: Doc): Claim[] {
   const quotes = findQuotes(doc);
-  const relations = floatingQuotes(doc, quotes, cutCoordinated(doc, dedupe(findRelations(doc, quotes))));
+  const relations = floatingQuotes(doc, quotes, carriedClaims(doc, cutCoordinated(doc, dedupe(findRelations(doc, quotes)))));
   const hedges = findHedges(doc.text);
   relations.push(...hedgedSentences(doc, relations, hedges));
   relations.sort((a, b) => firstContent(a) - firstContent(b));
@@ -264,12 +265,15 @@ function sourceAndConduit(doc: Doc, rel: Relation, coref: Coref, conduitCache: M
     found = findConduits(doc.text, s.start, s.end);
     conduitCache.set(rel.sent, found);
   }
-  let conduit: Conduit | null = null;
+  // an outlet another relation named as this claim's carrier ("…, according to TASS")
+  let conduit: Conduit | null = rel.conduit ? outletConduit(doc, rel.conduit) : null;
   let source: Source | null = null;
   const srcSpan = rel.source ? charSpan(doc, rel.source) : null;
   for (const m of found) {
     // The source's own name is not its conduit, unless someone else speaks through it.
     if (srcSpan && m.conduit.span && m.conduit.span.start >= srcSpan.start && m.conduit.span.end <= srcSpan.end) continue;
+    // "told Reuters" carries the claim of its own cue ("said", "told"), not every claim in the sentence
+    if (m.recipientAt !== null && !(rel.cue && recipientOf(doc, rel.cue, m.recipientAt))) continue;
     conduit ??= m.conduit;
     if (!rel.source && m.owner) {
       const r = rangeOf(doc, m.owner.start, m.owner.end);
@@ -278,6 +282,19 @@ function sourceAndConduit(doc: Doc, rel: Relation, coref: Coref, conduitCache: M
   }
   if (rel.source) source = coref.resolve(rel.source, rel.owner, rel.sent);
   return { source, conduit };
+}
+
+/** Whether a recipient phrase starting at offset `at` is the cue itself or follows it closely ("said in an
+ * interview with CNN", "told state television"). */
+function recipientOf(doc: Doc, cue: Range, at: number): boolean {
+  const k = tokenAt(doc, at);
+  return k >= cue.first && k <= cue.last + 4;
+}
+
+function outletConduit(doc: Doc, r: Range): Conduit {
+  const first = doc.tokens[r.first].lower === 'the' && r.first < r.last ? r.first + 1 : r.first;
+  const span = charSpan(doc, { first, last: r.last });
+  return { name: doc.text.slice(span.start, span.end), span };
 }
 
 function rangeOf(doc: Doc, start: number, end: number): Range | null {

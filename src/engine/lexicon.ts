@@ -46,6 +46,9 @@ interface CueFile {
   stanceAdjectives?: { words: string[] };
   catenative?: { lemmas: string[] };
   colonLabels?: { nouns: string[] };
+  anonymityAsides?: { phrases: string[] };
+  citing?: { participles: string[] };
+  carrierParticiples?: { participles: string[] };
   inSource?: { nouns: string[] };
   possessiveNouns?: { nouns: string[] };
   evidenceSources?: { lemmas: string[]; heads: string[] };
@@ -56,6 +59,7 @@ interface SourceFile {
   types: Record<string, { phrases: string[]; heads: string[] }>;
   outlets: string[];
   channels: string[];
+  outletDescriptions?: { phrases: string[] };
   pronouns: Record<string, { gender: string; number: string; kind: string }>;
   titles: string[];
   female: string[];
@@ -102,6 +106,16 @@ export const attitudeVerbs = new Set<string>(cues.attitude?.lemmas ?? []);
 export const impressionVerbs = new Set<string>(cues.impression?.lemmas ?? []);
 /** Words heading a label before a colon ('The Latest:', 'Editor's Note:'), never a speaker. */
 export const colonLabels = new Set<string>(cues.colonLabels?.nouns ?? []);
+/**
+ * Phrases saying why a source is not named ("spoke on condition of anonymity"): each a list of word slots, a slot
+ * holding its alternatives and whether it may be absent.
+ */
+export const anonymityAsides = (cues.anonymityAsides?.phrases ?? []).map((p) =>
+  p.split(' ').map((w) => ({ words: new Set(w.replace(/\?$/, '').split('|')), optional: w.endsWith('?') })));
+/** Participles by which an outlet names the speaker behind its report ("…, citing the ministry"). */
+export const citingParticiples = new Set<string>(cues.citing?.participles ?? []);
+/** Participles that with "by" and an outlet name a statement's conduit ("carried by TASS"), never a cue. */
+export const carrierParticiples = new Set<string>(cues.carrierParticiples?.participles ?? []);
 /** Verbs that lead into a cue with 'to' and belong to its span ('continued to deny', 'went on to say'). */
 export const catenativeVerbs = new Set<string>(cues.catenative?.lemmas ?? []);
 /** Adjectives stating a view after a copula ('is confident that', 'was critical of'). */
@@ -171,6 +185,8 @@ export const outlets = new Set(sources.outlets);
 export const agentHeads = new Set<string>([...sources.agents.nouns, ...cues.nounCues.nouns, ...sources.outlets]);
 for (const t of sources.order) for (const h of sources.types[t].heads) agentHeads.add(h);
 export const channels = new Set(sources.channels);
+/** Outlets named by description, lower case ("state television", "local media"). */
+export const outletDescriptions = sources.outletDescriptions?.phrases ?? [];
 /** Countries and cities of the entity gazetteer, lower case: "Moscow says" speaks for a government. */
 export const placeNames = new Set(load<{ places: { gazetteer: string[] } }>('entities').places.gazetteer.map((p) => p.toLowerCase()));
 export const pronouns = new Map(Object.entries(sources.pronouns));

@@ -129,7 +129,9 @@ export function npRight(doc: Doc, start: number, ceil: number, allowPP = true): 
       continue;
     }
     // A capitalised name the tagger read as a verb: "Josh Earnest", "Mark Kelly", "Concord resident X".
-    if (t.pos === 'VERB' && /^[A-Z]/.test(t.value) && ((last >= 0 && tokens[last].pos === 'PROPN') || (k === start && (tokens[k + 1]?.pos === 'PROPN' || tokens[k + 1]?.pos === 'NOUN')))) {
+    // ("the Associated Press": after a determiner too, when a name follows)
+    const nameNext = tokens[k + 1]?.pos === 'PROPN' || tokens[k + 1]?.pos === 'NOUN';
+    if (t.pos === 'VERB' && /^[A-Z]/.test(t.value) && ((last >= 0 && tokens[last].pos === 'PROPN') || ((k === start || (last === k - 1 && tokens[last].pos === 'DET')) && nameNext))) {
       last = k;
       continue;
     }

@@ -20,6 +20,8 @@ export interface Relation {
   confidence: number;
   /** "X praised Y and said Z": the token ("and") where an earlier relation's content must stop. */
   cutBefore?: number;
+  /** The outlet that carried this claim when another relation named it ("…, according to TASS"). */
+  conduit?: Range;
   /** "declined to say": a cue verb inside this content that must not start a relation of its own. */
   skipTo?: number;
 }

@@ -3,6 +3,7 @@ import type { Doc } from '../nlp.ts';
 import type { SourceType } from '../schema.ts';
 import { channels, femaleMarkers, maleMarkers, outlets, placeNames, pronouns, sourceOrder, sourceTypes, titles } from './lexicon.ts';
 import { isName, type Range } from './phrases.ts';
+import { asideEnds } from './asides.ts';
 
 export interface Named {
   name: string;
@@ -24,8 +25,11 @@ export function canonicalName(doc: Doc, r: Range): string {
   let first = r.first;
   let last = r.last;
   while (first < last && tokens[first].lower === 'the') first++;
-  // "Sen. Jim Whelan who represents Atlantic City" -> "Sen. Jim Whelan"
+  // "Sen. Jim Whelan who represents Atlantic City" -> "Sen. Jim Whelan"; "officials speaking on condition of
+  // anonymity" -> "officials"
+  const asides = asideEnds(doc);
   for (let k = first + 1; k <= last; k++) {
+    if (asides[k] >= 0) { last = k - 1; break; }
     if (tokens[k].lower === 'who' || tokens[k].lower === 'whose' || tokens[k].value === ',') {
       // "the White House spokesman, Josh Earnest" -> "Josh Earnest": a name set off after a common noun
       let e = k + 1;

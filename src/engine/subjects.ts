@@ -4,6 +4,7 @@ import type { Doc, Token } from '../nlp.ts';
 import { agentHeads, nounCues, subjectVerbGap } from './lexicon.ts';
 import { headOf, isName, npLeft, npRight, type Range } from './phrases.ts';
 import { POSSESSIVE, QUOTE_MARK, CLOSE_MARK, END_PUNCT, DAY } from './relation.ts';
+import { asideAt, asideEnds } from './asides.ts';
 
 
 /** Skip adverbs, auxiliaries and "to"-infinitive governors between a subject and its verb, leftwards. */
@@ -73,6 +74,16 @@ export function subjectLeft(doc: Doc, v: number, floor: number): { source: Range
   const { tokens } = doc;
   let k = skipLeft(doc, v - 1, floor);
   if (k < floor) return null;
+  // "A senior official who spoke on condition of anonymity said", "Two officials speaking on condition of
+  // anonymity said": the aside belongs to the source mention; the source is the phrase before it
+  const aside = asideAt(doc, k);
+  if (aside && aside.first > floor) {
+    let b = aside.first - 1;
+    while (b > floor && tokens[b].pos === 'AUX') b--;
+    if (tokens[b].lower === 'who' || tokens[b].lower === 'that') b--;
+    const head = tokens[b].value === ',' ? null : npLeft(doc, b, floor);
+    if (head) return { source: { first: head.first, last: Math.min(aside.last, v - 1) }, viaComma: false };
+  }
   let t = tokens[k];
   if (t.value === ',' || t.value === '—' || t.value === '–' || t.value === '--') {
     // "X, a spokeswoman for Y, said" / "X, who …, said" / "X, its chief executive, who …, said": skip back over
@@ -104,6 +115,8 @@ export function subjectLeft(doc: Doc, v: number, floor: number): { source: Range
       // "Democrats — and some Republicans — say": a coordinated part set off by dashes joins the subject
       if (dash && inner.pos === 'CCONJ' && np) return { source: { first: np.first, last: k - 1 }, viaComma: true };
       if (!appositive && !named) return null;
+      // "A diplomat, who asked not to be named, said": an anonymity aside stays in the source mention
+      if (np && asideEnds(doc)[k - 1] >= 0) return { source: { first: np.first, last: k - 1 }, viaComma: true };
       // "X, acting director of Y, which organized it, said": a relative clause after an appositive belongs to it.
       if (np && round === 0 && (inner.lower === 'which' || inner.lower === 'who')) {
         let c2 = c - 1;
@@ -131,7 +144,13 @@ export function subjectLeft(doc: Doc, v: number, floor: number): { source: Range
     }
   }
   const np = npLeft(doc, k, floor);
-  if (np) return { source: np, viaComma: false };
+  if (np) {
+    // "Officials who met with Putin said": the noun before a relative clause is the source, not the clause's object
+    const noun = tokens[np.last].pos === 'NOUN' || tokens[np.last].pos === 'PROPN';
+    const coordinated = tokens.slice(np.first, np.last + 1).some((w) => w.pos === 'CCONJ');
+    const head = noun && !coordinated ? relativeHead(doc, np.first - 1, floor) : null;
+    return { source: head ? { first: head.first, last: k } : np, viaComma: false };
+  }
   // "A senior official who asked not to be named said": the phrase before a relative clause, with the clause.
   for (let j = k; j >= floor && k - j < 12; j--) {
     const w = tokens[j];
@@ -141,6 +160,26 @@ export function subjectLeft(doc: Doc, v: number, floor: number): { source: Range
       if (head && head.first < j) return { source: { first: head.first, last: k }, viaComma: false };
       break;
     }
+  }
+  return null;
+}
+
+/** The phrase before a "who" clause that ends at token `end` ("Officials [who met with] Putin"), or null. */
+function relativeHead(doc: Doc, end: number, floor: number): Range | null {
+  const { tokens } = doc;
+  let verb = false;
+  for (let j = end; j > floor && end - j < 10; j--) {
+    const w = tokens[j];
+    // (a coordinated phrase may join the clause's object to another verb: "who drove … and door knock")
+    if (w.value === ',' || w.value === ':' || w.pos === 'CCONJ' || QUOTE_MARK.test(w.value) || END_PUNCT.test(w.value)) return null;
+    if (w.lower === 'who') {
+      const before = tokens[j - 1];
+      if (!verb || !(before.pos === 'NOUN' || before.pos === 'PROPN')) return null;
+      // ("residents in Jupiter, Florida who …": a head after a comma may be only the tail of the phrase)
+      const head = npLeft(doc, j - 1, floor);
+      return head && tokens[head.first - 1]?.value !== ',' ? head : null;
+    }
+    if (w.pos === 'VERB' || w.pos === 'AUX') verb = true;
   }
   return null;
 }

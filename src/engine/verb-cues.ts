@@ -6,6 +6,7 @@ import { headOf, npLeft, npRight, type Range } from './phrases.ts';
 import type { Quotes } from './quotes.ts';
 import { type Relation, BE, THAT, POSSESSIVE, CLAUSE_OPENERS, QUOTE_MARK, CLOSE_MARK, OPEN_MARK, END_PUNCT, wordCount, EXPLETIVE } from './relation.ts';
 import { skipLeft, subjectLeft, mainSubject, ownerOf, isAgent } from './subjects.ts';
+import { asideEnds } from './asides.ts';
 import { contentRight, contentLeft, nextAfterColon, clauseAfterCue, isBreak, NOMINAL_LIKE, adjunctEnd, looksLikeClause, continuation, isQuoted } from './content.ts';
 
 const ING_PREPS = new Set(['by', 'after', 'before', 'without', 'while', 'when', 'since', 'in']);
@@ -434,11 +435,13 @@ export function cueSpan(doc: Doc, v: number, verb: VerbCue, sentLast: number): R
   // Auxiliaries, modals, negation and adverbs belong to the cue: "has also said", "would not say", "is telling".
   const sent = tokens[v].sent;
   const ing = tokens[v].lower.endsWith('ing');
+  const asides = asideEnds(doc);
   const absorb = (limit: number) => {
     while (first - 1 >= 0 && tokens[first - 1].sent === sent && first - v > limit) {
       const t = tokens[first - 1];
       const aux = t.pos === 'AUX' && (!BE.has(t.lower) || ing || /ing$/.test(tokens[first].lower));
-      if (!(cueAdverbs.has(t.lower) || aux || (t.pos === 'ADV' && t.lower.endsWith('ly') && !/^[A-Z]/.test(t.value)))) break;
+      // ("who was not authorized to speak publicly said": an adverb inside an anonymity aside is the aside's)
+      if (!(cueAdverbs.has(t.lower) || aux || (t.pos === 'ADV' && t.lower.endsWith('ly') && !/^[A-Z]/.test(t.value))) || asides[first - 1] >= 0) break;
       first--;
     }
   };

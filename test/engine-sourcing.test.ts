@@ -1,0 +1,164 @@
+// Newsroom sourcing on sentences written for these tests: anonymity asides after a source, outlets that carry
+// another speaker's claim ("…, according to TASS", "citing the ministry"), and the channel a claim went out on.
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../src/nlp.ts';
+import { extractClaims } from '../src/engine/index.ts';
+import type { Claim } from '../src/schema.ts';
+
+const claimsOf = (text: string): Claim[] => extractClaims(analyze(text));
+const slice = (text: string, s: { start: number; end: number } | null | undefined) => (s ? text.slice(s.start, s.end) : null);
+
+describe('anonymity asides after the source', () => {
+  it('names the official before "who spoke on condition of anonymity", an anonymous source', () => {
+    const text = 'A senior official who spoke on condition of anonymity said the convoy was hit near the bridge.';
+    const claims = claimsOf(text);
+    expect(claims).toHaveLength(1);
+    expect(claims[0].source?.name).toBe('A senior official');
+    expect(claims[0].source?.type).toBe('anonymous');
+    expect(claims[0].text).toBe('the convoy was hit near the bridge');
+  });
+
+  it('reads "asked not to be named" and "declined to be identified" as part of the source, not as claims', () => {
+    for (const aside of ['who asked not to be named', 'who declined to be identified', ', who asked not to be named,']) {
+      const text = `A diplomat ${aside} said the talks over the grain corridor had stalled.`.replace(' ,', ',');
+      const claims = claimsOf(text);
+      expect(claims.map((c) => c.cue?.text), text).toEqual(['said']);
+      expect(claims[0].source?.name).toBe('A diplomat');
+      expect(claims[0].source?.type).toBe('anonymous');
+      expect(claims[0].text).toBe('the talks over the grain corridor had stalled');
+    }
+  });
+
+  it('keeps "not authorized to speak publicly" and a participle aside out of the cue and the name', () => {
+    const text = 'An aide who was not authorized to speak publicly said the vote would slip. ' +
+      'Two officers speaking on condition of anonymity said the unit had withdrawn from the ridge.';
+    const [vote, ridge] = claimsOf(text);
+    expect(vote.cue?.text).toBe('said');
+    expect(vote.source?.name).toBe('An aide');
+    expect(vote.source?.type).toBe('anonymous');
+    expect(ridge.source?.name).toBe('Two officers');
+    expect(ridge.source?.type).toBe('anonymous');
+    expect(slice(text, ridge.source?.span)).toBe('Two officers speaking on condition of anonymity');
+  });
+
+  it('takes the noun before a relative clause as the speaker, not the clause\'s object', () => {
+    const text = 'Farmers who met with the governor said the subsidy would not cover the cost of fuel.';
+    const [c] = claimsOf(text);
+    expect(c.source?.name).toBe('Farmers');
+    expect(c.text).toBe('the subsidy would not cover the cost of fuel');
+  });
+});
+
+describe('an outlet that carries another speaker\'s claim', () => {
+  it('makes "…, according to TASS" the conduit of the ministry\'s claim, not a second source', () => {
+    const text = "Russia's Defence Ministry said on Tuesday that its forces had captured the village of Orlivka, according to TASS.";
+    const claims = claimsOf(text);
+    expect(claims).toHaveLength(1);
+    expect(claims[0].source?.name).toMatch(/Defence Ministry/);
+    expect(claims[0].conduit?.name).toBe('TASS');
+    expect(slice(text, claims[0].conduit?.span)).toBe('TASS');
+    expect(claims[0].text).toBe('its forces had captured the village of Orlivka');
+  });
+
+  it('does the same for "…, TASS reported" and a leading "According to Interfax,"', () => {
+    const tail = 'The regional governor said a drone had struck the fuel depot, TASS reported.';
+    const [a, ...restA] = claimsOf(tail);
+    expect(restA).toHaveLength(0);
+    expect(a.source?.name).toMatch(/governor/);
+    expect(a.conduit?.name).toBe('TASS');
+    expect(a.text).toBe('a drone had struck the fuel depot');
+    const lead = 'According to Interfax, the regional governor said a drone had struck the fuel depot.';
+    const [b, ...restB] = claimsOf(lead);
+    expect(restB).toHaveLength(0);
+    expect(b.source?.name).toMatch(/governor/);
+    expect(b.conduit?.name).toBe('Interfax');
+  });
+
+  it('keeps an outlet\'s own report of what someone did, and an "according to" naming no outlet', () => {
+    const own = 'The Times wrote that the senator had claimed a loss on his tax return.';
+    expect(claimsOf(own).map((c) => c.source?.name)).toContain('Times');
+    const notOutlet = 'The mayor said the pier would reopen in May, according to a memo seen by reporters.';
+    expect(claimsOf(notOutlet).some((c) => c.cue?.text.toLowerCase() === 'according to')).toBe(true);
+  });
+
+  it('finds "told Reuters." at the end of a sentence, and only for the claim told to Reuters', () => {
+    const text = 'The convoy was hit near the bridge, a senior official told Reuters.';
+    const [c] = claimsOf(text);
+    expect(c.conduit?.name).toBe('Reuters');
+    expect(slice(text, c.conduit?.span)).toBe('Reuters');
+    const two = 'The mayor denied the report, while a deputy told Reuters that the pier had closed.';
+    const mayor = claimsOf(two).find((k) => k.source?.name.match(/mayor/));
+    expect(mayor?.conduit ?? null).toBeNull();
+  });
+});
+
+describe('an outlet citing the speaker behind its report', () => {
+  it('makes the cited ministry the source and the outlet the conduit, with no claim that is only a name', () => {
+    const text = 'Reuters reported that Russian forces took control of Orlivka on Tuesday, citing the Russian Defence Ministry.';
+    const claims = claimsOf(text);
+    expect(claims).toHaveLength(1);
+    expect(claims[0].source?.name).toMatch(/Russian Defence Ministry/);
+    expect(claims[0].conduit?.name).toBe('Reuters');
+    expect(slice(text, claims[0].conduit?.span)).toBe('Reuters');
+    expect(claims[0].text).toBe('Russian forces took control of Orlivka on Tuesday');
+  });
+
+  it('reads the participle set off after the outlet or after its cue', () => {
+    const before = 'TASS, citing the regional governor, reported that the ferry crossing had reopened.';
+    const [a, ...restA] = claimsOf(before);
+    expect(restA).toHaveLength(0);
+    expect(a.source?.name).toMatch(/governor/);
+    expect(a.conduit?.name).toBe('TASS');
+    const middle = 'Interfax reported, quoting a source close to the ministry, that the ferry crossing had reopened.';
+    const [b, ...restB] = claimsOf(middle);
+    expect(restB).toHaveLength(0);
+    expect(b.source?.name).toMatch(/a source close to the ministry/);
+    expect(b.source?.type).toBe('anonymous');
+    expect(b.conduit?.name).toBe('Interfax');
+    expect(b.text).toBe('the ferry crossing had reopened');
+  });
+
+  it('keeps "citing" a reason as the speaker\'s own claim when no outlet speaks', () => {
+    const text = 'The mayor said the pier would stay closed, citing the cost of repairs.';
+    const claims = claimsOf(text);
+    expect(claims.map((c) => c.source?.name)).toEqual(['mayor', 'mayor']);
+    expect(claims.some((c) => c.conduit)).toBe(false);
+  });
+});
+
+describe('conduits named in the cue\'s own words', () => {
+  it('skips "in a statement carried by TASS" before the content and keeps TASS as conduit', () => {
+    const text = 'The ministry said in a statement carried by TASS that its forces had captured Orlivka.';
+    const claims = claimsOf(text);
+    expect(claims).toHaveLength(1);
+    expect(claims[0].text).toBe('its forces had captured Orlivka');
+    expect(claims[0].conduit?.name).toBe('TASS');
+  });
+
+  it('names an outlet given by description: "told state television", "according to local media"', () => {
+    const text = 'The governor told state television that the bridge had been damaged. ' +
+      'According to local media, the mayor said the ferry would not run.';
+    const [bridge, ferry, ...rest] = claimsOf(text);
+    expect(rest).toHaveLength(0);
+    expect(bridge.conduit?.name).toBe('state television');
+    expect(slice(text, bridge.conduit?.span)).toBe('state television');
+    expect(ferry.source?.name).toMatch(/mayor/);
+    expect(ferry.conduit?.name).toBe('local media');
+  });
+
+  it('still reads "was first reported by the Post" as the outlet\'s report', () => {
+    const text = 'The registration issue was first reported by the Harbour Post.';
+    const [c] = claimsOf(text);
+    expect(c.source?.name).toMatch(/Harbour Post/);
+  });
+});
+
+describe('outlet names the tagger splits', () => {
+  it('keeps "the Associated Press" whole after "according to" although the tagger reads "Associated" as a verb', () => {
+    const text = 'The incumbent led by about 900 votes, according to the Associated Press.';
+    const [c] = claimsOf(text);
+    expect(c.source?.name).toBe('Associated Press');
+    expect(c.source?.type).toBe('media');
+    expect(slice(text, c.source?.span)).toBe('the Associated Press');
+  });
+});
