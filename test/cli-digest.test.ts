@@ -1,30 +1,19 @@
 // `claimdesk digest` through the real command, on store files in a temporary directory: the last 24 hours, a
 // date by the channel's schedule or by the whole local day, formats, and clear errors.
-import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { runCli, type CliRun } from './helpers/run-cli.ts';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createBot } from '../src/bot.ts';
 import { openDesk } from '../src/open-bot.ts';
 import { BRIDGE, FLOOD, HARBOUR } from './fixtures/desk-reports.ts';
 
-const BIN = fileURLToPath(new URL('../bin/claimdesk.js', import.meta.url));
 let dir: string;
 let env: NodeJS.ProcessEnv;
 
-function run(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, 'digest', ...args], { cwd: dir, env });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end();
-  });
+function run(args: string[]): Promise<CliRun> {
+  return runCli(['digest', ...args], { cwd: dir, env });
 }
 
 const desk = (channel: string) => ({ platform: 'console', workspace: 'local', channel });

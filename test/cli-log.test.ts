@@ -1,27 +1,16 @@
 // `claimdesk log add | query | export` through the real command, on a store file in a temporary directory.
-import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { runCli, type CliRun } from './helpers/run-cli.ts';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { BRIDGE, HARBOUR } from './fixtures/desk-reports.ts';
 
-const BIN = fileURLToPath(new URL('../bin/claimdesk.js', import.meta.url));
 let dir: string;
 let store: string;
 
-function run(args: string[], stdin = ''): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, 'log', ...args], { cwd: dir, env: { ...process.env, LOG_LEVEL: 'warn' } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(stdin);
-  });
+function run(args: string[], stdin = ''): Promise<CliRun> {
+  return runCli(['log', ...args], { stdin, cwd: dir });
 }
 
 beforeAll(async () => {

@@ -1,31 +1,10 @@
 // Runs the real command (`node bin/claimdesk.js`) as a user would.
-import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { runCli, type CliRun } from './helpers/run-cli.ts';
 import { describe, expect, test } from 'vitest';
 import { Summary } from '../src/schema.ts';
 
-const BIN = fileURLToPath(new URL('../bin/claimdesk.js', import.meta.url));
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function run(args: string[], stdin = '', env: Record<string, string> = {}): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
-      env: { ...process.env, LOG_LEVEL: 'warn', ...env },
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(stdin);
-  });
+function run(args: string[], stdin = '', env: Record<string, string> = {}): Promise<CliRun> {
+  return runCli(args, { stdin, env: { ...process.env, LOG_LEVEL: 'warn', ...env } });
 }
 
 const REPORT =
