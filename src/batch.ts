@@ -52,12 +52,16 @@ const WINDOW_BYTES = 16 << 20;
 type Read =
   | { idJson: string; error: string }
   | { idJson: string; internal: { message: string; stack: string } }
-  | { idJson: string; original: string | null; notices: string[]; language: string; doc: PackedDoc };
+  | { idJson: string; original: string | null; notices: string[]; language: string; doc: PackedDoc; entities?: Int32Array };
 
 type Analyze = (text: string) => Doc;
 
-/** Reads one JSON line and analyses its text. Never throws. `pack` turns the Doc into what is sent back. */
-function readLine(line: string, lineNo: number, maxBytes: number, analyze: Analyze, pack: (d: Doc) => PackedDoc): Read {
+/**
+ * Reads one JSON line and analyses its text. Never throws. `pack` turns the Doc into what is sent back;
+ * `entities`, when given, finds the document's entities in packed form (the worker does this part of the
+ * claim engine's work too: see giveEntities in src/engine/entities.ts).
+ */
+function readLine(line: string, lineNo: number, maxBytes: number, analyze: Analyze, pack: (d: Doc) => PackedDoc, entities?: (d: Doc) => Int32Array): Read {
   let record: unknown;
   try {
     record = JSON.parse(line);
@@ -72,8 +76,12 @@ function readLine(line: string, lineNo: number, maxBytes: number, analyze: Analy
   if (typeof text !== 'string') return { idJson, error: `line ${lineNo}: no "text" string in this record` };
   try {
     const input = prepareInput(text, { maxBytes });
-    const doc = pack(analyze(input.masked));
-    return { idJson, original: input.original === input.masked ? null : input.original, notices: input.notices, language: input.language, doc };
+    const analysed = analyze(input.masked);
+    const found = entities?.(analysed);
+    const doc = pack(analysed);
+    const read: Read = { idJson, original: input.original === input.masked ? null : input.original, notices: input.notices, language: input.language, doc };
+    if (found) read.entities = found;
+    return read;
   } catch (err) {
     if (err instanceof InputError) return { idJson, error: `line ${lineNo}: ${err.message}` };
     return { idJson, internal: internal(err) };
@@ -90,14 +98,18 @@ function internal(err: unknown): { message: string; stack: string } {
  */
 export async function analysisWorker(): Promise<void> {
   const { analyze, packDoc, packedTransfer, warmUp } = await import('./nlp.ts');
+  const { findEntities, packEntities } = await import('./engine/entities.ts');
+  const entities = (doc: Doc) => packEntities(findEntities(doc));
   const port = parentPort!;
   warmUp();
   let maxBytes = 0;
   port.once('message', (settings: { maxBytes: number }) => {
     maxBytes = settings.maxBytes;
     port.on('message', ({ line, lineNo }: { line: string; lineNo: number }) => {
-      const read = readLine(line, lineNo, maxBytes, analyze, packDoc);
-      port.postMessage(read, 'doc' in read ? packedTransfer(read.doc) : []);
+      const read = readLine(line, lineNo, maxBytes, analyze, packDoc, entities);
+      const transfer = 'doc' in read ? packedTransfer(read.doc) : [];
+      if ('entities' in read && read.entities) transfer.push(read.entities.buffer as ArrayBuffer);
+      port.postMessage(read, transfer);
     });
   });
 }
@@ -105,14 +117,16 @@ export async function analysisWorker(): Promise<void> {
 // --- stage 2: claims and summary (on the main thread) -----------------------------------------------------
 
 type Finish = (input: PreparedInput, doc: Doc) => Summary;
+type GiveEntities = (doc: Doc, packed: Int32Array) => void;
 
-function answer(read: Read, lineNo: number, finish: Finish, unpack: (d: PackedDoc) => Doc, log: Logger): Answer {
+function answer(read: Read, lineNo: number, finish: Finish, unpack: (d: PackedDoc) => Doc, give: GiveEntities, log: Logger): Answer {
   const head = `{"id":${read.idJson},`;
   if ('error' in read) return { line: `${head}"error":${JSON.stringify(read.error)}}`, error: true };
   let failure = 'internal' in read ? read.internal : null;
   if (!('internal' in read)) {
     try {
       const doc = unpack(read.doc);
+      if (read.entities) give(doc, read.entities);
       const input: PreparedInput = { original: read.original ?? doc.text, masked: doc.text, notices: read.notices, language: read.language };
       return { line: `${head}"summary":${JSON.stringify(finish(input, doc))}}`, error: false };
     } catch (err) {
@@ -146,6 +160,8 @@ export async function openBatch({ maxBytes, log, env = process.env }: BatchOptio
   const { summarizeAnalysed } = await import('./summarize.ts');
   const nlp = () => import('./nlp.ts');
   const { unpackDoc } = await nlp();
+  const { giveEntities, unpackEntities } = await import('./engine/entities.ts');
+  const give: GiveEntities = (doc, packed) => giveEntities(doc, unpackEntities(packed, doc.text));
   const items: Item[] = [];
   let removed = 0; // items answered and taken off the front
   let bytes = 0;
@@ -217,7 +233,7 @@ export async function openBatch({ maxBytes, log, env = process.env }: BatchOptio
         roomWaiter = null;
         r();
       }
-      return answer(read, item.lineNo, summarizeAnalysed, unpackDoc, log);
+      return answer(read, item.lineNo, summarizeAnalysed, unpackDoc, give, log);
     },
     async room() {
       while (full()) await new Promise<void>((resolve) => (roomWaiter = resolve));

@@ -1,4 +1,5 @@
 // Runs the real command (`node bin/claimdesk.js`) as a user would.
+import { readdirSync, readFileSync } from 'node:fs';
 import { runCli, type CliRun } from './helpers/run-cli.ts';
 import { describe, expect, test } from 'vitest';
 import { Summary } from '../src/schema.ts';
@@ -41,6 +42,23 @@ describe.concurrent('claimdesk', { timeout: 30_000 }, () => {
     expect(out[2].error).toMatch(/empty/);
     expect(out[2].summary).toBeUndefined();
     expect(Summary.safeParse(out[3].summary).success).toBe(true);
+  });
+
+  test('summarize --jsonl gives the same summaries with its analysis worker as on one thread', async () => {
+    // the worker also finds each report's entities (src/batch.ts): they must be the ones the main thread would find
+    const dir = new URL('./fixtures/', import.meta.url);
+    const files = readdirSync(dir).filter((f) => f.endsWith('.txt')).sort();
+    const lines = files.map((f) => JSON.stringify({ id: f, text: readFileSync(new URL(f, dir), 'utf8') }));
+    lines.push(JSON.stringify({ id: 'short', text: 'Ministry spokeswoman Olena Brandt said 120 soldiers left Marhanets on 3 March.' }));
+    const input = lines.join('\n') + '\n';
+    const [two, one] = await Promise.all([run(['summarize', '--jsonl'], input), run(['summarize', '--jsonl'], input, { CLAIMDESK_JSONL_THREADS: '1' })]);
+    expect(two.code).toBe(0);
+    expect(one.code).toBe(0);
+    expect(two.stdout).toBe(one.stdout);
+    const out = two.stdout.trimEnd().split('\n').map((l) => JSON.parse(l));
+    expect(out).toHaveLength(lines.length);
+    const entities = out.flatMap((o) => o.summary.claims.flatMap((c: { entities: unknown[] }) => c.entities));
+    expect(entities).toContainEqual(expect.objectContaining({ type: 'quantity', text: '120 soldiers' }));
   });
 
   test('summarize refuses input over the size limit with a clear message', async () => {

@@ -1,7 +1,7 @@
 // Entities in sentences written for these tests (war-news and political style).
 import { describe, expect, test } from 'vitest';
 import { analyze } from '../src/nlp.ts';
-import { findEntities } from '../src/engine/entities.ts';
+import { findEntities, giveEntities, packEntities, unpackEntities } from '../src/engine/entities.ts';
 import type { Entity } from '../src/schema.ts';
 
 function entities(text: string): Entity[] {
@@ -202,5 +202,25 @@ describe('whole sentences', () => {
       ['quantity', '3 people'],
       ['date', 'Tuesday'],
     ]);
+  });
+});
+
+describe('entities handed between threads (the --jsonl batch finds them on its worker)', () => {
+  const text = 'Ukraine’s 93rd Mechanized Brigade said on March 3 that 120 soldiers had left Bakhmut, spokesman Petro Ivanenko told Reuters.';
+
+  test('the compact form gives back the same entities', () => {
+    const found = findEntities(analyze(text));
+    expect(found.length).toBeGreaterThan(3);
+    expect(unpackEntities(packEntities(found), text)).toEqual(found);
+  });
+
+  test('entities given for a document are the ones findEntities returns for it, once', () => {
+    const doc = analyze(text);
+    const given = unpackEntities(packEntities(findEntities(analyze(text))), text);
+    giveEntities(doc, given);
+    expect(findEntities(doc)).toBe(given);
+    const again = findEntities(doc);
+    expect(again).not.toBe(given);
+    expect(again).toEqual(given);
   });
 });

@@ -56,8 +56,25 @@ function runMatcher(m: number, i: number): number {
   }
 }
 
+/** Entities found elsewhere for a document (see giveEntities), handed out once by findEntities. */
+const GIVEN = new WeakMap<Doc, Entity[]>();
+
+/**
+ * Hands over the entities of `doc`, found by findEntities on another thread (the --jsonl batch finds them on
+ * its analysis worker, src/batch.ts): the next findEntities(doc) returns them rather than reading the document
+ * again. findEntities depends on nothing but the document, so the answer is the same.
+ */
+export function giveEntities(doc: Doc, entities: Entity[]): void {
+  GIVEN.set(doc, entities);
+}
+
 /** All entities in the document: sorted by start, non-overlapping, spans exact. */
 export function findEntities(doc: Doc): Entity[] {
+  const given = GIVEN.get(doc);
+  if (given) {
+    GIVEN.delete(doc);
+    return given;
+  }
   loadDocument(doc);
   const out: Entity[] = [];
   const text = doc.text;
@@ -106,4 +123,29 @@ function entityAt(i: number, out: Entity[], text: string): number {
   }
   setLast(bestType, end);
   return end;
+}
+
+// Entities in compact form, to hand them from one thread to another: per entity its type (an index in ORDER),
+// start and end, in an Int32Array (transferable); the text is the document's own, sliced again on arrival.
+
+export function packEntities(entities: Entity[]): Int32Array {
+  const out = new Int32Array(3 * entities.length);
+  for (let k = 0; k < entities.length; k++) {
+    const e = entities[k];
+    out[3 * k] = ORDER.indexOf(e.type);
+    out[3 * k + 1] = e.span.start;
+    out[3 * k + 2] = e.span.end;
+  }
+  return out;
+}
+
+/** unpackEntities(packEntities(findEntities(doc)), doc.text) deep-equals findEntities(doc). */
+export function unpackEntities(packed: Int32Array, text: string): Entity[] {
+  const out: Entity[] = new Array(packed.length / 3);
+  for (let k = 0; k < out.length; k++) {
+    const start = packed[3 * k + 1];
+    const end = packed[3 * k + 2];
+    out[k] = { type: ORDER[packed[3 * k]], text: text.slice(start, end), span: { start, end } };
+  }
+  return out;
 }

@@ -147,7 +147,32 @@ export function isPlural(doc: Doc, r: Range): boolean {
   return last.pos === 'NOUN' && /[^s]s$/.test(last.lower);
 }
 
+/**
+ * describe() reads only the tokens of the range (their offsets from its start, values and tags) and the text
+ * they cover, so its answer is kept per such key: a name said again, in this report or a later one, is
+ * described once. The answers are shared: callers copy, never change them.
+ */
+const DESCRIBED = new Map<string, Named>();
+const DESCRIBED_MAX = 20_000;
+
 export function describe(doc: Doc, r: Range): Named {
+  const { tokens } = doc;
+  const base = tokens[r.first].start;
+  let key = doc.text.slice(base, tokens[r.last].end);
+  for (let k = r.first; k <= r.last; k++) {
+    const t = tokens[k];
+    key += '\u0000' + (t.start - base) + ' ' + t.pos + ' ' + t.value;
+  }
+  let named = DESCRIBED.get(key);
+  if (!named) {
+    named = describeRange(doc, r);
+    if (DESCRIBED.size >= DESCRIBED_MAX) DESCRIBED.clear();
+    DESCRIBED.set(key, named);
+  }
+  return named;
+}
+
+function describeRange(doc: Doc, r: Range): Named {
   const name = canonicalName(doc, r);
   const type = typeOf(doc, r);
   const human = type === 'person' || (HUMAN_ROLES.has(type) && personalName(name));
