@@ -1,15 +1,13 @@
 // Two bot processes' worth of bots sharing one Postgres log and one Redis state, as when several run: a
 // report pasted to both at once is stored once, a setting made through one holds in the other, a retried
 // event is answered once, and channels stay apart with guessed ids.
-import pg from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createClient } from '@redis/client';
 import { createBot, type Bot, type BotEvent } from '../src/bot.ts';
 import { openDesk, type Desk } from '../src/open-bot.ts';
 import { renderText } from '../src/render/text.ts';
 import { BRIDGE, HARBOUR } from './fixtures/desk-reports.ts';
 import { savedId } from './helpers/desk.ts';
-import { TEST_POSTGRES, TEST_REDIS, describeWithService, postgresDown, redisDown } from './helpers/services.ts';
+import { TEST_POSTGRES, TEST_REDIS, describeWithService, dropServiceRun, postgresDown, redisDown } from './helpers/services.ts';
 
 const down = (await postgresDown()) ?? (await redisDown());
 const run = `${process.pid}_${Date.now()}`;
@@ -38,16 +36,7 @@ describeWithService('the bot on Postgres and Redis, two instances', down, () => 
   afterAll(async () => {
     await Promise.all(desks.map((d) => d.close()));
     // leave nothing behind in the shared Redis: this run's channel settings carry its workspace id
-    const redis = createClient({ url: TEST_REDIS });
-    await redis.connect();
-    for await (const keys of redis.scanIterator({ MATCH: `*T_${run}*`, COUNT: 100 })) {
-      for (const k of [keys].flat()) await redis.del(k);
-    }
-    await redis.quit();
-    const admin = new pg.Client({ connectionString: TEST_POSTGRES });
-    await admin.connect();
-    await admin.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-    await admin.end();
+    await dropServiceRun(`T_${run}`, schema);
   });
 
   it('the same report pasted to both at once is stored once', async () => {

@@ -7,8 +7,6 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
-import { createClient } from '@redis/client';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { createBot } from '../src/bot.ts';
 import type { ChannelKey } from '../src/channel-log/types.ts';
@@ -17,7 +15,7 @@ import { openDesk, type Desk } from '../src/open-bot.ts';
 import { BRIDGE, HARBOUR } from './fixtures/desk-reports.ts';
 import { SIGNING_SECRET } from './helpers/slack-requests.ts';
 import { FakeSlack, TEAM_URL } from './helpers/slack-server.ts';
-import { TEST_POSTGRES, TEST_REDIS, describeWithService, postgresDown, redisDown } from './helpers/services.ts';
+import { TEST_POSTGRES, TEST_REDIS, describeWithService, dropServiceRun, postgresDown, redisDown } from './helpers/services.ts';
 
 const BIN = fileURLToPath(new URL('../bin/claimdesk.js', import.meta.url));
 const down = (await postgresDown()) ?? (await redisDown());
@@ -87,16 +85,7 @@ describeWithService('digests with two bot processes on Postgres and Redis', down
     await desk?.close();
     await fake?.close();
     await rm(dir, { recursive: true, force: true });
-    const redis = createClient({ url: TEST_REDIS });
-    await redis.connect();
-    for await (const keys of redis.scanIterator({ MATCH: `*T_${run}*`, COUNT: 100 })) {
-      for (const k of [keys].flat()) await redis.del(k);
-    }
-    await redis.quit();
-    const admin = new pg.Client({ connectionString: TEST_POSTGRES });
-    await admin.connect();
-    await admin.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-    await admin.end();
+    await dropServiceRun(`T_${run}`, schema);
   });
 
   test('both start with the digest due: one posts it; restarted, neither posts it again', { timeout: 240_000 }, async () => {

@@ -11,7 +11,7 @@ import type { Bot } from '../src/bot.ts';
 import type { DigestPoster } from '../src/digest/schedule.ts';
 import { BRIDGE, HARBOUR } from './fixtures/desk-reports.ts';
 import { FakeClock } from './helpers/fake-clock.ts';
-import { startTestSlack, messageText, type TestSlack } from './helpers/slack-app.ts';
+import { installNewsroom, startTestSlack, messageText, type TestSlack } from './helpers/slack-app.ts';
 import { TEAM } from './helpers/slack-server.ts';
 import { startDiscordHarness, type DiscordHarness } from './helpers/discord-bot.ts';
 import { CHANNEL_ID, GUILD_ID } from './helpers/discord-server.ts';
@@ -94,24 +94,10 @@ describe('on Slack', () => {
 
 describe('on Slack installed through OAuth', () => {
   test("each workspace's digest goes out with the token stored for it; a workspace not installed is not posted", async () => {
-    const { BOT_SCOPES } = await import('../adapters/slack/app.ts');
-    const { INSTALLATIONS, keyvInstallationStore } = await import('../adapters/slack/installations.ts');
-    const { BOT_USER } = await import('./helpers/slack-server.ts');
     const SECRET_KEY = Buffer.alloc(32, 7).toString('hex');
     const s = await startTestSlack({
       env: { SLACK_BOT_TOKEN: '', SLACK_CLIENT_ID: '111.222', SLACK_CLIENT_SECRET: 'client-secret', SLACK_STATE_SECRET: 'state-secret', CLAIMDESK_SECRET_KEY: SECRET_KEY },
-      beforeStart: async (_fake, desk) => {
-        await keyvInstallationStore(() => desk.kv<string>(INSTALLATIONS), SECRET_KEY).storeInstallation({
-          team: { id: TEAM, name: 'Newsroom' },
-          enterprise: undefined,
-          user: { id: 'U0INSTALLER', token: undefined, scopes: undefined },
-          bot: { token: 'xoxb-installed-in-newsroom', scopes: [...BOT_SCOPES], id: 'B0BOT', userId: BOT_USER },
-          tokenType: 'bot',
-          isEnterpriseInstall: false,
-          appId: 'A0CLAIM',
-          authVersion: 'v2',
-        });
-      },
+      beforeStart: (_fake, desk) => installNewsroom(desk, SECRET_KEY),
     });
     closing.push(() => s.close());
     const key: ChannelKey = { platform: 'slack', workspace: TEAM, channel: 'C0OAUTH' };

@@ -2,10 +2,9 @@
 // an event from an installed workspace is answered with that workspace's own token, read from the encrypted store.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BOT_SCOPES } from '../adapters/slack/app.ts';
-import { INSTALLATIONS, keyvInstallationStore } from '../adapters/slack/installations.ts';
-import { startTestSlack, type TestSlack } from './helpers/slack-app.ts';
+import { installNewsroom, startTestSlack, type TestSlack } from './helpers/slack-app.ts';
 import { eventPayload, messageEvent, nextTs, send } from './helpers/slack-requests.ts';
-import { BOT_USER, TEAM } from './helpers/slack-server.ts';
+import { TEAM } from './helpers/slack-server.ts';
 import { FERRY } from './fixtures/slack-reports.ts';
 
 const SECRET_KEY = Buffer.alloc(32, 3).toString('hex');
@@ -20,18 +19,7 @@ beforeAll(async () => {
       SLACK_STATE_SECRET: 'state-secret',
       CLAIMDESK_SECRET_KEY: SECRET_KEY,
     },
-    beforeStart: async (_fake, desk) => {
-      await keyvInstallationStore(() => desk.kv<string>(INSTALLATIONS), SECRET_KEY).storeInstallation({
-        team: { id: TEAM, name: 'Newsroom' },
-        enterprise: undefined,
-        user: { id: 'U0INSTALLER', token: undefined, scopes: undefined },
-        bot: { token: 'xoxb-installed-in-newsroom', scopes: [...BOT_SCOPES], id: 'B0BOT', userId: BOT_USER },
-        tokenType: 'bot',
-        isEnterpriseInstall: false,
-        appId: 'A0CLAIM',
-        authVersion: 'v2',
-      });
-    },
+    beforeStart: (_fake, desk) => installNewsroom(desk, SECRET_KEY),
   });
 }, 60_000);
 afterAll(async () => {

@@ -52,3 +52,20 @@ export function describeWithService(name: string, down: string | null, body: () 
     describe.skip(name, body);
   }
 }
+
+/**
+ * Leaves nothing of one test run behind on the shared servers: the Redis keys holding `marker` (a run's
+ * workspace id is in every key of its channels) and the run's Postgres schema.
+ */
+export async function dropServiceRun(marker: string, schema: string): Promise<void> {
+  const redis = createClient({ url: TEST_REDIS });
+  await redis.connect();
+  for await (const keys of redis.scanIterator({ MATCH: `*${marker}*`, COUNT: 100 })) {
+    for (const k of [keys].flat()) await redis.del(k);
+  }
+  await redis.quit();
+  const admin = new pg.Client({ connectionString: TEST_POSTGRES });
+  await admin.connect();
+  await admin.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+  await admin.end();
+}

@@ -6,8 +6,10 @@ import { createBot, type Bot } from '../../src/bot.ts';
 import { loadConfig } from '../../src/config.ts';
 import { createLogger } from '../../src/log.ts';
 import { openDesk, type Desk } from '../../src/open-bot.ts';
+import { BOT_SCOPES } from '../../adapters/slack/app.ts';
+import { INSTALLATIONS, keyvInstallationStore } from '../../adapters/slack/installations.ts';
 import { SIGNING_SECRET } from './slack-requests.ts';
-import { FakeSlack } from './slack-server.ts';
+import { BOT_USER, FakeSlack, TEAM } from './slack-server.ts';
 
 export interface TestSlack {
   fake: FakeSlack;
@@ -88,4 +90,18 @@ export function messageText(args: { text?: string; blocks?: unknown }): string {
   };
   walk(args.blocks);
   return parts.join('\n');
+}
+
+/** Stores the OAuth installation of the test workspace (TEAM, "Newsroom") with bot token xoxb-installed-in-newsroom. */
+export async function installNewsroom(desk: Desk, secretKey: string): Promise<void> {
+  await keyvInstallationStore(() => desk.kv<string>(INSTALLATIONS), secretKey).storeInstallation({
+    team: { id: TEAM, name: 'Newsroom' },
+    enterprise: undefined,
+    user: { id: 'U0INSTALLER', token: undefined, scopes: undefined },
+    bot: { token: 'xoxb-installed-in-newsroom', scopes: [...BOT_SCOPES], id: 'B0BOT', userId: BOT_USER },
+    tokenType: 'bot',
+    isEnterpriseInstall: false,
+    appId: 'A0CLAIM',
+    authVersion: 'v2',
+  });
 }
