@@ -4,7 +4,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BOT_SCOPES } from '../adapters/slack/app.ts';
 import { installNewsroom, startTestSlack, type TestSlack } from './helpers/slack-app.ts';
 import { eventPayload, messageEvent, nextTs, send } from './helpers/slack-requests.ts';
-import { TEAM } from './helpers/slack-server.ts';
 import { FERRY } from './fixtures/slack-reports.ts';
 
 const SECRET_KEY = Buffer.alloc(32, 3).toString('hex');
