@@ -9,7 +9,7 @@ import { DEFAULT_STORE, openChannelLog } from './channel-log/index.ts';
 import { StoreUnavailableError, type ChannelKey, type ChannelLog } from './channel-log/types.ts';
 import type { Logger } from './log.ts';
 import { DEFAULT_STATE, openState, type BotState } from './state.ts';
-import { digestLedger, type DigestLedger } from './digest/ledger.ts';
+import { channelId, digestLedger, type DigestLedger } from './digest/ledger.ts';
 
 export const REOPEN_AFTER_MS = 5_000;
 /** How long an event id is remembered: platforms retry within minutes. */
@@ -93,7 +93,6 @@ function lazyLog(handle: ReturnType<typeof reopening<ChannelLog>>): ChannelLog {
   };
 }
 
-const settingsKey = (k: ChannelKey) => JSON.stringify([k.platform, k.workspace, k.channel]);
 
 /** "data/claimdesk.db", "Postgres at db.example:5432/claimdesk". */
 export function describeStore(url: string): string {
@@ -131,11 +130,11 @@ export async function openDesk(opts: DeskOptions = {}): Promise<Desk> {
   };
   const firstTime = async (name: string, id: string, ttlMs: number) => (await state.get()).firstTime(name, id, ttlMs);
   const digests = digestLedger({ kv, firstTime });
-  const getSettings = async (k: ChannelKey) => (await (await kv<ChannelSettings>('settings')).get(settingsKey(k))) ?? {};
+  const getSettings = async (k: ChannelKey) => (await (await kv<ChannelSettings>('settings')).get(channelId(k))) ?? {};
   const settings: SettingsStore = {
     get: getSettings,
     set: async (k, s) => {
-      await (await kv<ChannelSettings>('settings')).set(settingsKey(k), s);
+      await (await kv<ChannelSettings>('settings')).set(channelId(k), s);
       // The digest scheduler finds channels through an index (keyv cannot list keys): kept in step here.
       await digests.sync(k, async () => (await getSettings(k)).digest !== undefined);
     },

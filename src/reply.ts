@@ -2,7 +2,7 @@
 // later Slack Block Kit and Discord embeds) draw in their own way. Every `text` field is plain user text,
 // never pre-escaped: each renderer escapes for its own format.
 import { neutraliseMentions } from './render/mentions.ts';
-import type { Category, FlagCode, SourceType, Stance, Summary } from './schema.ts';
+import type { Category, Claim, FlagCode, SourceType, Stance, Summary } from './schema.ts';
 
 /** Another report in this channel with the same claim (see src/matching/cross-refs.ts). */
 export interface AlsoReportedRef {
@@ -117,6 +117,9 @@ export interface Reply {
   blocks: ReplyBlock[];
 }
 
+/** A claim the report states in its own voice (no source, no hedge): summaries and the digest leave it out. */
+export const isNarration = (c: Claim): boolean => c.source === null && c.hedges.length === 0;
+
 export const UNATTRIBUTED_HEADING = 'Unattributed but hedged';
 export const FLAGS_HEADING = 'Flags';
 
@@ -182,7 +185,7 @@ export function summaryReply(summary: Summary): Reply {
     for (const c of hedged) blocks.push(claimBlock(c.id)!);
   }
 
-  const background = summary.claims.filter((c) => c.source === null && c.hedges.length === 0).length;
+  const background = summary.claims.filter(isNarration).length;
   if (background > 0) {
     blocks.push({ kind: 'context', text: `${n(background, 'unsourced statement')} in the report's own voice not shown.` });
   }

@@ -63,6 +63,9 @@ describe('claimdesk digest', { timeout: 60_000 }, () => {
     const r = await run(['--channel', 'kyiv', '--date', '2026-11-10', '--format', 'markdown']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/2026-11-10/);
+    // Markdown's emphasis, which the plain-text digest of the same day does not have.
+    expect(r.stdout).toMatch(/\*\*/);
+    expect((await run(['--channel', 'kyiv', '--date', '2026-11-10'])).stdout).not.toMatch(/\*\*/);
   });
 
   test('mistakes exit 2 with a message and the usage', async () => {

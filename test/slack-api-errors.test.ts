@@ -41,5 +41,6 @@ describe('Slack Web API errors', { timeout: 60_000 }, () => {
     await deliver(messageEvent({ text: numberedReport(702), ts, user: 'U0LOOKUPFAIL', channel: 'C0LOOKUPS' }));
     const [post] = await s.fake.waitFor('the answer', () => postsIn(ts).length > 0 && postsIn(ts));
     expect(messageText(post.args)).toContain('pumping station number 702 ');
+    expect(s.fake.called('users.info').some((c) => c.args.user === 'U0LOOKUPFAIL')).toBe(true);
   });
 });

@@ -15,7 +15,7 @@ export function discordDigestPoster(client: Client): DigestPoster {
       const channel = await client.channels.fetch(key.channel);
       if (!channel || !channel.isSendable()) throw new Error(`channel ${key.channel} is not one the bot can post in`);
       for (const reply of [summary, ...details]) {
-        for (const m of renderDiscord({ ...reply, blocks: reply.blocks.filter((b) => b.kind !== 'file') })) await channel.send(sendOptions(m));
+        for (const m of renderDiscord(reply)) await channel.send(sendOptions(m));
       }
     },
   };

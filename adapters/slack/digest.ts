@@ -21,7 +21,7 @@ export interface SlackDigestOptions {
 }
 
 /** Files are not part of a digest; a reply's other blocks as a Slack message. */
-const message = (r: Reply) => toSlackMessage({ ...r, blocks: r.blocks.filter((b) => b.kind !== 'file') });
+const message = (r: Reply) => toSlackMessage(r);
 
 export function slackDigestPoster(opts: SlackDigestOptions): DigestPoster {
   return {

@@ -8,6 +8,7 @@ import { groupClaims, type ClaimGroup, type ClaimItem } from '../matching/index.
 import { SourceNames, sourceKeyOf } from '../matching/source-names.ts';
 import type { Category, Claim, SourceType, Stance } from '../schema.ts';
 import type { DigestPeriod, DigestRequest } from './types.ts';
+import { isNarration } from '../reply.ts';
 
 /** A report a digest line points back to: its message when it has a link, else `/report id`. */
 export interface DigestRef {
@@ -91,9 +92,6 @@ export interface Digest {
   newPlaces: DigestName[];
   newUnits: DigestName[];
 }
-
-/** A claim the report states in its own voice: summaries (and the digest) leave it out. */
-export const isNarration = (c: Claim): boolean => c.source === null && c.hedges.length === 0;
 
 /** A place or unit name as search sees it ("Kyïv" and "kyiv" are one); remembered, as a busy day repeats few names many times. */
 const nameKeys = new Map<string, string>();

@@ -6,6 +6,8 @@ import type { ChannelKey, ChannelLog, NearbyClaim, StoredReport } from '../chann
 import { MAX_NEARBY_WORDS } from '../channel-log/types.ts';
 import { searchWords } from '../channel-log/text.ts';
 import type { Claim } from '../schema.ts';
+import type { AlsoReportedRef, DisputedByRef } from '../reply.ts';
+import { matchableClaim } from './index.ts';
 import { claimFeatures, type ClaimFeatures, type MatchableClaim } from './features.ts';
 import { PLACE_VARIANTS, STOP_WORDS } from './lexicon.ts';
 import { relateFeatures } from './relate.ts';
@@ -20,19 +22,9 @@ export const CANDIDATES_PER_REPORT = 200;
 
 const DAY = 86_400_000;
 
-/** Another report of the channel that carries the same claim. */
-export interface AlsoReported {
-  reportId: string;
-  claimId: string;
-  /** Its source's name; null for a claim with no source. */
-  source: string | null;
-  link?: string;
-}
-
-/** Another report of the channel whose claim disputes this one, and how ("denies it", "says 20 civilians, not 12 civilians"). */
-export interface DisputedBy extends AlsoReported {
-  why: string;
-}
+/** Another report of the channel that carries the same claim; one whose claim disputes this one, and how. */
+export type AlsoReported = AlsoReportedRef;
+export type DisputedBy = DisputedByRef;
 
 export interface CrossRefs {
   alsoIn: AlsoReported[];
@@ -41,12 +33,6 @@ export interface CrossRefs {
 
 /** A claim read from the log (a /claims hit or a claimsNear candidate) as the matcher reads it. */
 export const hitMatchable = (h: Pick<NearbyClaim, 'text' | 'source' | 'cue' | 'places'>): MatchableClaim => ({ text: h.text, source: h.source, cue: h.cue, places: h.places });
-const claimMatchable = (c: Claim): MatchableClaim => ({
-  text: c.text,
-  source: c.source,
-  cue: c.cue,
-  places: c.entities.filter((e) => e.type === 'place').map((e) => e.text),
-});
 
 /** Content words looked up for a claim that names no place. */
 export const PROBE_WORDS = 6;
@@ -139,7 +125,7 @@ export async function crossRefsForReport(log: ChannelLog, key: ChannelKey, repor
   const out = new Map<string, CrossRefs>();
   if (wanted.length === 0) return out;
   const read = wanted.map((c) => {
-    const m = claimMatchable(c);
+    const m = matchableClaim(c);
     const f = claimFeatures(m);
     return { c, f, words: probeWords(m, f) };
   });
