@@ -162,3 +162,27 @@ describe('outlet names the tagger splits', () => {
     expect(slice(text, c.source?.span)).toBe('the Associated Press');
   });
 });
+
+describe('source descriptions remembered across reports', () => {
+  it('a range is described by its own report: an aside running past it in one report does not name it in another', async () => {
+    const { describe: describeRange } = await import('../src/engine/sources.ts');
+    const aside = analyze('The senior official not authorized to speak publicly said the depot burned.');
+    const plain = analyze('The senior official not authorized said nothing about the depot.');
+    const range = { first: 0, last: 4 }; // "The senior official not authorized" in both
+    expect(plain.text.slice(plain.tokens[0].start, plain.tokens[4].end)).toBe('The senior official not authorized');
+    const plainFirst = describeRange(plain, range).name;
+    const asideAfter = describeRange(aside, range).name;
+    expect(asideAfter).toBe('senior official');
+    expect(plainFirst).not.toBe(asideAfter);
+    expect(describeRange(plain, range).name).toBe(plainFirst);
+  });
+});
+
+describe('passives whose subject has a relative clause', () => {
+  it('an auxiliary inside "who had …" does not stop "were praised by the governor"', () => {
+    const text = 'Residents who had lost power were praised by the governor for their patience.';
+    const claims = claimsOf(text);
+    expect(claims.map((c) => c.source?.name)).toEqual(['governor']);
+    expect(claims[0].cue?.text).toMatch(/^were praised by/);
+  });
+});

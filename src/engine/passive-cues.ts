@@ -3,7 +3,7 @@ import type { Doc } from '../nlp.ts';
 import { abstractHeads, passiveLinks, passiveParticiples } from './lexicon.ts';
 import { headOf, npRight, type Range } from './phrases.ts';
 import type { Quotes } from './quotes.ts';
-import { type Relation, BE, CLAUSE_OPENERS, OPEN_MARK, wordCount, EXPLETIVE } from './relation.ts';
+import { type Relation, BE, CLAUSE_OPENERS, OPEN_MARK, RELATIVE_PRONOUNS, wordCount, EXPLETIVE } from './relation.ts';
 import { ownerOf } from './subjects.ts';
 import { contentRight, isQuoted } from './content.ts';
 
@@ -28,6 +28,9 @@ export function passive(doc: Doc, quotes: Quotes, si: number, p: number): Relati
   // subject ("observers may compare the reports with what lessons are being stressed by each side")
   if (!passiveParticiples.has(tokens[p].lower)) {
     for (let j = subject.first; j <= subject.last; j++) {
+      // an auxiliary inside a relative clause of the subject is that clause's own ("Residents who had lost power
+      // were praised by the governor")
+      if (RELATIVE_PRONOUNS.has(tokens[j].lower)) break;
       if (tokens[j].pos === 'AUX') return null;
     }
   }

@@ -29,6 +29,8 @@ export interface Relation {
 export const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', "'s", "'re"]);
 export const THAT = new Set(['that']);
 export const POSSESSIVE = new Set(['his', 'her', 'its', 'their', 'our', 'my', 'your']);
+/** Words that open a relative clause about a person ('officials who …', 'residents whose …'). */
+export const RELATIVE_PRONOUNS = new Set(['who', 'whose']);
 export const CLAUSE_OPENERS = new Set(['that', 'whether', 'if', 'how', 'what', 'why', 'when', 'where', 'who', 'which']);
 export const QUOTE_MARK = /^["“”«»„‘’]$/;
 export const CLOSE_MARK = /^["”»’]$/;

@@ -148,9 +148,10 @@ export function isPlural(doc: Doc, r: Range): boolean {
 }
 
 /**
- * describe() reads only the tokens of the range (their offsets from its start, values and tags) and the text
- * they cover, so its answer is kept per such key: a name said again, in this report or a later one, is
- * described once. The answers are shared: callers copy, never change them.
+ * describe() reads the tokens of the range (their offsets from its start, values and tags), the text they cover,
+ * and which of them open an anonymity aside (asides.ts: an aside may run on past the range, so that is read from
+ * the document and put in the key too). Its answer is kept per such key: a name said again, in this report or a
+ * later one, is described once. The answers are shared: callers copy, never change them.
  */
 const DESCRIBED = new Map<string, Named>();
 const DESCRIBED_MAX = 20_000;
@@ -158,10 +159,11 @@ const DESCRIBED_MAX = 20_000;
 export function describe(doc: Doc, r: Range): Named {
   const { tokens } = doc;
   const base = tokens[r.first].start;
+  const asides = asideEnds(doc);
   let key = doc.text.slice(base, tokens[r.last].end);
   for (let k = r.first; k <= r.last; k++) {
     const t = tokens[k];
-    key += '\u0000' + (t.start - base) + ' ' + t.pos + ' ' + t.value;
+    key += '\u0000' + (t.start - base) + ' ' + t.pos + ' ' + t.value + (asides[k] >= 0 ? '+' : '');
   }
   let named = DESCRIBED.get(key);
   if (!named) {
