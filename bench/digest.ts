@@ -2,8 +2,9 @@
 // The daily digest's figure (issue 6): a digest over N reports (default 2,000) posted in one day builds in under
 // 1 s: buildDigest (read the day from the log, merge claims across reports, who says what, disputes, claims to
 // check, new places and units looked up in the log) plus digestReplies (the summary and its details).
-// Setup, not timed: a pool of P synthetic ~80-word reports (bench/corpus.ts, default 500) is summarised; the
-// day's reports are those texts again and again (each made distinct by a desk note, as repeated wire copy is),
+// Setup, not timed: a pool of P synthetic ~80-word reports (bench/corpus.ts) is summarised; by default P is the
+// number of the day's reports, so no claim repeats another's words (the worst case for merging: with --pool 500 the
+// day is those texts again and again, each made distinct by a desk note, as repeated wire copy is),
 // by 20 users, over 24 hours; before them the channel has H reports (default 5,000) over the 30 days before, so
 // the new-places look-ups search a real history. All in a temporary SQLite file, reopened before timing.
 // The first run (cold: the log just opened) and the median and worst of R runs (default 3) are reported; the
@@ -25,7 +26,7 @@ const DAY = 86_400_000;
 const KEY: ChannelKey = { platform: 'slack', workspace: 'T-BENCH', channel: 'C-DIGEST' };
 const { opt } = scriptArgs();
 const nReports = Number(opt('reports') ?? 2000);
-const poolSize = Number(opt('pool') ?? 500);
+const poolSize = Number(opt('pool') ?? nReports);
 const nHistory = Number(opt('history') ?? 5000);
 const runs = Math.max(1, Number(opt('runs') ?? 3));
 const seed = Number(opt('seed') ?? 20261130);
