@@ -4,7 +4,7 @@
 // source and no hedge) is left out, as summaries leave it out.
 import type { ChannelKey, ChannelLog, ClaimQuery, StoredReport } from '../channel-log/types.ts';
 import { searchText } from '../channel-log/text.ts';
-import { groupClaims, type ClaimGroup, type ClaimItem } from '../matching/index.ts';
+import { byTime, groupClaims, type ClaimGroup, type ClaimItem } from '../matching/index.ts';
 import { SourceNames, sourceKeyOf } from '../matching/source-names.ts';
 import type { Category, Claim, SourceType, Stance } from '../schema.ts';
 import type { DigestPeriod, DigestRequest } from './types.ts';
@@ -105,7 +105,6 @@ function nameKey(name: string): string {
 }
 
 const ref = (r: { reportId: string; link?: string }): DigestRef => ({ id: r.reportId, ...(r.link ? { link: r.link } : {}) });
-const itemKey = (i: ClaimItem) => `${i.reportId}/${i.claim.id}`;
 
 function checkReasons(items: readonly ClaimItem[]): string[] {
   const why = new Set<string>();
@@ -187,18 +186,21 @@ function bySource(groups: readonly ClaimGroup[], merged: readonly DigestClaim[],
 }
 
 function disputesOf(groups: readonly ClaimGroup[], merged: readonly DigestClaim[], names: SourceNames): DigestDispute[] {
-  const groupOf = new Map<string, number>();
-  groups.forEach((g, i) => g.members.forEach((m) => groupOf.set(itemKey(m), i)));
-  const seen = new Set<string>();
+  // Claims are looked up as objects, and a pair of groups as one number: a busy day has tens of thousands of pairs.
+  const groupOf = new Map<ClaimItem, number>();
+  groups.forEach((g, i) => g.members.forEach((m) => groupOf.set(m, i)));
+  const seen = new Set<number>();
   const out: DigestDispute[] = [];
   groups.forEach((g, i) => {
     const disputedBy: DigestDispute['disputedBy'] = [];
     for (const d of g.disputes) {
-      const j = groupOf.get(itemKey(d.item));
-      // A pair shows once, under the claim reported first.
-      const pair = j === undefined ? `${i}:${itemKey(d.item)}` : `${Math.min(i, j)}:${Math.max(i, j)}`;
-      if (seen.has(pair)) continue;
-      seen.add(pair);
+      const j = groupOf.get(d.item);
+      // A pair shows once, under the claim reported first (a claim in no group cannot come up twice).
+      if (j !== undefined) {
+        const pair = Math.min(i, j) * groups.length + Math.max(i, j);
+        if (seen.has(pair)) continue;
+        seen.add(pair);
+      }
       disputedBy.push({ claim: j === undefined ? mergedClaim(d.item, [d.item], names) : merged[j], why: d.why });
     }
     if (disputedBy.length > 0) out.push({ claim: merged[i], disputedBy });
@@ -260,21 +262,28 @@ function contentKey(c: Claim): string {
  * repeated copy costs it as many distinct claims as there are, not as many pastes.
  */
 export function groupDistinct(items: readonly ClaimItem[]): ClaimGroup[] {
-  const first = new Map<string, ClaimItem>();
+  // By text first: most claims of a day differ in their words, and only those that do not need the whole key.
+  const byText = new Map<string, ClaimItem[]>();
   const repeats = new Map<ClaimItem, ClaimItem[]>();
-  for (const i of [...items].sort((x, y) => x.postedAt.getTime() - y.postedAt.getTime())) {
-    const k = contentKey(i.claim);
-    const f = first.get(k);
+  const keys = new Map<ClaimItem, string>();
+  const keyOf = (i: ClaimItem) => {
+    let k = keys.get(i);
+    if (k === undefined) keys.set(i, (k = contentKey(i.claim)));
+    return k;
+  };
+  for (const i of byTime(items)) {
+    const firsts = byText.get(i.claim.text);
+    const f = firsts?.find((x) => keyOf(x) === keyOf(i));
     if (f) repeats.get(f)!.push(i);
     else {
-      first.set(k, i);
+      if (firsts) firsts.push(i);
+      else byText.set(i.claim.text, [i]);
       repeats.set(i, []);
     }
   }
-  return groupClaims([...first.values()]).map((g) => ({
-    ...g,
-    members: g.members.flatMap((m) => [m, ...(repeats.get(m) ?? [])]).sort((x, y) => x.postedAt.getTime() - y.postedAt.getTime()),
-  }));
+  return groupClaims([...repeats.keys()]).map((g) =>
+    g.members.some((m) => repeats.get(m)!.length > 0) ? { ...g, members: g.members.flatMap((m) => [m, ...repeats.get(m)!]).sort((x, y) => x.postedAt.getTime() - y.postedAt.getTime()) } : g,
+  );
 }
 
 /** The claims of `reports` the digest shows (narration left out), each with its report; and the narration count. */
