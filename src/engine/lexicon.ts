@@ -56,7 +56,7 @@ interface CueFile {
 
 interface SourceFile {
   order: SourceType[];
-  types: Record<string, { phrases: string[]; heads: string[] }>;
+  types: Record<string, { phrases: string[]; heads: string[]; asides?: boolean }>;
   outlets: string[];
   channels: string[];
   outletDescriptions?: { phrases: string[] };
@@ -174,11 +174,12 @@ export const showingForms = new Set(cues.evidence.showing);
 
 export const sourceOrder = sources.order;
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-export const sourceTypes = new Map<SourceType, { phrases: RegExp | null; heads: Set<string> }>();
+/** Per source type: its phrases, its head words, and whether a phrase holding an anonymity aside is of the type. */
+export const sourceTypes = new Map<SourceType, { phrases: RegExp | null; heads: Set<string>; asides: boolean }>();
 for (const t of sources.order) {
   const def = sources.types[t];
   const phrases = def.phrases.length ? new RegExp(`(?:^| )(?:${def.phrases.map(escapeRe).join('|')})(?= |$)`) : null;
-  sourceTypes.set(t, { phrases, heads: new Set(def.heads) });
+  sourceTypes.set(t, { phrases, heads: new Set(def.heads), asides: def.asides === true });
 }
 export const outlets = new Set(sources.outlets);
 /** Head words that can be the subject of a weak cue: every source head word plus people and bodies. */
