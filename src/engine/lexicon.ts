@@ -49,6 +49,7 @@ interface CueFile {
   anonymityAsides?: { phrases: string[] };
   citing?: { participles: string[] };
   carrierParticiples?: { participles: string[] };
+  conduitPhrases?: { phrases: string[]; recipients: string[] };
   inSource?: { nouns: string[] };
   possessiveNouns?: { nouns: string[] };
   evidenceSources?: { lemmas: string[]; heads: string[] };
@@ -116,6 +117,10 @@ export const anonymityAsides = (cues.anonymityAsides?.phrases ?? []).map((p) =>
 export const citingParticiples = new Set<string>(cues.citing?.participles ?? []);
 /** Participles that with "by" and an outlet name a statement's conduit ("carried by TASS"), never a cue. */
 export const carrierParticiples = new Set<string>(cues.carrierParticiples?.participles ?? []);
+/** Words before an outlet's name that make it a conduit ("according to TASS"), and those naming whom a speaker
+ * spoke to ("told Reuters"). */
+export const conduitPhrases = cues.conduitPhrases?.phrases ?? [];
+export const recipientPhrases = cues.conduitPhrases?.recipients ?? [];
 /** Verbs that lead into a cue with 'to' and belong to its span ('continued to deny', 'went on to say'). */
 export const catenativeVerbs = new Set<string>(cues.catenative?.lemmas ?? []);
 /** Adjectives stating a view after a copula ('is confident that', 'was critical of'). */
