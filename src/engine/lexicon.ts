@@ -25,7 +25,7 @@ interface CueFile {
   phrasal: Record<string, { stance: Stance; kind: string } | string>;
   passive: { participles: string[] };
   headline: string[];
-  notCue: { before: string[]; after: string[]; nounForms?: string[] };
+  notCue: { before: string[]; after: string[]; determinerBefore: string[]; nounForms?: string[] };
   pluralSubjects?: { words: string[]; compoundHeads?: string[] };
   naming: { participles: string[] };
   ingLeads: { words: string[] };
@@ -167,6 +167,8 @@ export const passiveParticiples = new Set(cues.passive.participles);
 export const headlineCues = new Set(cues.headline);
 export const notCueBefore = new Set(cues.notCue.before);
 export const notCueAfter = cues.notCue.after.map((p) => p.split(' '));
+/** Determiners after which a cue word is a noun ("the report", "a claim"). */
+export const notCueDeterminers = new Set(cues.notCue.determinerBefore);
 export const abstractHeads = new Set(cues.sourceHeadBlock.nouns);
 export const nounCues = new Set(cues.nounCues.nouns);
 /** Verb lemma -> the nouns that make it a cue, as word arrays ("raised questions about"). */
