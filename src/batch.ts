@@ -13,7 +13,7 @@ import { Worker, parentPort } from 'node:worker_threads';
 import { InputError, prepareInput, type PreparedInput } from './input.ts';
 import type { Logger } from './log.ts';
 import type { Doc, PackedDoc } from './nlp.ts';
-import type { Summary } from './schema.ts';
+import type { Entity, Summary } from './schema.ts';
 
 /** One answer: the JSON line (without its newline), and whether it is an error line. */
 export interface Answer {
@@ -59,7 +59,7 @@ type Analyze = (text: string) => Doc;
 /**
  * Reads one JSON line and analyses its text. Never throws. `pack` turns the Doc into what is sent back;
  * `entities`, when given, finds the document's entities in packed form (the worker does this part of the
- * claim engine's work too: see giveEntities in src/engine/entities.ts).
+ * claim engine's work too; the main thread passes them to summarizeAnalysed).
  */
 function readLine(line: string, lineNo: number, maxBytes: number, analyze: Analyze, pack: (d: Doc) => PackedDoc, entities?: (d: Doc) => Int32Array): Read {
   let record: unknown;
@@ -116,19 +116,19 @@ export async function analysisWorker(): Promise<void> {
 
 // --- stage 2: claims and summary (on the main thread) -----------------------------------------------------
 
-type Finish = (input: PreparedInput, doc: Doc) => Summary;
-type GiveEntities = (doc: Doc, packed: Int32Array) => void;
+type Finish = (input: PreparedInput, doc: Doc, entities?: Entity[]) => Summary;
+type UnpackEntities = (packed: Int32Array, text: string) => Entity[];
 
-function answer(read: Read, lineNo: number, finish: Finish, unpack: (d: PackedDoc) => Doc, give: GiveEntities, log: Logger): Answer {
+function answer(read: Read, lineNo: number, finish: Finish, unpack: (d: PackedDoc) => Doc, unpackEntities: UnpackEntities, log: Logger): Answer {
   const head = `{"id":${read.idJson},`;
   if ('error' in read) return { line: `${head}"error":${JSON.stringify(read.error)}}`, error: true };
   let failure = 'internal' in read ? read.internal : null;
   if (!('internal' in read)) {
     try {
       const doc = unpack(read.doc);
-      if (read.entities) give(doc, read.entities);
+      const entities = read.entities ? unpackEntities(read.entities, doc.text) : undefined;
       const input: PreparedInput = { original: read.original ?? doc.text, masked: doc.text, notices: read.notices, language: read.language };
-      return { line: `${head}"summary":${JSON.stringify(finish(input, doc))}}`, error: false };
+      return { line: `${head}"summary":${JSON.stringify(finish(input, doc, entities))}}`, error: false };
     } catch (err) {
       failure = internal(err);
     }
@@ -160,8 +160,7 @@ export async function openBatch({ maxBytes, log, env = process.env }: BatchOptio
   const { summarizeAnalysed } = await import('./summarize.ts');
   const nlp = () => import('./nlp.ts');
   const { unpackDoc } = await nlp();
-  const { giveEntities, unpackEntities } = await import('./engine/entities.ts');
-  const give: GiveEntities = (doc, packed) => giveEntities(doc, unpackEntities(packed, doc.text));
+  const { unpackEntities } = await import('./engine/entities.ts');
   const items: Item[] = [];
   let removed = 0; // items answered and taken off the front
   let bytes = 0;
@@ -233,7 +232,7 @@ export async function openBatch({ maxBytes, log, env = process.env }: BatchOptio
         roomWaiter = null;
         r();
       }
-      return answer(read, item.lineNo, summarizeAnalysed, unpackDoc, give, log);
+      return answer(read, item.lineNo, summarizeAnalysed, unpackDoc, unpackEntities, log);
     },
     async room() {
       while (full()) await new Promise<void>((resolve) => (roomWaiter = resolve));

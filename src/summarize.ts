@@ -3,7 +3,7 @@ import { prepareInput, type PreparedInput } from './input.ts';
 import { analyze, type Doc } from './nlp.ts';
 import { extractClaims } from './engine/index.ts';
 import { composeSummary } from './compose.ts';
-import type { Summary } from './schema.ts';
+import type { Entity, Summary } from './schema.ts';
 
 export interface SummarizeOptions {
   /** Largest accepted input in UTF-8 bytes (default 200,000). */
@@ -23,8 +23,11 @@ export function summarize(text: string, opts: SummarizeOptions = {}): Summary {
   return summarizeAnalysed(input, analyze(input.masked));
 }
 
-/** The second half of summarize(), for a text already prepared and analysed (the --jsonl batch analyses on a worker). */
-export function summarizeAnalysed(input: PreparedInput, doc: Doc): Summary {
-  const claims = extractClaims(doc);
+/**
+ * The second half of summarize(), for a text already prepared and analysed (the --jsonl batch analyses on a
+ * worker, and finds the document's entities there too: passed as `entities`, else found here).
+ */
+export function summarizeAnalysed(input: PreparedInput, doc: Doc, entities?: Entity[]): Summary {
+  const claims = extractClaims(doc, entities);
   return composeSummary(doc, claims, input);
 }

@@ -135,6 +135,20 @@ describe('conduits named in the cue\'s own words', () => {
     expect(claims[0].conduit?.name).toBe('TASS');
   });
 
+  it('makes the outlet after "in a statement posted by" (any carrier participle) the conduit, and no other body', () => {
+    const text = 'The governor said the ferry crossing had reopened, in a statement posted by TASS.';
+    const claims = claimsOf(text);
+    expect(claims).toHaveLength(1);
+    expect(claims[0].source?.name).toMatch(/governor/);
+    expect(claims[0].conduit?.name).toBe('TASS');
+    expect(slice(text, claims[0].conduit?.span)).toBe('TASS');
+    const [aired] = claimsOf('Rescuers said two people were pulled from the rubble, in a video aired by Zvezda.');
+    expect(aired.conduit?.name).toBe('Zvezda');
+    // a council is no outlet: the phrase names no conduit
+    const [council] = claimsOf('The mayor said the water supply was restored, in a message posted by the City Council.');
+    expect(council.conduit).toBeNull();
+  });
+
   it('names an outlet given by description: "told state television", "according to local media"', () => {
     const text = 'The governor told state television that the bridge had been damaged. ' +
       'According to local media, the mayor said the ferry would not run.';

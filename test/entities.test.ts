@@ -1,7 +1,8 @@
 // Entities in sentences written for these tests (war-news and political style).
 import { describe, expect, test } from 'vitest';
 import { analyze } from '../src/nlp.ts';
-import { findEntities, giveEntities, packEntities, unpackEntities } from '../src/engine/entities.ts';
+import { findEntities, packEntities, unpackEntities } from '../src/engine/entities.ts';
+import { extractClaims } from '../src/engine/index.ts';
 import type { Entity } from '../src/schema.ts';
 
 function entities(text: string): Entity[] {
@@ -214,13 +215,13 @@ describe('entities handed between threads (the --jsonl batch finds them on its w
     expect(unpackEntities(packEntities(found), text)).toEqual(found);
   });
 
-  test('entities given for a document are the ones findEntities returns for it, once', () => {
-    const doc = analyze(text);
+  test('claims read with entities found on another thread are the claims found without them, holding those entities', () => {
     const given = unpackEntities(packEntities(findEntities(analyze(text))), text);
-    giveEntities(doc, given);
-    expect(findEntities(doc)).toBe(given);
-    const again = findEntities(doc);
-    expect(again).not.toBe(given);
-    expect(again).toEqual(given);
+    const claims = extractClaims(analyze(text), given);
+    expect(claims).toEqual(extractClaims(analyze(text)));
+    const inClaims = claims.flatMap((c) => c.entities);
+    expect(inClaims.length).toBeGreaterThan(2);
+    // the very entities passed in, not ones found again
+    for (const e of inClaims) expect(given).toContain(e);
   });
 });

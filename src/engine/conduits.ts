@@ -1,18 +1,20 @@
 // The outlet or channel that carried a claim: "as reported by TASS", "told Reuters", "on its Telegram channel",
 // "in a statement carried by Interfax". Patterns are matched in the cue's sentence.
 import type { Conduit } from '../schema.ts';
-import { channels, outletDescriptions, outlets } from './lexicon.ts';
+import { carrierParticiples, channels, citingParticiples, conduitPhrases, outletDescriptions, outlets, recipientPhrases } from './lexicon.ts';
 
 const NAME = String.raw`((?:the\s+)?[A-Z][\w.&’'-]*(?:\s+(?:[A-Z][\w.&’'-]*|news\s+agency|agency|newspaper|of|de|la))*)`;
-const CARRIERS = String.raw`(?:as\s+reported\s+by|reported\s+by|carried\s+by|published\s+by|broadcast\s+by|via|in\s+an?\s+interview\s+with|told|telling|speaking\s+to|said\s+to|in\s+comments\s+to|in\s+a\s+statement\s+to|according\s+to|citing|quoted\s+by|cited\s+by)`;
-const CARRIER = new RegExp(String.raw`\b${CARRIERS}\s+` + NAME, 'g');
 const escapeRe = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, String.raw`\s+`);
+const alternatives = (phrases: Iterable<string>) => [...phrases].sort((a, b) => b.length - a.length).map(escapeRe).join('|');
+/** The lexicon's words before an outlet that carries a claim: "posted by", "citing", "according to", "told". */
+const CARRIERS = `(?:${alternatives([...[...carrierParticiples].map((p) => `${p} by`), ...citingParticiples, ...conduitPhrases, ...recipientPhrases])})`;
+const CARRIER = new RegExp(String.raw`\b${CARRIERS}\s+` + NAME, 'g');
 /** "told state television", "according to local media": an outlet named by description (the lexicon's list). */
 const DESCRIBED = outletDescriptions.length
-  ? new RegExp(String.raw`\b${CARRIERS}\s+(?:the\s+)?(${[...outletDescriptions].sort((a, b) => b.length - a.length).map(escapeRe).join('|')})\b`, 'gi')
+  ? new RegExp(String.raw`\b${CARRIERS}\s+(?:the\s+)?(${alternatives(outletDescriptions)})\b`, 'gi')
   : null;
 const CHANNEL = new RegExp(String.raw`\b(?:on|in|via|through)\s+(?:the\s+|its\s+|his\s+|her\s+|their\s+|an?\s+)?((?:official\s+)?(?:${[...channels].join('|')})(?:\s+(?:channel|account|page|feed|post|video))?)(?:\s+of\s+(?:the\s+)?([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*))?`, 'gi');
-const RECIPIENT = /^(?:in\s+an?\s+interview\s+with|told|telling|speaking\s+to|said\s+to|in\s+comments\s+to|in\s+a\s+statement\s+to)\s/;
+const RECIPIENT = new RegExp(String.raw`^(?:${alternatives(recipientPhrases)})\s`);
 const OUTLET_SUFFIX = /\b(news agency|agency|newspaper|tv|television|radio|news|times|post|journal)$/i;
 
 export interface ConduitMatch {

@@ -56,25 +56,11 @@ function runMatcher(m: number, i: number): number {
   }
 }
 
-/** Entities found elsewhere for a document (see giveEntities), handed out once by findEntities. */
-const GIVEN = new WeakMap<Doc, Entity[]>();
-
 /**
- * Hands over the entities of `doc`, found by findEntities on another thread (the --jsonl batch finds them on
- * its analysis worker, src/batch.ts): the next findEntities(doc) returns them rather than reading the document
- * again. findEntities depends on nothing but the document, so the answer is the same.
+ * All entities in the document: sorted by start, non-overlapping, spans exact. It depends on nothing but the
+ * document, so the --jsonl batch runs it on its analysis worker and passes the answer on (src/batch.ts).
  */
-export function giveEntities(doc: Doc, entities: Entity[]): void {
-  GIVEN.set(doc, entities);
-}
-
-/** All entities in the document: sorted by start, non-overlapping, spans exact. */
 export function findEntities(doc: Doc): Entity[] {
-  const given = GIVEN.get(doc);
-  if (given) {
-    GIVEN.delete(doc);
-    return given;
-  }
   loadDocument(doc);
   const out: Entity[] = [];
   const text = doc.text;

@@ -15,7 +15,8 @@ import type { Range } from './phrases.ts';
 
 const TRIM_PUNCT = /^[\s,;:—–-]+|[\s,;:—–-]+$/g;
 
-export function extractClaims(doc: Doc): Claim[] {
+/** The claims of a document. `entities`: findEntities(doc) when already found (the --jsonl batch's worker does). */
+export function extractClaims(doc: Doc, entities: Entity[] = findEntities(doc)): Claim[] {
   const quotes = findQuotes(doc);
   const relations = floatingQuotes(doc, quotes, carriedClaims(doc, cutCoordinated(doc, dedupe(findRelations(doc, quotes)))));
   const hedges = findHedges(doc.text);
@@ -34,7 +35,6 @@ export function extractClaims(doc: Doc): Claim[] {
     conduits.set(rel, conduit);
   }
   unifyShortNames(sources);
-  const entities = findEntities(doc);
   const claims: Claim[] = [];
   for (const rel of relations) {
     if (restatesHost(doc, rel, relations, sources)) continue;

@@ -25,7 +25,7 @@ interface CueFile {
   phrasal: Record<string, { stance: Stance; kind: string } | string>;
   passive: { participles: string[] };
   headline: string[];
-  notCue: { before: string[]; after: string[]; nounForms?: string[] };
+  notCue: { before: string[]; after: string[]; determinerBefore: string[]; nounForms?: string[] };
   pluralSubjects?: { words: string[]; compoundHeads?: string[] };
   naming: { participles: string[] };
   ingLeads: { words: string[] };
@@ -49,6 +49,7 @@ interface CueFile {
   anonymityAsides?: { phrases: string[] };
   citing?: { participles: string[] };
   carrierParticiples?: { participles: string[] };
+  conduitPhrases?: { phrases: string[]; recipients: string[] };
   inSource?: { nouns: string[] };
   possessiveNouns?: { nouns: string[] };
   evidenceSources?: { lemmas: string[]; heads: string[] };
@@ -56,7 +57,7 @@ interface CueFile {
 
 interface SourceFile {
   order: SourceType[];
-  types: Record<string, { phrases: string[]; heads: string[] }>;
+  types: Record<string, { phrases: string[]; heads: string[]; asides?: boolean }>;
   outlets: string[];
   channels: string[];
   outletDescriptions?: { phrases: string[] };
@@ -116,6 +117,10 @@ export const anonymityAsides = (cues.anonymityAsides?.phrases ?? []).map((p) =>
 export const citingParticiples = new Set<string>(cues.citing?.participles ?? []);
 /** Participles that with "by" and an outlet name a statement's conduit ("carried by TASS"), never a cue. */
 export const carrierParticiples = new Set<string>(cues.carrierParticiples?.participles ?? []);
+/** Words before an outlet's name that make it a conduit ("according to TASS"), and those naming whom a speaker
+ * spoke to ("told Reuters"). */
+export const conduitPhrases = cues.conduitPhrases?.phrases ?? [];
+export const recipientPhrases = cues.conduitPhrases?.recipients ?? [];
 /** Verbs that lead into a cue with 'to' and belong to its span ('continued to deny', 'went on to say'). */
 export const catenativeVerbs = new Set<string>(cues.catenative?.lemmas ?? []);
 /** Adjectives stating a view after a copula ('is confident that', 'was critical of'). */
@@ -162,6 +167,8 @@ export const passiveParticiples = new Set(cues.passive.participles);
 export const headlineCues = new Set(cues.headline);
 export const notCueBefore = new Set(cues.notCue.before);
 export const notCueAfter = cues.notCue.after.map((p) => p.split(' '));
+/** Determiners after which a cue word is a noun ("the report", "a claim"). */
+export const notCueDeterminers = new Set(cues.notCue.determinerBefore);
 export const abstractHeads = new Set(cues.sourceHeadBlock.nouns);
 export const nounCues = new Set(cues.nounCues.nouns);
 /** Verb lemma -> the nouns that make it a cue, as word arrays ("raised questions about"). */
@@ -174,11 +181,12 @@ export const showingForms = new Set(cues.evidence.showing);
 
 export const sourceOrder = sources.order;
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-export const sourceTypes = new Map<SourceType, { phrases: RegExp | null; heads: Set<string> }>();
+/** Per source type: its phrases, its head words, and whether a phrase holding an anonymity aside is of the type. */
+export const sourceTypes = new Map<SourceType, { phrases: RegExp | null; heads: Set<string>; asides: boolean }>();
 for (const t of sources.order) {
   const def = sources.types[t];
   const phrases = def.phrases.length ? new RegExp(`(?:^| )(?:${def.phrases.map(escapeRe).join('|')})(?= |$)`) : null;
-  sourceTypes.set(t, { phrases, heads: new Set(def.heads) });
+  sourceTypes.set(t, { phrases, heads: new Set(def.heads), asides: def.asides === true });
 }
 export const outlets = new Set(sources.outlets);
 /** Head words that can be the subject of a weak cue: every source head word plus people and bodies. */

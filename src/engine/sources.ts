@@ -67,10 +67,15 @@ export function typeOf(doc: Doc, r: Range): SourceType {
   const { tokens } = doc;
   const phrase = doc.text.slice(tokens[r.first].start, tokens[r.last].end).toLowerCase().replace(/[’‘]/g, "'").replace(/\s+/g, ' ');
   const words = new Set<string>();
-  for (let k = r.first; k <= r.last; k++) words.add(tokens[k].lower);
+  const asides = asideEnds(doc);
+  let aside = false;
+  for (let k = r.first; k <= r.last; k++) {
+    words.add(tokens[k].lower);
+    if (asides[k] >= 0) aside = true;
+  }
   for (const t of sourceOrder) {
     const def = sourceTypes.get(t)!;
-    if (def.phrases?.test(phrase)) return t;
+    if (def.phrases?.test(phrase) || (aside && def.asides)) return t;
   }
   const head = headWord(doc, r);
   for (const t of sourceOrder) if (sourceTypes.get(t)!.heads.has(head)) return t;
