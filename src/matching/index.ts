@@ -172,14 +172,26 @@ export function groupClaims(items: readonly ClaimItem[]): ClaimGroup[] {
       (g.disputes ??= new Set()).add(home);
       (home.disputes ??= new Set()).add(g);
       g.group.disputes.push({ item, why });
-      home.group.disputes.push({ item: g.group.lead, why: reason(f, g.lead) });
+      home.group.disputes.push(lazyWhy(g.group.lead, f, g.lead));
     }
   });
   return filed.map((g) => g.group);
 }
 
-/** Why b disputes a, said of b. */
-const reason = (a: ClaimFeatures, b: ClaimFeatures): string => {
-  const r = relateFeatures(a, b);
-  return r.kind === 'disputes' ? r.why : 'disagrees';
-};
+/**
+ * A dispute entry whose reason (why b disputes a, said of b) is worked out when first read: a busy day has tens of
+ * thousands of disputing pairs, and a digest shows each pair once, most of them with the other entry's reason.
+ */
+function lazyWhy(item: ClaimItem, a: ClaimFeatures, b: ClaimFeatures): { item: ClaimItem; why: string } {
+  let why: string | undefined;
+  return {
+    item,
+    get why() {
+      if (why === undefined) {
+        const r = relateFeatures(a, b);
+        why = r.kind === 'disputes' ? r.why : 'disagrees';
+      }
+      return why;
+    },
+  };
+}
