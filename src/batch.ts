@@ -7,7 +7,8 @@
 // new word it reads to its vocabulary, and its tokenizer splits some words differently once it has seen them
 // whole, so a document's analysis can depend on the documents before it. The answers are therefore the same as
 // with both stages on the main thread, which is what CLAIMDESK_JSONL_THREADS=1 asks for (and what runs when a
-// worker cannot be started).
+// worker cannot be started). The worker is used when there are two cores or more; CLAIMDESK_JSONL_THREADS=2 asks
+// for it on any machine (the tests compare the two paths with it).
 import { availableParallelism } from 'node:os';
 import { Worker, parentPort } from 'node:worker_threads';
 import { InputError, prepareInput, type PreparedInput } from './input.ts';
@@ -201,6 +202,7 @@ export async function openBatch({ maxBytes, log, env = process.env }: BatchOptio
   } else {
     await analyzeHere();
   }
+  log.debug(`--jsonl batch: ${worker ? 'wink-nlp on a worker thread, claims on the main thread' : 'all on the main thread'}`);
 
   return {
     threads: worker ? 2 : 1,
@@ -248,7 +250,9 @@ export async function openBatch({ maxBytes, log, env = process.env }: BatchOptio
 }
 
 function useWorker(env: NodeJS.ProcessEnv): boolean {
-  return env.CLAIMDESK_JSONL_THREADS !== '1' && availableParallelism() >= 2;
+  const threads = env.CLAIMDESK_JSONL_THREADS;
+  if (threads === '1') return false;
+  return threads === '2' || availableParallelism() >= 2;
 }
 
 interface Started {

@@ -51,9 +51,16 @@ describe.concurrent('claimdesk', { timeout: 30_000 }, () => {
     const lines = files.map((f) => JSON.stringify({ id: f, text: readFileSync(new URL(f, dir), 'utf8') }));
     lines.push(JSON.stringify({ id: 'short', text: 'Ministry spokeswoman Olena Brandt said 120 soldiers left Marhanets on 3 March.' }));
     const input = lines.join('\n') + '\n';
-    const [two, one] = await Promise.all([run(['summarize', '--jsonl'], input), run(['summarize', '--jsonl'], input, { CLAIMDESK_JSONL_THREADS: '1' })]);
+    // CLAIMDESK_JSONL_THREADS=2 takes the worker even on a one-core machine, where it would not be used by default
+    const [two, one] = await Promise.all([
+      run(['summarize', '--jsonl'], input, { CLAIMDESK_JSONL_THREADS: '2', LOG_LEVEL: 'debug' }),
+      run(['summarize', '--jsonl'], input, { CLAIMDESK_JSONL_THREADS: '1', LOG_LEVEL: 'debug' }),
+    ]);
     expect(two.code).toBe(0);
     expect(one.code).toBe(0);
+    expect(two.stderr).toContain('--jsonl batch: wink-nlp on a worker thread');
+    expect(two.stderr).not.toContain('analysis worker stopped');
+    expect(one.stderr).toContain('--jsonl batch: all on the main thread');
     expect(two.stdout).toBe(one.stdout);
     const out = two.stdout.trimEnd().split('\n').map((l) => JSON.parse(l));
     expect(out).toHaveLength(lines.length);

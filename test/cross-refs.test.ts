@@ -1,7 +1,6 @@
 // "Also reported in …" and "disputed by …": /claims and /report over the real channel log (SQLite, and Postgres when
 // it answers; required under CLAIMDESK_REQUIRE_SERVICES=1), and how each surface draws them (text, Markdown, Slack
 // Block Kit, Discord embeds) within its limits.
-import pg from 'pg';
 import { afterAll, afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { LIMITS as DISCORD, renderDiscord } from '../adapters/discord/embeds.ts';
 import { toSlackMessage } from '../adapters/slack/blocks.ts';
@@ -14,7 +13,7 @@ import { expectWithinLimits, textOf } from './helpers/discord-payloads.ts';
 import { DAY, HOUR, openTestDesk, savedId, type TestDesk } from './helpers/desk.ts';
 import { messageText } from './helpers/slack-app.ts';
 import { blockProblem } from './helpers/slack-server.ts';
-import { TEST_POSTGRES, describeWithService, postgresDown } from './helpers/services.ts';
+import { TEST_POSTGRES, describeWithService, dropSchemas, postgresDown } from './helpers/services.ts';
 
 type Hit = Extract<ReplyBlock, { kind: 'hit' }>;
 type ClaimBlock = Extract<ReplyBlock, { kind: 'claim' }>;
@@ -106,12 +105,7 @@ const pgDown = await postgresDown();
 const schema = `claimdesk_xref_${process.pid}_${Date.now()}`;
 let schemas = 0;
 describeWithService('from the channel log on Postgres', pgDown, () => {
-  afterAll(async () => {
-    const admin = new pg.Client({ connectionString: TEST_POSTGRES });
-    await admin.connect();
-    for (let i = 1; i <= schemas; i++) await admin.query(`DROP SCHEMA IF EXISTS "${schema}_${i}" CASCADE`);
-    await admin.end();
-  });
+  afterAll(() => dropSchemas(Array.from({ length: schemas }, (_, i) => `${schema}_${i + 1}`)));
   // A schema per test: each starts with an empty log, as the SQLite one does.
   fromTheLog(() => `${TEST_POSTGRES}?schema=${schema}_${++schemas}`);
 });

@@ -6,18 +6,17 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { createBot } from '../src/bot.ts';
 import type { ChannelKey } from '../src/channel-log/types.ts';
 import { localTime } from '../src/digest/period.ts';
 import { openDesk, type Desk } from '../src/open-bot.ts';
 import { BRIDGE, HARBOUR } from './fixtures/desk-reports.ts';
+import { BIN, cleanEnv } from './helpers/run-cli.ts';
 import { SIGNING_SECRET } from './helpers/slack-requests.ts';
 import { FakeSlack, TEAM_URL } from './helpers/slack-server.ts';
 import { TEST_POSTGRES, TEST_REDIS, describeWithService, dropServiceRun, postgresDown, redisDown } from './helpers/services.ts';
 
-const BIN = fileURLToPath(new URL('../bin/claimdesk.js', import.meta.url));
 const down = (await postgresDown()) ?? (await redisDown());
 const run = `${process.pid}_${Date.now()}`;
 const schema = `claimdesk_digest_test_${run}`;
@@ -37,9 +36,7 @@ describeWithService('digests with two bot processes on Postgres and Redis', down
   let desk: Desk;
 
   function startBot(): Bot {
-    const env: NodeJS.ProcessEnv = {};
-    for (const [k, v] of Object.entries(process.env)) if (!/^(SLACK_|DISCORD_|CLAIMDESK_)/.test(k)) env[k] = v;
-    Object.assign(env, {
+    const env = cleanEnv({
       SLACK_BOT_TOKEN: 'xoxb-test-token',
       SLACK_SIGNING_SECRET: SIGNING_SECRET,
       SLACK_API_URL: fake.apiUrl,

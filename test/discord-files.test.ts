@@ -9,7 +9,7 @@ import { wireReport } from './fixtures/wire-copy.ts';
 import { startForeignHost, type ForeignHost } from './helpers/foreign-host.ts';
 import { startDiscordHarness, type DiscordHarness } from './helpers/discord-bot.ts';
 import { expectAllSendable, textOf } from './helpers/discord-payloads.ts';
-import { ALICE, APP_ID, BORIS, CHANNEL_ID, EDITH, GUILD_ID, type RestCall } from './helpers/discord-server.ts';
+import { ALICE, APP_ID, BORIS, CHANNEL_ID, EDITH, GUILD_ID } from './helpers/discord-server.ts';
 
 const MAX = 20_000;
 const EPHEMERAL = 1 << 6;
@@ -26,25 +26,6 @@ afterAll(async () => {
   await h?.close();
   await elsewhere?.close();
 });
-
-/** Posts a message with attachments as `from` and waits until the bot has dealt with it. */
-async function post(from: typeof ALICE, content: string, attachments: any[]) {
-  const msg = { ...h.fake.message(from, content), attachments };
-  h.fake.dispatch('MESSAGE_CREATE', msg);
-  await h.logged(new RegExp(`message ${msg.id} (answered|ignored)`));
-  return msg;
-}
-
-/** The messages the bot sent in the thread it started on a message. */
-function threadSends(messageId: string): RestCall[] {
-  const entry = [...h.fake.threads.entries()].find(([, t]) => t.message === messageId);
-  if (!entry) throw new Error(`no thread on message ${messageId}`);
-  return h.fake.calls.filter((c) => c.method === 'POST' && c.path === `/channels/${entry[0]}/messages`);
-}
-
-/** The bot's replies to a message in the channel (not in a thread). */
-const repliesTo = (id: string) =>
-  h.fake.find('POST', `/channels/${CHANNEL_ID}/messages`).filter((c) => c.body.message_reference?.message_id === id);
 
 async function stored() {
   const out = [];
@@ -69,9 +50,9 @@ describe('a long report sent as message.txt', () => {
     expect(report.length).toBeGreaterThan(4000);
     const file = h.fake.attachment('message.txt', report);
     const before = h.fake.fileGets().length;
-    const msg = await post(ALICE, '', [file]);
+    const msg = await h.post(ALICE, '', { attachments: [file] });
     expect(h.fake.fileGets().length).toBe(before + 1);
-    const text = threadSends(msg.id).map((c) => textOf(c.body)).join('\n');
+    const text = h.threadOn(msg.id).sends.map((c) => textOf(c.body)).join('\n');
     expect(text).toMatch(/port authority of Kestrelwick .*1 claim/);
     expect(text).toMatch(/a cargo ship carrying 4,200 tonnes of fertiliser had run aground/);
     expect(text).toMatch(/coast guard .*1 claim/);
@@ -94,8 +75,8 @@ describe('a long report sent as message.txt', () => {
       h.fake.attachment('photo.png', 'PNG', { contentType: 'image/png' }),
       h.fake.attachment('sidebar.txt', DAM_REPORT, { contentType: null }),
     ];
-    const msg = await post(BORIS, `<@${APP_ID}> wire copy from this morning`, files);
-    const text = threadSends(msg.id).map((c) => textOf(c.body)).join('\n');
+    const msg = await h.post(BORIS, `<@${APP_ID}> wire copy from this morning`, { attachments: files });
+    const text = h.threadOn(msg.id).sends.map((c) => textOf(c.body)).join('\n');
     expect(text).toMatch(/Saved as report/);
     const saved = (await stored()).find((r) => r.text.includes('Brinmouth'));
     expect(saved?.text).toBe(`wire copy from this morning\n\n${first}\n\n${DAM_REPORT}`);
@@ -111,9 +92,9 @@ describe('files the bot does not read', () => {
     const file = h.fake.attachment('message.txt', big);
     const before = h.fake.fileGets().length;
     const count = await h.desk.log.count(KEY);
-    const msg = await post(ALICE, '', [file]);
+    const msg = await h.post(ALICE, '', { attachments: [file] });
     expect(h.fake.fileGets().length).toBe(before);
-    const [reply] = repliesTo(msg.id);
+    const [reply] = h.repliesTo(msg.id);
     expect(reply.body.content).toMatch(/The text is too long: 24\.6 KB \(24600 bytes\), and ClaimDesk accepts at most 20 KB/);
     expect(reply.body.allowed_mentions.parse).toEqual([]);
     expect(await h.desk.log.count(KEY)).toBe(count);
@@ -122,28 +103,28 @@ describe('files the bot does not read', () => {
   test('an image (not a text file) is ignored as before: no download, no answer', async () => {
     const before = h.fake.calls.length;
     const image = h.fake.attachment('front-page.png', 'PNG', { contentType: 'image/png' });
-    const msg = await post(ALICE, 'look at this', [image]);
+    const msg = await h.post(ALICE, 'look at this', { attachments: [image] });
     expect(h.logs).toContainEqual(expect.stringContaining(`message ${msg.id} answered with 0 messages`));
     expect(h.fake.calls.slice(before)).toEqual([]);
   });
 
   test('a file on a host that is not Discord\'s is not fetched; the person is told, and it is logged', async () => {
     const foreign = { ...h.fake.attachment('message.txt', 'x'), url: `${elsewhere.origin}/message.txt`, size: 4000 };
-    const msg = await post(BORIS, '', [foreign]);
+    const msg = await h.post(BORIS, '', { attachments: [foreign] });
     expect(elsewhere.hits).toEqual([]);
     expect(h.logs.some((l) => l.startsWith('warn:') && l.includes(`message ${msg.id}: not fetching message.txt`))).toBe(true);
-    const [reply] = repliesTo(msg.id);
+    const [reply] = h.repliesTo(msg.id);
     expect(reply.body.content).toMatch(/could not read the attached file “message\.txt” \(it is not on the platform’s own file host\)/);
   });
 
   test('a download that fails gets a clear reply, and the bot goes on', async () => {
     const gone = h.fake.attachment('message.txt', wireReport('Gone'), { status: 404 });
-    const msg = await post(BORIS, '', [gone]);
-    const [reply] = repliesTo(msg.id);
+    const msg = await h.post(BORIS, '', { attachments: [gone] });
+    const [reply] = h.repliesTo(msg.id);
     expect(reply.body.content).toMatch(/could not read the attached file “message\.txt” \(the file host answered 404\)/);
     expect((await stored()).some((r) => r.text.includes('Gone'))).toBe(false);
-    const next = await post(BORIS, '', [h.fake.attachment('message.txt', wireReport('Afterwards'))]);
-    expect(threadSends(next.id).map((c) => textOf(c.body)).join('\n')).toMatch(/Saved as report/);
+    const next = await h.post(BORIS, '', { attachments: [h.fake.attachment('message.txt', wireReport('Afterwards'))] });
+    expect(h.threadOn(next.id).sends.map((c) => textOf(c.body)).join('\n')).toMatch(/Saved as report/);
   });
 });
 

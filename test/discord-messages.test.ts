@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DAM_REPORT, longReport } from './fixtures/discord-reports.ts';
 import { startDiscordHarness, type DiscordHarness } from './helpers/discord-bot.ts';
 import { expectAllSendable, isMessageCall, messageOf, textOf } from './helpers/discord-payloads.ts';
-import { ALICE, APP_ID, BOT_USER, BORIS, CHANNEL_ID, GUILD_ID, OTHER_BOT, type RestCall } from './helpers/discord-server.ts';
+import { ALICE, APP_ID, BOT_USER, BORIS, CHANNEL_ID, GUILD_ID, OTHER_BOT } from './helpers/discord-server.ts';
 
 let h: DiscordHarness;
 beforeAll(async () => {
@@ -18,22 +18,6 @@ afterAll(async () => {
 
 const KEY = { platform: 'discord', workspace: GUILD_ID, channel: CHANNEL_ID };
 
-/** Posts a message as `from` and waits until the bot has dealt with it (answered or ignored). */
-async function post(from: typeof ALICE, content: string, channelId = CHANNEL_ID) {
-  const msg = h.fake.message(from, content, channelId);
-  h.fake.dispatch('MESSAGE_CREATE', msg);
-  await h.logged(new RegExp(`message ${msg.id} (answered|ignored)`));
-  return msg;
-}
-
-/** The thread the bot started on a message, and the messages it sent there. */
-function threadOn(messageId: string): { id: string; name: string; sends: RestCall[] } {
-  const entry = [...h.fake.threads.entries()].find(([, t]) => t.message === messageId);
-  if (!entry) throw new Error(`no thread on message ${messageId}`);
-  const [id, t] = entry;
-  return { id, name: t.name, sends: h.fake.calls.filter((c) => c.method === 'POST' && c.path === `/channels/${id}/messages`) };
-}
-
 test('the client identifies with the Guilds, GuildMessages and MessageContent intents only', () => {
   const identify = h.fake.received.find((f) => f.op === 2)!;
   // Guilds 1 << 0, GuildMessages 1 << 9, MessageContent 1 << 15 (privileged: enabled in the Developer Portal).
@@ -42,10 +26,10 @@ test('the client identifies with the Guilds, GuildMessages and MessageContent in
 
 describe('a report pasted in a channel', () => {
   test('is answered in a new thread on that message with its claims, and saved with its link', async () => {
-    const msg = await post(ALICE, DAM_REPORT);
+    const msg = await h.post(ALICE, DAM_REPORT);
     const starts = h.fake.find('POST', `/channels/${CHANNEL_ID}/messages/${msg.id}/threads`);
     expect(starts).toHaveLength(1);
-    const thread = threadOn(msg.id);
+    const thread = h.threadOn(msg.id);
     expect(thread.name).toMatch(/^Claims: water authority says/);
     expect(thread.name.length).toBeLessThanOrEqual(100);
     expect(thread.sends.length).toBeGreaterThanOrEqual(1);
@@ -68,12 +52,12 @@ describe('a report pasted in a channel', () => {
   });
 
   test('a mention in the thread is answered in that thread, in the channel\'s log', async () => {
-    const parent = await post(BORIS, longReport(2));
-    const thread = threadOn(parent.id);
+    const parent = await h.post(BORIS, longReport(2));
+    const thread = h.threadOn(parent.id);
     const before = thread.sends.length;
-    const ask = await post(BORIS, `<@${APP_ID}> claims lorries`, thread.id);
+    const ask = await h.post(BORIS, `<@${APP_ID}> claims lorries`, { channelId: thread.id });
     expect(h.fake.find('POST', new RegExp(`/messages/${ask.id}/threads$`))).toHaveLength(0);
-    const after = threadOn(parent.id).sends;
+    const after = h.threadOn(parent.id).sends;
     expect(after.length).toBe(before + 1);
     expect(textOf(after[after.length - 1].body)).toMatch(/claims? for “lorries”/);
   });
@@ -82,8 +66,8 @@ describe('a report pasted in a channel', () => {
     // 13 sources, about 3,900 characters: a paste as long as Discord lets a person send.
     const report = longReport(13);
     expect(report.length).toBeLessThanOrEqual(4000);
-    const msg = await post(ALICE, report);
-    const sends = threadOn(msg.id).sends;
+    const msg = await h.post(ALICE, report);
+    const sends = h.threadOn(msg.id).sends;
     expect(sends.length).toBeGreaterThan(1);
     const text = sends.map((c) => textOf(c.body)).join('\n');
     for (let i = 1; i <= 13; i++) expect(text).toContain(`**c${i}**`);
@@ -92,19 +76,15 @@ describe('a report pasted in a channel', () => {
 });
 
 describe('short answers to a message', () => {
-  /** The bot's replies to a message in the channel (not in a thread). */
-  const repliesTo = (id: string) =>
-    h.fake.find('POST', `/channels/${CHANNEL_ID}/messages`).filter((c) => c.body.message_reference?.message_id === id);
-
   test('a short mention gets a hint as a reply, without a thread; a report pasted again points to the first', async () => {
-    const hi = await post(BORIS, `<@${APP_ID}> hi there`);
-    const [hint] = repliesTo(hi.id);
+    const hi = await h.post(BORIS, `<@${APP_ID}> hi there`);
+    const [hint] = h.repliesTo(hi.id);
     expect(hint.body.content).toMatch(/too short for a report/);
     expect(hint.body.allowed_mentions).toEqual({ parse: [], replied_user: false });
     expect(h.fake.find('POST', new RegExp(`/messages/${hi.id}/threads$`))).toHaveLength(0);
 
-    const again = await post(BORIS, DAM_REPORT);
-    const [pointer] = repliesTo(again.id);
+    const again = await h.post(BORIS, DAM_REPORT);
+    const [pointer] = h.repliesTo(again.id);
     expect(pointer.body.content).toMatch(/Already in this channel's log as report \w+, pasted by alice/);
     expect(h.fake.find('POST', new RegExp(`/messages/${again.id}/threads$`))).toHaveLength(0);
   });
@@ -114,7 +94,7 @@ describe('a channel where the bot may not start threads', () => {
   test('the summary comes as a reply to the pasted message instead, and the bot goes on', async () => {
     h.fake.refuseThreads = true;
     try {
-      const msg = await post(ALICE, longReport(2).replace(/checkpoint/g, 'ferry terminal'));
+      const msg = await h.post(ALICE, longReport(2).replace(/checkpoint/g, 'ferry terminal'));
       expect(h.fake.find('POST', new RegExp(`/messages/${msg.id}/threads$`))).toHaveLength(1);
       const replies = h.fake.find('POST', `/channels/${CHANNEL_ID}/messages`).filter((c) => c.body.message_reference?.message_id === msg.id);
       expect(replies.length).toBeGreaterThan(0);
@@ -129,8 +109,8 @@ describe('a channel where the bot may not start threads', () => {
 describe('mentions', () => {
   test('@everyone, @here and user mentions in a pasted report ping nobody', async () => {
     const nasty = `${DAM_REPORT.replace('water authority', 'Hydro Board')}\n\n@everyone @here <@${BORIS.id}> <@&1300000000000000020> The mayor said @everyone should leave.`;
-    const msg = await post(ALICE, nasty);
-    const { name, sends } = threadOn(msg.id);
+    const msg = await h.post(ALICE, nasty);
+    const { name, sends } = h.threadOn(msg.id);
     expect(sends.length).toBeGreaterThan(0);
     for (const c of sends) {
       expect(c.body.allowed_mentions.parse).toEqual([]);
@@ -147,8 +127,8 @@ describe('mentions', () => {
 
 describe('messages the bot must not answer twice or at all', () => {
   test('a MESSAGE_CREATE replayed after a reconnect (new session) is answered once', async () => {
-    const msg = await post(BORIS, longReport(3).replace(/Wednesday/g, 'Thursday'));
-    expect(threadOn(msg.id).sends.length).toBeGreaterThan(0);
+    const msg = await h.post(BORIS, longReport(3).replace(/Wednesday/g, 'Thursday'));
+    expect(h.threadOn(msg.id).sends.length).toBeGreaterThan(0);
     const identifies = h.fake.received.filter((f) => f.op === 2).length;
     h.fake.askReconnect();
     // The client tries to resume (op 6), is told the session is gone (op 9), and identifies again.
@@ -157,14 +137,14 @@ describe('messages the bot must not answer twice or at all', () => {
     const callsBefore = h.fake.calls.length;
     // Discord delivers the message again on the new session; then a short message, read after it.
     h.fake.dispatch('MESSAGE_CREATE', msg);
-    await post(ALICE, 'ok, thanks');
+    await h.post(ALICE, 'ok, thanks');
     expect(h.fake.find('POST', new RegExp(`/messages/${msg.id}/threads$`))).toHaveLength(1);
     expect(h.fake.calls.slice(callsBefore).filter(isMessageCall)).toHaveLength(0);
   }, 60_000);
 
   test('after a restart of the bot, a message Discord delivers again is not answered again', async () => {
-    const msg = await post(ALICE, longReport(5).replace(/seed/g, 'cement'));
-    expect(threadOn(msg.id).sends.length).toBeGreaterThan(0);
+    const msg = await h.post(ALICE, longReport(5).replace(/seed/g, 'cement'));
+    expect(h.threadOn(msg.id).sends.length).toBeGreaterThan(0);
     // A new client (nothing cached) on the same stores: only the bot's record of answered ids stops a repeat.
     await h.restart();
     const callsBefore = h.fake.calls.length;
@@ -176,7 +156,7 @@ describe('messages the bot must not answer twice or at all', () => {
 
   test("another bot's message and the bot's own are ignored", async () => {
     const before = h.fake.calls.length;
-    const fromBot = await post(OTHER_BOT, DAM_REPORT.replace('Tuesday', 'Friday'));
+    const fromBot = await h.post(OTHER_BOT, DAM_REPORT.replace('Tuesday', 'Friday'));
     const own = h.fake.message({ id: BOT_USER.id, username: BOT_USER.username, bot: true }, longReport(4));
     h.fake.dispatch('MESSAGE_CREATE', own);
     await h.logged(new RegExp(`message ${own.id} ignored`));

@@ -1,7 +1,6 @@
 // `npm run discord:register` against the local fake Discord REST API, and the registered commands checked
 // against the commands' own zod schemas: the options Discord will send are exactly what each command takes.
 import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { z } from 'zod';
 import { COMMANDS } from '../commands/index.ts';
@@ -10,8 +9,8 @@ import { loadDiscordConfig } from '../adapters/discord/config.ts';
 import { registerCommands } from '../adapters/discord/register.ts';
 import { ConfigError } from '../src/config.ts';
 import { APP_ID, GUILD_ID, startFakeDiscord, type FakeDiscord } from './helpers/discord-server.ts';
+import { ROOT, cleanEnv } from './helpers/run-cli.ts';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 let fake: FakeDiscord;
 beforeAll(async () => {
   fake = await startFakeDiscord();
@@ -22,8 +21,7 @@ afterAll(async () => {
 
 /** Runs `npm run discord:register` (its script, as npm runs it) with these Discord variables. */
 function register(env: Record<string, string>): Promise<{ code: number | null; out: string; err: string }> {
-  const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('DISCORD_')));
-  const child = spawn(process.execPath, ['bin/run.js', 'adapters/discord/register.ts'], { cwd: ROOT, env: { ...clean, ...env } });
+  const child = spawn(process.execPath, ['bin/run.js', 'adapters/discord/register.ts'], { cwd: ROOT, env: cleanEnv(env) });
   let out = '';
   let err = '';
   child.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));

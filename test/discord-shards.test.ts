@@ -3,13 +3,12 @@
 // local fake Discord: it identifies as shard 0 of 1 and answers a slash command.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { ShardingManager } from 'discord.js';
 import { BOT_ARGS, BOT_ENTRY, createShardManager, shardCount } from '../adapters/discord/shards.ts';
 import { ALICE, APP_ID, startFakeDiscord, type FakeDiscord } from './helpers/discord-server.ts';
+import { ROOT, cleanEnv } from './helpers/run-cli.ts';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const pkg = JSON.parse(readFileSync(`${ROOT}/package.json`, 'utf8'));
 let fake: FakeDiscord;
 beforeAll(async () => {
@@ -19,11 +18,9 @@ afterAll(async () => {
   await fake?.close();
 });
 
-/** The test's environment without any platform or store settings, plus these. */
-function env(extra: Record<string, string>): NodeJS.ProcessEnv {
-  const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(DISCORD_|SLACK_|CLAIMDESK_)/.test(k)));
-  return { ...clean, DISCORD_TOKEN: 'test-token.not-a-real.one', DISCORD_APPLICATION_ID: APP_ID, DISCORD_API_URL: fake.apiUrl, ...extra };
-}
+/** The test's environment without any platform or store settings, plus the fake Discord's and these. */
+const env = (extra: Record<string, string>) =>
+  cleanEnv({ DISCORD_TOKEN: 'test-token.not-a-real.one', DISCORD_APPLICATION_ID: APP_ID, DISCORD_API_URL: fake.apiUrl, ...extra });
 
 describe('the sharding manager', () => {
   test('runs the same entry as npm start, with the same arguments', () => {

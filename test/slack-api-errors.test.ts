@@ -3,7 +3,7 @@
 // soon, so one message's trouble never holds up the answers to the messages after it in the channel.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { messageText, startTestSlack, type TestSlack } from './helpers/slack-app.ts';
-import { eventPayload, messageEvent, nextTs, send } from './helpers/slack-requests.ts';
+import { messageEvent, nextTs } from './helpers/slack-requests.ts';
 import { numberedReport } from './fixtures/slack-reports.ts';
 
 let s: TestSlack;
@@ -14,23 +14,16 @@ afterAll(async () => {
   await s?.close();
 }, 60_000);
 
-async function deliver(event: Record<string, unknown>) {
-  const res = await send(s.events, JSON.stringify(eventPayload(event)));
-  expect(res.status).toBe(200);
-}
-
-const postsIn = (thread: string) => s.fake.called('chat.postMessage').filter((c) => c.args.thread_ts === thread);
-
 describe('Slack Web API errors', { timeout: 60_000 }, () => {
   it('a reply Slack keeps answering with a 500 does not hold up the next report in the channel', async () => {
     const broken = nextTs();
     s.fake.on('chat.postMessage', (c) => (c.args.thread_ts === broken ? { status: 500, body: { ok: false, error: 'internal_error' } } : undefined));
-    await deliver(messageEvent({ text: numberedReport(700), ts: broken }));
+    await s.deliver(messageEvent({ text: numberedReport(700), ts: broken }));
     const next = nextTs();
-    await deliver(messageEvent({ text: numberedReport(701), ts: next }));
-    const [post] = await s.fake.waitFor('the next report answered', () => postsIn(next).length > 0 && postsIn(next));
+    await s.deliver(messageEvent({ text: numberedReport(701), ts: next }));
+    const [post] = await s.fake.waitFor('the next report answered', () => s.postsIn(next).length > 0 && s.postsIn(next));
     expect(messageText(post.args)).toContain('pumping station number 701 ');
-    expect(postsIn(broken).length).toBeGreaterThan(0);
+    expect(s.postsIn(broken).length).toBeGreaterThan(0);
     await s.fake.waitFor('the failure logged', () => s.logs.some((l) => l.includes('could not be posted')));
   });
 
@@ -38,8 +31,8 @@ describe('Slack Web API errors', { timeout: 60_000 }, () => {
     s.fake.on('users.info', (c) => (c.args.user === 'U0LOOKUPFAIL' ? { status: 500, body: { ok: false, error: 'internal_error' } } : undefined));
     const ts = nextTs();
     // In a channel of its own, so nothing else waits in its line.
-    await deliver(messageEvent({ text: numberedReport(702), ts, user: 'U0LOOKUPFAIL', channel: 'C0LOOKUPS' }));
-    const [post] = await s.fake.waitFor('the answer', () => postsIn(ts).length > 0 && postsIn(ts));
+    await s.deliver(messageEvent({ text: numberedReport(702), ts, user: 'U0LOOKUPFAIL', channel: 'C0LOOKUPS' }));
+    const [post] = await s.fake.waitFor('the answer', () => s.postsIn(ts).length > 0 && s.postsIn(ts));
     expect(messageText(post.args)).toContain('pumping station number 702 ');
     expect(s.fake.called('users.info').some((c) => c.args.user === 'U0LOOKUPFAIL')).toBe(true);
   });

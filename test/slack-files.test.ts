@@ -5,7 +5,7 @@
 // here is CLAIMDESK_MAX_INPUT_BYTES=20000, as `claimdesk start` would read it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { messageText, startTestSlack, type TestSlack } from './helpers/slack-app.ts';
-import { ALICE, CHANNEL, eventPayload, form, messageEvent, nextTs, send, shortcutPayload } from './helpers/slack-requests.ts';
+import { ALICE, CHANNEL, form, messageEvent, nextTs, send, shortcutPayload } from './helpers/slack-requests.ts';
 import { BOT_USER, TEAM, TEAM_URL } from './helpers/slack-server.ts';
 import { FERRY } from './fixtures/slack-reports.ts';
 import { wireReport } from './fixtures/wire-copy.ts';
@@ -27,18 +27,12 @@ afterAll(async () => {
   await elsewhere?.close();
 });
 
-async function deliver(event: Record<string, unknown>) {
-  const res = await send(s.events, JSON.stringify(eventPayload(event)));
-  expect(res.status).toBe(200);
-}
-
 /** A file_share message (what Slack sends when someone shares a snippet or a file), with its ts. */
 function fileShare(text: string, files: Record<string, unknown>[], fields: Record<string, unknown> = {}) {
   const ts = nextTs();
   return { ts, event: messageEvent({ text, subtype: 'file_share', files, upload: false, display_as_bot: false, ts, ...fields }) };
 }
 
-const postsIn = (thread: string) => s.fake.called('chat.postMessage').filter((c) => c.args.thread_ts === thread);
 const privateIn = (thread: string) => s.fake.called('chat.postEphemeral').filter((c) => c.args.thread_ts === thread);
 
 async function stored() {
@@ -50,8 +44,8 @@ async function stored() {
 /** Posts an ordinary report and waits for its answer: whatever earlier events caused in the channel came first. */
 async function marker() {
   const ts = nextTs();
-  await deliver(messageEvent({ text: FERRY.replace('212', String(400 + Number(ts.slice(-3)))), ts }));
-  await s.fake.waitFor('the marker answer', () => postsIn(ts).length > 0);
+  await s.deliver(messageEvent({ text: FERRY.replace('212', String(400 + Number(ts.slice(-3)))), ts }));
+  await s.fake.waitFor('the marker answer', () => s.postsIn(ts).length > 0);
 }
 
 describe('a long report sent as a text snippet', { timeout: 60_000 }, () => {
@@ -59,8 +53,8 @@ describe('a long report sent as a text snippet', { timeout: 60_000 }, () => {
     const report = wireReport();
     const file = s.fake.serveFile('Untitled', report);
     const { ts, event } = fileShare('', [file]);
-    await deliver(event);
-    const [post] = await s.fake.waitFor('the summary in the thread', () => postsIn(ts).length > 0 && postsIn(ts));
+    await s.deliver(event);
+    const [post] = await s.fake.waitFor('the summary in the thread', () => s.postsIn(ts).length > 0 && s.postsIn(ts));
     const text = messageText(post.args);
     expect(text).toContain('*port authority of Kestrelwick*');
     expect(text).toContain('a cargo ship carrying 4,200 tonnes of fertiliser had run aground');
@@ -77,17 +71,17 @@ describe('a long report sent as a text snippet', { timeout: 60_000 }, () => {
   it('puts the message\'s own words first, a blank line before the snippet; a mention with a snippet likewise', async () => {
     const report = wireReport('Brinmouth');
     const { ts, event } = fileShare('Wire copy &amp; notes from this morning', [s.fake.serveFile('wire.txt', report)]);
-    await deliver(event);
-    await s.fake.waitFor('the summary', () => postsIn(ts).length > 0);
+    await s.deliver(event);
+    await s.fake.waitFor('the summary', () => s.postsIn(ts).length > 0);
     expect((await stored()).find((r) => r.text.includes('Brinmouth'))?.text).toBe(`Wire copy & notes from this morning\n\n${report}`);
 
     // Slack sends a mention twice (message and app_mention): answered once, from app_mention, with the file read.
     const mention = wireReport('Holmfirth');
     const file = s.fake.serveFile('Untitled', mention);
     const m = fileShare(`<@${BOT_USER}> please`, [file]);
-    await deliver(m.event);
-    await deliver({ type: 'app_mention', user: ALICE, channel: CHANNEL, ts: m.ts, text: `<@${BOT_USER}> please`, files: [file] });
-    const [post] = await s.fake.waitFor('the answer to the mention', () => postsIn(m.ts).length > 0 && postsIn(m.ts));
+    await s.deliver(m.event);
+    await s.deliver({ type: 'app_mention', user: ALICE, channel: CHANNEL, ts: m.ts, text: `<@${BOT_USER}> please`, files: [file] });
+    const [post] = await s.fake.waitFor('the answer to the mention', () => s.postsIn(m.ts).length > 0 && s.postsIn(m.ts));
     expect(messageText(post.args)).toContain('port authority of Holmfirth');
     expect((await stored()).find((r) => r.text.includes('Holmfirth'))?.text).toBe(`please\n\n${mention}`);
   });
@@ -96,8 +90,8 @@ describe('a long report sent as a text snippet', { timeout: 60_000 }, () => {
     const report = wireReport('Dunmore');
     const full = s.fake.serveFile('Untitled', report);
     const { ts, event } = fileShare('', [{ id: full.id, mode: 'hidden_by_limit', file_access: 'check_file_info' }]);
-    await deliver(event);
-    await s.fake.waitFor('the summary', () => postsIn(ts).length > 0);
+    await s.deliver(event);
+    await s.fake.waitFor('the summary', () => s.postsIn(ts).length > 0);
     expect(s.fake.called('files.info').map((c) => c.args.file)).toContain(full.id);
     expect((await stored()).find((r) => r.text.includes('Dunmore'))?.text).toBe(report);
   });
@@ -110,12 +104,12 @@ describe('files the bot does not read', { timeout: 60_000 }, () => {
     const before = s.fake.fileRequests.length;
     const count = await s.desk.log.count(KEY);
     const { ts, event } = fileShare('', [file]);
-    await deliver(event);
+    await s.deliver(event);
     const [warning] = await s.fake.waitFor('the private answer', () => privateIn(ts).length > 0 && privateIn(ts));
     expect(warning.args.user).toBe(ALICE);
     expect(messageText(warning.args)).toMatch(/The text is too long: 24\.6 KB \(24600 bytes\), and ClaimDesk accepts at most 20 KB/);
     expect(s.fake.fileRequests.length).toBe(before);
-    expect(postsIn(ts)).toEqual([]);
+    expect(s.postsIn(ts)).toEqual([]);
     expect(await s.desk.log.count(KEY)).toBe(count);
   });
 
@@ -123,10 +117,10 @@ describe('files the bot does not read', { timeout: 60_000 }, () => {
     const image = { ...s.fake.serveFile('front-page.png', 'PNG'), mimetype: 'image/png', filetype: 'png', pretty_type: 'PNG', mode: 'hosted' };
     const before = s.fake.fileRequests.length;
     const { ts, event } = fileShare('look at this', [image]);
-    await deliver(event);
+    await s.deliver(event);
     await marker();
     expect(s.fake.fileRequests.length).toBe(before);
-    expect(postsIn(ts)).toEqual([]);
+    expect(s.postsIn(ts)).toEqual([]);
     expect(privateIn(ts)).toEqual([]);
   });
 
@@ -138,7 +132,7 @@ describe('files the bot does not read', { timeout: 60_000 }, () => {
       url_private_download: `${elsewhere.origin}/files-pri/x/download/Untitled`,
     };
     const { ts, event } = fileShare('', [foreign]);
-    await deliver(event);
+    await s.deliver(event);
     const [warning] = await s.fake.waitFor('the private answer', () => privateIn(ts).length > 0 && privateIn(ts));
     expect(messageText(warning.args)).toMatch(/could not read the attached file “Untitled” \(it is not on the platform’s own file host\)/);
     expect(elsewhere.hits).toEqual([]);
@@ -148,7 +142,7 @@ describe('files the bot does not read', { timeout: 60_000 }, () => {
   it('a file Slack will not serve (its sign-in page: no files:read) gets a clear message; nothing is saved', async () => {
     const file = s.fake.serveFile('Untitled', wireReport('Refused'), {}, { html: true });
     const { ts, event } = fileShare('', [file]);
-    await deliver(event);
+    await s.deliver(event);
     const [warning] = await s.fake.waitFor('the private answer', () => privateIn(ts).length > 0 && privateIn(ts));
     expect(messageText(warning.args)).toMatch(/could not read the attached file “Untitled” \(the file host sent a web page instead of the file\)/);
     expect((await stored()).some((r) => r.text.includes('Refused'))).toBe(false);
@@ -162,7 +156,7 @@ describe('the "Summarize claims" shortcut on a snippet', { timeout: 60_000 }, ()
     const message = { type: 'message', subtype: 'file_share', user: 'U0BOB', ts, text: '', files: [s.fake.serveFile('Untitled', report)] };
     const res = await send(s.events, form({ payload: JSON.stringify(shortcutPayload(message, s.fake.responseUrl('sc-file'))) }));
     expect(res.status).toBe(200);
-    const [post] = await s.fake.waitFor('the shortcut summary', () => postsIn(ts).length > 0 && postsIn(ts));
+    const [post] = await s.fake.waitFor('the shortcut summary', () => s.postsIn(ts).length > 0 && s.postsIn(ts));
     expect(messageText(post.args)).toContain('port authority of Saltcombe');
     expect(messageText(post.args)).toMatch(/Saved as report [a-z0-9]{6}/);
     expect((await stored()).find((r) => r.text.includes('Saltcombe'))?.text).toBe(report);

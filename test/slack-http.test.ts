@@ -6,7 +6,6 @@ import {
   ALICE,
   CHANNEL,
   commandPayload,
-  eventPayload,
   form,
   messageEvent,
   nextTs,
@@ -29,20 +28,12 @@ afterAll(async () => {
   await s?.close();
 });
 
-/** Posts an event as Slack does and checks it was accepted. */
-async function deliver(event: Record<string, unknown>, eventId?: string, headers?: Record<string, string>) {
-  const res = await send(s.events, JSON.stringify(eventPayload(event, eventId)), headers ? { headers } : {});
-  expect(res.status).toBe(200);
-}
-
 async function storedReports() {
   const out = [];
   for await (const r of s.desk.log.export(KEY)) out.push(r);
   return out;
 }
 
-/** The chat.postMessage calls in one thread. */
-const postsIn = (thread: string) => s.fake.called('chat.postMessage').filter((c) => c.args.thread_ts === thread);
 
 describe('Slack over HTTP', { timeout: 60_000 }, () => {
   it('answers a signed slash command through its response URL, in the channel, and stores the report', async () => {
@@ -81,8 +72,8 @@ describe('Slack over HTTP', { timeout: 60_000 }, () => {
 
   it('answers a pasted report in its thread with its claims, and logs it with a link to the message', async () => {
     const ts = nextTs();
-    await deliver(messageEvent({ text: FERRY.replace('212', '214'), ts }));
-    const [post] = await s.fake.waitFor('the summary in the thread', () => postsIn(ts).length > 0 && postsIn(ts));
+    await s.deliver(messageEvent({ text: FERRY.replace('212', '214'), ts }));
+    const [post] = await s.fake.waitFor('the summary in the thread', () => s.postsIn(ts).length > 0 && s.postsIn(ts));
     expect(post.args.channel).toBe(CHANNEL);
     expect(post.token).toBe('xoxb-test-token');
     const text = messageText(post.args);
@@ -101,7 +92,7 @@ describe('Slack over HTTP', { timeout: 60_000 }, () => {
     const message = { type: 'message', user: 'U0BOB', ts, text: FERRY.replace('212', '301') };
     const res = await send(s.events, form({ payload: JSON.stringify(shortcutPayload(message, s.fake.responseUrl('sc1'))) }));
     expect(res.status).toBe(200);
-    const [post] = await s.fake.waitFor('the shortcut summary', () => postsIn(ts).length > 0 && postsIn(ts));
+    const [post] = await s.fake.waitFor('the shortcut summary', () => s.postsIn(ts).length > 0 && s.postsIn(ts));
     expect(post.args.text).toContain('ferry carrying 301 passengers');
     expect(messageText(post.args)).toMatch(/Saved as report [a-z0-9]{6}/);
   });
@@ -121,15 +112,15 @@ describe('Slack over HTTP', { timeout: 60_000 }, () => {
     const before = await s.desk.log.count(KEY);
     const ts = nextTs();
     const event = messageEvent({ text: numberedReport(900), ts });
-    await deliver(event, 'EvRETRY1');
-    await s.fake.waitFor('the first answer', () => postsIn(ts).length > 0);
-    await deliver(event, 'EvRETRY1', { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' });
-    await deliver(event, 'EvRETRY1', { 'x-slack-retry-num': '2', 'x-slack-retry-reason': 'http_timeout' });
+    await s.deliver(event, 'EvRETRY1');
+    await s.fake.waitFor('the first answer', () => s.postsIn(ts).length > 0);
+    await s.deliver(event, 'EvRETRY1', { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' });
+    await s.deliver(event, 'EvRETRY1', { 'x-slack-retry-num': '2', 'x-slack-retry-reason': 'http_timeout' });
     // A later report in the same channel is answered after anything the retries could have caused.
     const later = nextTs();
-    await deliver(messageEvent({ text: numberedReport(901), ts: later }));
-    await s.fake.waitFor('the later answer', () => postsIn(later).length > 0);
-    expect(postsIn(ts)).toHaveLength(1);
+    await s.deliver(messageEvent({ text: numberedReport(901), ts: later }));
+    await s.fake.waitFor('the later answer', () => s.postsIn(later).length > 0);
+    expect(s.postsIn(ts)).toHaveLength(1);
     expect(await s.desk.log.count(KEY)).toBe(before + 2);
   });
 
@@ -140,35 +131,35 @@ describe('Slack over HTTP', { timeout: 60_000 }, () => {
       messageEvent({ text: numberedReport(502), subtype: 'message_changed' }),
       messageEvent({ text: numberedReport(503), subtype: 'channel_join' }),
     ];
-    for (const e of quiet) await deliver(e);
+    for (const e of quiet) await s.deliver(e);
     // Slack sends a mention twice: as a message and as app_mention, with different event ids.
     const ts = nextTs();
     const text = `<@${BOT_USER}> claims ferry`;
-    await deliver(messageEvent({ text, ts }));
-    await deliver({ type: 'app_mention', user: ALICE, channel: CHANNEL, ts, text });
-    const [post] = await s.fake.waitFor('the answer to the mention', () => postsIn(ts).length > 0 && postsIn(ts));
+    await s.deliver(messageEvent({ text, ts }));
+    await s.deliver({ type: 'app_mention', user: ALICE, channel: CHANNEL, ts, text });
+    const [post] = await s.fake.waitFor('the answer to the mention', () => s.postsIn(ts).length > 0 && s.postsIn(ts));
     expect(messageText(post.args)).toMatch(/claims? for “ferry”/);
     // Anything the quiet events or the duplicate could have posted would be queued before this.
     const marker = nextTs();
-    await deliver(messageEvent({ text: numberedReport(504), ts: marker }));
-    await s.fake.waitFor('the marker answer', () => postsIn(marker).length > 0);
-    expect(postsIn(ts)).toHaveLength(1);
+    await s.deliver(messageEvent({ text: numberedReport(504), ts: marker }));
+    await s.fake.waitFor('the marker answer', () => s.postsIn(marker).length > 0);
+    expect(s.postsIn(ts)).toHaveLength(1);
     const all = s.fake.called('chat.postMessage').map((c) => messageText(c.args)).join('\n');
     for (const n of [500, 501, 502, 503]) expect(all).not.toContain(`station number ${n} `);
   });
 
   it('takes a direct message to the bot as addressed to it', async () => {
     const ts = nextTs();
-    await deliver(messageEvent({ text: 'hello there', ts, channel: 'D0ALICE', channel_type: 'im' }));
-    const [post] = await s.fake.waitFor('the answer', () => postsIn(ts).length > 0 && postsIn(ts));
+    await s.deliver(messageEvent({ text: 'hello there', ts, channel: 'D0ALICE', channel_type: 'im' }));
+    const [post] = await s.fake.waitFor('the answer', () => s.postsIn(ts).length > 0 && s.postsIn(ts));
     expect(post.args.channel).toBe('D0ALICE');
     expect(messageText(post.args)).toContain('That is too short for a report');
   });
 
   it('shows mentions pasted in a report inert: no <!channel>, <!here>, <!everyone> or <@user> reaches Slack', async () => {
     const ts = nextTs();
-    await deliver(messageEvent({ text: PINGING, ts }));
-    const [post] = await s.fake.waitFor('the summary', () => postsIn(ts).length > 0 && postsIn(ts));
+    await s.deliver(messageEvent({ text: PINGING, ts }));
+    const [post] = await s.fake.waitFor('the summary', () => s.postsIn(ts).length > 0 && s.postsIn(ts));
     const text = messageText(post.args);
     expect(text).toContain('warehouse fire in the port district of Lindholm');
     expect(text).toContain('residents should stay away from the port');
@@ -189,7 +180,7 @@ describe('Slack over HTTP', { timeout: 60_000 }, () => {
     for (let i = 0; i < 30; i++) {
       const ts = nextTs();
       tss.push(ts);
-      await deliver(messageEvent({ text: numberedReport(i), ts }));
+      await s.deliver(messageEvent({ text: numberedReport(i), ts }));
     }
     const mine = () => s.fake.called('chat.postMessage').filter((c) => tss.includes(c.args.thread_ts));
     await s.fake.waitFor('30 answers', () => new Set(mine().map((c) => c.args.thread_ts)).size === 30, 60_000);
@@ -205,8 +196,8 @@ describe('Slack over HTTP', { timeout: 60_000 }, () => {
 
   it('posts the summary of a report too long for one message, cut, pointing to /report ID', async () => {
     const ts = nextTs();
-    await deliver(messageEvent({ text: longReport(150), ts }));
-    const [post] = await s.fake.waitFor('the summary', () => postsIn(ts).length > 0 && postsIn(ts));
+    await s.deliver(messageEvent({ text: longReport(150), ts }));
+    const [post] = await s.fake.waitFor('the summary', () => s.postsIn(ts).length > 0 && s.postsIn(ts));
     expect(post.refused).toBeUndefined();
     const id = /Saved as report ([a-z0-9]{6})/.exec(messageText(post.args))?.[1];
     expect(id).toBeDefined();

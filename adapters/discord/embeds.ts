@@ -8,11 +8,21 @@
 // after it). A file (an /export) is
 // attached to the first message, unless it is over the upload limit.
 // All user text is escaped (escapeMarkdown: Discord markdown, and mentions broken so nothing pings); senders
-// also pass allowedMentions { parse: [] }.
+// also pass allowedMentions { parse: [] }. Discord reads Markdown, so the lines are the Markdown renderer's
+// (src/render/markdown.ts); only the list marks ("• ", "↳ ") and the packing into embeds are Discord's.
 import type { APIEmbed } from 'discord.js';
-import { mergedCount, mergedWho, type MergedLine } from '../../src/reply.ts';
-import { escapeMarkdown } from '../../src/render/markdown.ts';
-import { FLAG_LABELS, crossRefLines, describeType, formatDate, splitFlags, type CrossRefFields, type Reply, type ReplyBlock } from '../../src/reply.ts';
+import { splitFlags, type Reply, type ReplyBlock } from '../../src/reply.ts';
+import {
+  claimLine,
+  escapeMarkdown,
+  fileLine,
+  flagLine,
+  hitLine,
+  mergedLines,
+  refLines,
+  reportLine,
+  sourceDetail,
+} from '../../src/render/markdown.ts';
 
 export const LIMITS = {
   content: 2000,
@@ -82,41 +92,6 @@ function splitLine(line: string, max = LINE_MAX): string[] {
   return out;
 }
 
-const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
-
-/** A safe masked link, or null unless the URL is a plain http(s) URL. */
-function link(label: string, url: string | undefined): string | null {
-  if (!url || !/^https?:\/\/[^\s()<>[\]]+$/.test(url)) return null;
-  return `[${esc(label)}](${url})`;
-}
-
-function hedges(list: string[]): string {
-  return list.length > 0 ? ` (hedged: ${list.map((h) => `*${esc(h)}*`).join(', ')})` : '';
-}
-
-function claimLine(b: Extract<ReplyBlock, { kind: 'claim' }>): string {
-  const cue = b.cue ? `*${esc(b.cue)}:* ` : '';
-  const said = b.quote ? `“${esc(b.text)}”` : esc(b.text);
-  return `**${esc(b.id)}** ${cue}${said}${hedges(b.hedges)} \`${b.category}\``;
-}
-
-function hitLine(b: Extract<ReplyBlock, { kind: 'hit' }>): string {
-  const who = b.source ? `**${esc(b.source)}** (${describeType(b.sourceType ?? 'unknown')})` : '**No source**';
-  const via = b.conduit ? ` via ${esc(b.conduit)}` : '';
-  const cue = b.cue ? ` *${esc(b.cue)}:*` : ':';
-  const said = b.quote ? `“${esc(b.text)}”` : esc(b.text);
-  const id = `${b.reportId}/${b.claimId}`;
-  const ref = link(id, b.link) ?? `\`${id.replace(/`/g, '')}\``;
-  return `${who}${via}${cue} ${said}${hedges(b.hedges)} \`${b.category}\` · ${formatDate(new Date(b.postedAt))} · ${esc(b.poster)} · ${ref}`;
-}
-
-/** Description lines under a claim or hit: "↳ *also reported in* [k3x9ab/c2](link) (TASS), …" (none without cross-references). */
-function refLines(b: CrossRefFields): string[] {
-  return crossRefLines(b).map(
-    (l) => `↳ *${l.label}* ${l.refs.map((r) => `${link(`${r.reportId}/${r.claimId}`, r.link) ?? `\`${r.reportId}/${r.claimId}\``} (${esc(r.note)})`).join(', ')}`,
-  );
-}
-
 type Piece =
   /** Starts a new embed with this title. */
   | { kind: 'title'; text: string }
@@ -134,21 +109,17 @@ function pieces(b: ReplyBlock): Piece[] {
       return splitLine(esc(b.text)).map((text) => ({ kind: 'line', text, item: false }));
     case 'context':
       return splitLine(`*${esc(b.text)}*`).map((text) => ({ kind: 'line', text, item: false }));
-    case 'source': {
-      const via = b.conduits.length > 0 ? `, via ${b.conduits.map(esc).join(', ')}` : '';
-      const head = `(${describeType(b.type)}${via}): ${plural(b.claims, 'claim')}`;
-      return [{ kind: 'title', text: clip(`${esc(b.name)} ${head}`, LIMITS.title) }];
-    }
+    case 'source':
+      return [{ kind: 'title', text: clip(`${esc(b.name)} ${sourceDetail(b)}`, LIMITS.title) }];
     case 'claim':
     case 'hit': {
       const line = b.kind === 'claim' ? claimLine(b) : hitLine(b);
       const main = splitLine(line).map((text, i): Piece => ({ kind: 'line', text, item: i === 0 }));
-      return [...main, ...refLines(b).flatMap((r) => splitLine(r).map((text): Piece => ({ kind: 'line', text, item: false })))];
+      const refs = refLines(b).map((r) => `↳ ${r}`);
+      return [...main, ...refs.flatMap((r) => splitLine(r).map((text): Piece => ({ kind: 'line', text, item: false })))];
     }
-    case 'flag': {
-      const ids = b.claims.length > 0 ? ` (${b.claims.map(esc).join(', ')})` : '';
-      return splitLine(`⚠️ **${FLAG_LABELS[b.code]}**${ids}: ${esc(b.message)}`).map((text, i) => ({ kind: 'line', text, item: i === 0 }));
-    }
+    case 'flag':
+      return splitLine(flagLine(b)).map((text, i) => ({ kind: 'line', text, item: i === 0 }));
     case 'fields':
       return b.fields.map((f) => ({
         kind: 'field',
@@ -156,33 +127,16 @@ function pieces(b: ReplyBlock): Piece[] {
         value: clip(esc(f.value) || '\u200b', LIMITS.fieldValue),
       }));
     case 'file':
-      return [{ kind: 'line', text: `📎 *${esc(b.description)}* (\`${b.filename.replace(/`/g, '')}\`)`, item: false }];
-    case 'merged':
-      return mergedLines(b).flatMap((line, k) => splitLine(line).map((text, i) => ({ kind: 'line' as const, text, item: k === 0 && i === 0 })));
+      return [{ kind: 'line', text: `📎 ${fileLine(b)}`, item: false }];
+    case 'merged': {
+      const lines = mergedLines(b).map((line, k) => (k === 0 ? `• ${line}` : `  ↳ ${line}`));
+      return lines.flatMap((line, k) => splitLine(line).map((text, i) => ({ kind: 'line' as const, text, item: k === 0 && i === 0 })));
+    }
     case 'report':
-      return splitLine(reportLine(b)).map((text, i) => ({ kind: 'line', text, item: i === 0 }));
+      return splitLine(`• ${reportLine(b)}`).map((text, i) => ({ kind: 'line', text, item: i === 0 }));
     case 'divider':
       return [{ kind: 'break' }];
   }
-}
-
-const ref = (r: { id: string; link?: string }) => link(r.id, r.link) ?? `\`/report ${r.id.replace(/`/g, '')}\``;
-
-function mergedText(m: MergedLine): string {
-  const said = m.quote ? `“${esc(m.text)}”` : esc(m.text);
-  const { count, more } = mergedCount(m);
-  return `${said} — **${esc(mergedWho(m))}**, ${count}: ${m.reports.map(ref).join(', ')}${more}`;
-}
-
-function mergedLines(b: Extract<ReplyBlock, { kind: 'merged' }>): string[] {
-  const check = b.check?.length ? ` · check: ${b.check.map(esc).join(', ')}` : '';
-  const lines = [`• ${mergedText(b)}${hedges(b.hedges)} \`${b.category}\`${check}`];
-  for (const d of b.disputedBy ?? []) lines.push(`  ↳ disputed (${esc(d.why)}): ${mergedText(d)}`);
-  return lines;
-}
-
-function reportLine(b: Extract<ReplyBlock, { kind: 'report' }>): string {
-  return `• ${formatDate(new Date(b.postedAt))} · ${esc(b.poster)} · ${esc(b.headline)} · ${plural(b.claims, 'claim')} · ${ref(b)}`;
 }
 
 interface Draft {

@@ -1,9 +1,20 @@
 // Draws a Reply as Markdown (CommonMark/GFM, as Discord and most chat tools read it). All user text is
 // escaped, so pasted `*`, `_`, `#`, `<`, `[` ... cannot change the formatting, and mentions (@everyone, @here,
 // <!channel>, <@U123> ...) are broken with a zero-width space so that pasted text never pings anyone.
-import { FLAG_LABELS, crossRefLines, describeType, formatDate, type CrossRefFields, type Reply, type ReplyBlock } from '../reply.ts';
+import {
+  FLAG_LABELS,
+  crossRefLines,
+  describeType,
+  formatDate,
+  mergedCount,
+  mergedWho,
+  type CrossRefFields,
+  type CrossRefLine,
+  type MergedLine,
+  type Reply,
+  type ReplyBlock,
+} from '../reply.ts';
 import { neutraliseMentions } from './mentions.ts';
-import { mergedCount, mergedWho, type MergedLine } from '../reply.ts';
 
 export { neutraliseMentions };
 
@@ -22,12 +33,13 @@ export function escapeMarkdown(text: string): string {
 
 const esc = escapeMarkdown;
 
-function claim(b: Extract<ReplyBlock, { kind: 'claim' }>): string {
-  const cue = b.cue ? `*${esc(b.cue)}:* ` : '';
-  const said = b.quote ? `“${esc(b.text)}”` : esc(b.text);
-  const hedges = b.hedges.length > 0 ? ` (hedged: ${b.hedges.map((h) => `*${esc(h)}*`).join(', ')})` : '';
-  return `- **${esc(b.id)}** ${cue}${said}${hedges} \`${b.category}\`${refs(b)}`;
-}
+// The line builders below are shared with the Discord embeds (adapters/discord/embeds.ts), which read the same
+// Markdown: each gives a line without its list marker, and each renderer adds its own ("- ", "• ", "↳ ").
+
+const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
+
+/** A code span; backticks inside would end it early, so they are dropped. */
+const code = (text: string) => `\`${text.replace(/`/g, '')}\``;
 
 /** A platform link as a Markdown link, or null when it is not a plain http(s) URL. */
 function safeLink(label: string, url: string | undefined): string | null {
@@ -35,23 +47,75 @@ function safeLink(label: string, url: string | undefined): string | null {
   return `[${esc(label)}](${url})`;
 }
 
-/** Nested list items under a claim or hit: "also reported in [k3x9ab/c2](link) (TASS), …". */
-function refs(b: CrossRefFields): string {
-  return crossRefLines(b)
-    .map((l) => `\n  - *${l.label}* ${l.refs.map((r) => `${safeLink(`${r.reportId}/${r.claimId}`, r.link) ?? `\`${r.reportId}/${r.claimId}\``} (${esc(r.note)})`).join(', ')}`)
-    .join('');
+function hedges(list: string[]): string {
+  return list.length > 0 ? ` (hedged: ${list.map((h) => `*${esc(h)}*`).join(', ')})` : '';
 }
 
-function hit(b: Extract<ReplyBlock, { kind: 'hit' }>): string {
+/** "(government source, via Reuters): 2 claims", what follows a source's name. */
+export function sourceDetail(b: Extract<ReplyBlock, { kind: 'source' }>): string {
+  const via = b.conduits.length > 0 ? `, via ${b.conduits.map(esc).join(', ')}` : '';
+  return `(${describeType(b.type)}${via}): ${plural(b.claims, 'claim')}`;
+}
+
+/** "**c1** *said:* “…” (hedged: *reportedly*) `category`" */
+export function claimLine(b: Extract<ReplyBlock, { kind: 'claim' }>): string {
+  const cue = b.cue ? `*${esc(b.cue)}:* ` : '';
+  const said = b.quote ? `“${esc(b.text)}”` : esc(b.text);
+  return `**${esc(b.id)}** ${cue}${said}${hedges(b.hedges)} \`${b.category}\``;
+}
+
+/** A claim found in the log: who, what, `category` · when · who posted it · a link to it. */
+export function hitLine(b: Extract<ReplyBlock, { kind: 'hit' }>): string {
   const who = b.source ? `**${esc(b.source)}** (${describeType(b.sourceType ?? 'unknown')})` : '**No source**';
   const via = b.conduit ? ` via ${esc(b.conduit)}` : '';
   const cue = b.cue ? ` *${esc(b.cue)}:*` : ':';
   const said = b.quote ? `“${esc(b.text)}”` : esc(b.text);
-  const hedges = b.hedges.length > 0 ? ` (hedged: ${b.hedges.map((h) => `*${esc(h)}*`).join(', ')})` : '';
   const id = `${b.reportId}/${b.claimId}`;
-  const ref = safeLink(id, b.link) ?? `\`${id}\``;
-  return `- ${who}${via}${cue} ${said}${hedges} \`${b.category}\` · ${formatDate(new Date(b.postedAt))} · ${esc(b.poster)} · ${ref}${refs(b)}`;
+  const ref = safeLink(id, b.link) ?? code(id);
+  return `${who}${via}${cue} ${said}${hedges(b.hedges)} \`${b.category}\` · ${formatDate(new Date(b.postedAt))} · ${esc(b.poster)} · ${ref}`;
 }
+
+/** The lines under a claim or hit: "*also reported in* [k3x9ab/c2](link) (TASS), …" (none without cross-references). */
+export function refLines(b: CrossRefFields): string[] {
+  const one = (r: CrossRefLine['refs'][number]) => {
+    const id = `${r.reportId}/${r.claimId}`;
+    return `${safeLink(id, r.link) ?? code(id)} (${esc(r.note)})`;
+  };
+  return crossRefLines(b).map((l) => `*${l.label}* ${l.refs.map(one).join(', ')}`);
+}
+
+/** "⚠️ **Label** (c1, c2): message" */
+export function flagLine(b: Extract<ReplyBlock, { kind: 'flag' }>): string {
+  const ids = b.claims.length > 0 ? ` (${b.claims.map(esc).join(', ')})` : '';
+  return `⚠️ **${FLAG_LABELS[b.code]}**${ids}: ${esc(b.message)}`;
+}
+
+/** "*description* (`filename`)" */
+export function fileLine(b: Extract<ReplyBlock, { kind: 'file' }>): string {
+  return `*${esc(b.description)}* (${code(b.filename)})`;
+}
+
+const ref = (r: { id: string; link?: string }) => safeLink(r.id, r.link) ?? code(`/report ${r.id}`);
+
+function mergedText(m: MergedLine): string {
+  const said = m.quote ? `“${esc(m.text)}”` : esc(m.text);
+  const { count, more } = mergedCount(m);
+  return `${said} — **${esc(mergedWho(m))}**, ${count}: ${m.reports.map(ref).join(', ')}${more}`;
+}
+
+/** A merged claim (the digest): its line, then a line "disputed (why): …" for each claim disputing it. */
+export function mergedLines(b: Extract<ReplyBlock, { kind: 'merged' }>): string[] {
+  const check = b.check?.length ? ` · check: ${b.check.map(esc).join(', ')}` : '';
+  const disputes = (b.disputedBy ?? []).map((d) => `disputed (${esc(d.why)}): ${mergedText(d)}`);
+  return [`${mergedText(b)}${hedges(b.hedges)} \`${b.category}\`${check}`, ...disputes];
+}
+
+/** A report in a list: when · who posted it · its headline · N claims · a link to it. */
+export function reportLine(b: Extract<ReplyBlock, { kind: 'report' }>): string {
+  return `${formatDate(new Date(b.postedAt))} · ${esc(b.poster)} · ${esc(b.headline)} · ${plural(b.claims, 'claim')} · ${ref(b)}`;
+}
+
+const subItems = (lines: string[]) => lines.map((l) => `\n  - ${l}`).join('');
 
 function block(b: ReplyBlock, first: boolean): string {
   switch (b.kind) {
@@ -61,50 +125,27 @@ function block(b: ReplyBlock, first: boolean): string {
       return esc(b.text);
     case 'context':
       return `*${esc(b.text)}*`;
-    case 'source': {
-      const via = b.conduits.length > 0 ? `, via ${b.conduits.map(esc).join(', ')}` : '';
-      return `**${esc(b.name)}** (${describeType(b.type)}${via}): ${b.claims} claim${b.claims === 1 ? '' : 's'}`;
-    }
+    case 'source':
+      return `**${esc(b.name)}** ${sourceDetail(b)}`;
     case 'claim':
-      return claim(b);
+      return `- ${claimLine(b)}${subItems(refLines(b))}`;
     case 'hit':
-      return hit(b);
-    case 'merged':
-      return merged(b);
-    case 'report':
-      return reportItem(b);
-    case 'file':
-      return `*${esc(b.description)}* (\`${b.filename.replace(/`/g, '')}\`)`;
-    case 'flag': {
-      const ids = b.claims.length > 0 ? ` (${b.claims.map(esc).join(', ')})` : '';
-      return `- ⚠️ **${FLAG_LABELS[b.code]}**${ids}: ${esc(b.message)}`;
+      return `- ${hitLine(b)}${subItems(refLines(b))}`;
+    case 'merged': {
+      const [line, ...disputes] = mergedLines(b);
+      return `- ${line}${subItems(disputes)}`;
     }
+    case 'report':
+      return `- ${reportLine(b)}`;
+    case 'file':
+      return fileLine(b);
+    case 'flag':
+      return `- ${flagLine(b)}`;
     case 'fields':
       return b.fields.map((f) => `- **${esc(f.label)}:** ${esc(f.value)}`).join('\n');
     case 'divider':
       return '---';
   }
-}
-
-const ref = (r: { id: string; link?: string }) => safeLink(r.id, r.link) ?? `\`/report ${r.id.replace(/`/g, '')}\``;
-
-function mergedText(m: MergedLine): string {
-  const said = m.quote ? `“${esc(m.text)}”` : esc(m.text);
-  const { count, more } = mergedCount(m);
-  return `${said} — **${esc(mergedWho(m))}**, ${count}: ${m.reports.map(ref).join(', ')}${more}`;
-}
-
-function merged(b: Extract<ReplyBlock, { kind: 'merged' }>): string {
-  const hedges = b.hedges.length > 0 ? ` (hedged: ${b.hedges.map((h) => `*${esc(h)}*`).join(', ')})` : '';
-  const check = b.check?.length ? ` · check: ${b.check.map(esc).join(', ')}` : '';
-  const lines = [`- ${mergedText(b)}${hedges} \`${b.category}\`${check}`];
-  for (const d of b.disputedBy ?? []) lines.push(`  - disputed (${esc(d.why)}): ${mergedText(d)}`);
-  return lines.join('\n');
-}
-
-function reportItem(b: Extract<ReplyBlock, { kind: 'report' }>): string {
-  const claims = `${b.claims} claim${b.claims === 1 ? '' : 's'}`;
-  return `- ${formatDate(new Date(b.postedAt))} · ${esc(b.poster)} · ${esc(b.headline)} · ${claims} · ${ref(b)}`;
 }
 
 export function renderMarkdown(reply: Reply): string {

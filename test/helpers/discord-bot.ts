@@ -6,7 +6,7 @@ import { createBot, type Bot } from '../../src/bot.ts';
 import { loadConfig } from '../../src/config.ts';
 import type { Logger } from '../../src/log.ts';
 import { openDesk, type Desk } from '../../src/open-bot.ts';
-import { APP_ID, startFakeDiscord, type FakeDiscord } from './discord-server.ts';
+import { APP_ID, CHANNEL_ID, startFakeDiscord, type FakeDiscord, type PersonOptions, type RestCall } from './discord-server.ts';
 
 export interface DiscordHarness {
   fake: FakeDiscord;
@@ -17,6 +17,12 @@ export interface DiscordHarness {
   logs: string[];
   /** Resolves once the surface logged a line matching `pattern` `times` times. */
   logged(pattern: RegExp, times?: number): Promise<void>;
+  /** Posts a message as `from` (in CHANNEL_ID unless told) and waits until the bot has answered or ignored it. */
+  post(from: PersonOptions, content: string, opts?: { channelId?: string; attachments?: unknown[] }): Promise<any>;
+  /** The thread the bot started on a message, and the messages it sent there. */
+  threadOn(messageId: string): { id: string; name: string; sends: RestCall[] };
+  /** The bot's replies to a message in the channel (not in a thread). */
+  repliesTo(messageId: string): RestCall[];
   /** Stops the surface and starts it again on the same stores, as a restarted bot process would. */
   restart(): Promise<void>;
   close(): Promise<void>;
@@ -41,6 +47,9 @@ export async function startDiscordHarness(opts: { storeUrl?: string; maxInputByt
     await fake.close();
     throw err;
   }
+  const logged = async (pattern: RegExp, times = 1) => {
+    await fake.until(() => logs.filter((l) => pattern.test(l)).length >= times, `log line ${pattern} ×${times}`);
+  };
   return {
     fake,
     desk,
@@ -49,9 +58,21 @@ export async function startDiscordHarness(opts: { storeUrl?: string; maxInputByt
       return surface;
     },
     logs,
-    logged: async (pattern, times = 1) => {
-      await fake.until(() => logs.filter((l) => pattern.test(l)).length >= times, `log line ${pattern} ×${times}`);
+    logged,
+    async post(from, content, opts = {}) {
+      const msg = { ...fake.message(from, content, opts.channelId ?? CHANNEL_ID), ...(opts.attachments ? { attachments: opts.attachments } : {}) };
+      fake.dispatch('MESSAGE_CREATE', msg);
+      await logged(new RegExp(`message ${msg.id} (answered|ignored)`));
+      return msg;
     },
+    threadOn(messageId) {
+      const entry = [...fake.threads.entries()].find(([, t]) => t.message === messageId);
+      if (!entry) throw new Error(`no thread on message ${messageId}`);
+      const [id, t] = entry;
+      return { id, name: t.name, sends: fake.calls.filter((c) => c.method === 'POST' && c.path === `/channels/${id}/messages`) };
+    },
+    repliesTo: (messageId) =>
+      fake.find('POST', `/channels/${CHANNEL_ID}/messages`).filter((c) => c.body.message_reference?.message_id === messageId),
     async restart() {
       await surface.stop();
       surface = await start(deps);

@@ -2,7 +2,17 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const BIN = fileURLToPath(new URL('../../bin/claimdesk.js', import.meta.url));
+
+/**
+ * This process's environment without any platform or store settings (SLACK_*, DISCORD_*, CLAIMDESK_*), plus
+ * `extra`: a child process sees only the settings its test gives it, whatever the shell running the tests has.
+ */
+export function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(SLACK_|DISCORD_|CLAIMDESK_)/.test(k)));
+  return { ...clean, ...extra };
+}
 
 export interface CliRun {
   code: number | null;

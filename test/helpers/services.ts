@@ -64,8 +64,16 @@ export async function dropServiceRun(marker: string, schema: string): Promise<vo
     for (const k of [keys].flat()) await redis.del(k);
   }
   await redis.quit();
+  await dropSchemas([schema]);
+}
+
+/** Drops a test run's Postgres schemas, and everything in them. */
+export async function dropSchemas(schemas: string[]): Promise<void> {
   const admin = new pg.Client({ connectionString: TEST_POSTGRES });
   await admin.connect();
-  await admin.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-  await admin.end();
+  try {
+    for (const schema of schemas) await admin.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+  } finally {
+    await admin.end();
+  }
 }

@@ -1,6 +1,7 @@
 // A ClaimDesk Slack app started through the adapter's own start() (real Bolt, real HTTP or Socket Mode) against
 // a FakeSlack, on in-memory stores; and a reader for what it posted.
 import { Writable } from 'node:stream';
+import { expect } from 'vitest';
 import { start, type RunningSlack, type SlackStartOptions } from '../../adapters/slack/index.ts';
 import { createBot, type Bot } from '../../src/bot.ts';
 import { loadConfig } from '../../src/config.ts';
@@ -8,8 +9,8 @@ import { createLogger } from '../../src/log.ts';
 import { openDesk, type Desk } from '../../src/open-bot.ts';
 import { BOT_SCOPES } from '../../adapters/slack/app.ts';
 import { INSTALLATIONS, keyvInstallationStore } from '../../adapters/slack/installations.ts';
-import { SIGNING_SECRET } from './slack-requests.ts';
-import { BOT_USER, FakeSlack, TEAM } from './slack-server.ts';
+import { SIGNING_SECRET, eventPayload, send } from './slack-requests.ts';
+import { BOT_USER, FakeSlack, TEAM, type ApiCall } from './slack-server.ts';
 
 export interface TestSlack {
   fake: FakeSlack;
@@ -20,6 +21,10 @@ export interface TestSlack {
   events: string;
   /** What the adapter logged (warn and above). */
   logs: string[];
+  /** HTTP mode: posts an event as Slack does (signed) and checks it was accepted. */
+  deliver(event: Record<string, unknown>, eventId?: string, headers?: Record<string, string>): Promise<void>;
+  /** The chat.postMessage calls in one thread. */
+  postsIn(thread: string): ApiCall[];
   close(): Promise<void>;
 }
 
@@ -61,13 +66,19 @@ export async function startTestSlack(opts: TestSlackOptions = {}): Promise<TestS
     // A short gap between posts keeps the suite quick; the order and completeness checks do not depend on it.
     { postIntervalMs: 5, clientOptions: opts.clientOptions ?? { retryConfig: { retries: 0 } } },
   );
+  const events = `http://127.0.0.1:${running.port ?? 0}/slack/events`;
   return {
     fake,
     desk,
     bot,
     running,
-    events: `http://127.0.0.1:${running.port ?? 0}/slack/events`,
+    events,
     logs,
+    async deliver(event, eventId, headers) {
+      const res = await send(events, JSON.stringify(eventPayload(event, eventId)), headers ? { headers } : {});
+      expect(res.status).toBe(200);
+    },
+    postsIn: (thread) => fake.called('chat.postMessage').filter((c) => c.args.thread_ts === thread),
     async close() {
       await running.stop();
       await desk.close();

@@ -18,6 +18,8 @@ export interface ApiCall {
   token: string | undefined;
   /** Set when the fake refused the call as Slack would (blocks over Slack's limits). */
   refused?: string;
+  /** What the fake answered: its status and JSON body (e.g. the ts of a posted message). */
+  response?: { status: number; body: any };
 }
 
 export interface Envelope {
@@ -259,17 +261,21 @@ export class FakeSlack {
     const auth = req.headers.authorization;
     const call: ApiCall = { method, args: parseArgs(req, raw), token: auth?.replace(/^Bearer /, '') };
     this.calls.push(call);
+    const reply = (status: number, body: unknown, headers?: Record<string, string>) => {
+      call.response = { status, body };
+      json(status, body, headers);
+    };
     for (const h of this.#handlers.get(method) ?? []) {
       const answer = h(call);
       if (answer === undefined) continue;
       if (typeof answer.status === 'number') {
         const a = answer as { status: number; headers?: Record<string, string>; body?: unknown };
-        return json(a.status, a.body ?? { ok: false }, a.headers);
+        return reply(a.status, a.body ?? { ok: false }, a.headers);
       }
-      return json(200, answer);
+      return reply(200, answer);
     }
     const answer = this.#default(call);
-    return answer ? json(200, answer) : json(404, { ok: false, error: 'unknown_method' });
+    return answer ? reply(200, answer) : reply(404, { ok: false, error: 'unknown_method' });
   }
 
   #default(call: ApiCall): Record<string, unknown> | undefined {
