@@ -3,6 +3,8 @@
 // Texts are short reports written for these tests; claims come from the real engine.
 import { describe, expect, it } from 'vitest';
 import { claimFeatures, groupClaims, placeKey, relateClaims, type ClaimItem } from '../src/matching/index.ts';
+import { digestItems } from '../src/digest/build.ts';
+import { generateReports } from '../bench/corpus.ts';
 import type { Claim } from '../src/schema.ts';
 import { summarize } from '../src/summarize.ts';
 import { loadPairs, runPairs, score } from '../eval/matching-score.ts';
@@ -203,6 +205,54 @@ describe('groupClaims', () => {
       [1, 0],
       [1, 0],
     ]);
+  });
+});
+
+describe('groupClaims finds what comparing every pair finds', () => {
+  /** The plain way: each claim, oldest first, against every group so far; the first the same is its group. */
+  function everyPair(items: readonly ClaimItem[]) {
+    type Group = { lead: ClaimItem; members: ClaimItem[]; disputes: Set<Group> };
+    const groups: Group[] = [];
+    for (const item of items) {
+      let home: Group | undefined;
+      const against: Group[] = [];
+      for (const g of groups) {
+        const r = relateClaims(g.lead.claim, item.claim);
+        if (r.kind === 'same' && !home) home = g;
+        else if (r.kind === 'disputes') against.push(g);
+      }
+      if (home) home.members.push(item);
+      else groups.push((home = { lead: item, members: [item], disputes: new Set() }));
+      // One dispute each way per pair of groups.
+      for (const g of against) {
+        if (g === home || g.disputes.has(home)) continue;
+        g.disputes.add(home);
+        home.disputes.add(g);
+      }
+    }
+    return groups;
+  }
+  const shape = (groups: readonly { members: readonly ClaimItem[]; disputes: Iterable<unknown> }[]) =>
+    groups.map((g) => [g.members.map((m) => `${m.reportId}/${m.claim.id}`), [...g.disputes].length]);
+
+  it('a claim naming no event joins an earlier group whose lead names one, when most of their words agree', () => {
+    const items = [
+      { reportId: 'r1', postedAt: new Date(Date.UTC(2026, 10, 20, 9)), claim: claim('The mayor said looters had damaged the old covered market overnight.') },
+      { reportId: 'r2', postedAt: new Date(Date.UTC(2026, 10, 20, 10)), claim: claim('Police said looters were in the old covered market overnight.') },
+    ];
+    expect(relateClaims(items[0].claim, items[1].claim)).toEqual({ kind: 'same' });
+    expect(shape(groupClaims(items))).toEqual(shape(everyPair(items)));
+    expect(groupClaims(items)).toHaveLength(1);
+  });
+
+  it('on a day of generated reports: the same groups, members and disputes', () => {
+    // bench/corpus.ts: seeded synthetic reports with few places and events, so claims meet in many ways.
+    const reports = generateReports(150, 80, 11).map((text, k) => ({ id: `r${k}`, postedAt: new Date(Date.UTC(2026, 10, 20, 0, k)), summary: summarize(text) }));
+    const { items } = digestItems(reports as never);
+    expect(items.length).toBeGreaterThan(300);
+    const fast = groupClaims(items);
+    expect(shape(fast)).toEqual(shape(everyPair(items)));
+    expect(fast.some((g) => g.members.length > 1) && fast.some((g) => g.disputes.length > 0)).toBe(true);
   });
 });
 

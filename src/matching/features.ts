@@ -117,6 +117,24 @@ function wordId(w: string): number {
 const stem = (w: string): string =>
   w.length > 5 && w.endsWith('ing') ? w.slice(0, -3) : w.length > 4 && w.endsWith('ed') ? w.slice(0, -2) : w.length > 3 && w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w;
 
+/** How the word loop of claimFeatures treats one word, worked out once per distinct word. */
+interface WordInfo {
+  /** An event, negation or denial phrase may start at it. */
+  phrase: boolean;
+  /** Its content word (stemmed), or null for a stop word or a number. */
+  content: string | null;
+}
+const wordInfos = new Map<string, WordInfo>();
+function wordInfo(w: string): WordInfo {
+  let info = wordInfos.get(w);
+  if (info === undefined) {
+    if (wordInfos.size > 50_000) wordInfos.clear();
+    const phrase = EVENTS.mayStart(w) || NEGATIONS.mayStart(w) || DENIALS.mayStart(w);
+    wordInfos.set(w, (info = { phrase, content: STOP_WORDS.has(w) || /^\d+$/.test(w) ? null : stem(w) }));
+  }
+  return info;
+}
+
 export function claimFeatures(c: MatchableClaim): ClaimFeatures {
   const words = wordsOf(numberFriendly(c.text));
   const events: EventMention[] = [];
@@ -124,22 +142,24 @@ export function claimFeatures(c: MatchableClaim): ClaimFeatures {
   let denial = false;
   const content = new Set<string>();
   for (let i = 0; i < words.length; ) {
-    const e = EVENTS.at(words, i);
-    if (e) {
-      events.push({ event: EVENT_NAMES[e.value], at: i, length: e.length });
-      content.add(`#${EVENT_NAMES[e.value]}`);
-      i += e.length;
-      continue;
+    const info = wordInfo(words[i]);
+    if (info.phrase) {
+      const e = EVENTS.at(words, i);
+      if (e) {
+        events.push({ event: EVENT_NAMES[e.value], at: i, length: e.length });
+        content.add(`#${EVENT_NAMES[e.value]}`);
+        i += e.length;
+        continue;
+      }
+      const n = NEGATIONS.at(words, i);
+      if (n) {
+        negations.push(i + n.length - 1);
+        i += n.length;
+        continue;
+      }
+      if (DENIALS.at(words, i)) denial = true;
     }
-    const n = NEGATIONS.at(words, i);
-    if (n) {
-      negations.push(i + n.length - 1);
-      i += n.length;
-      continue;
-    }
-    if (DENIALS.at(words, i)) denial = true;
-    const w = words[i];
-    if (!STOP_WORDS.has(w) && !/^\d+$/.test(w)) content.add(stem(w));
+    if (info.content !== null) content.add(info.content);
     i++;
   }
   let main: EventMention | null = null;

@@ -16,7 +16,7 @@
 import type { Claim } from '../schema.ts';
 import { claimFeatures, type ClaimFeatures, type MatchableClaim } from './features.ts';
 import { opposites } from './lexicon.ts';
-import { relateFeatures, type ClaimRelation } from './relate.ts';
+import { relateFeatures, WORDS_ALONE, type ClaimRelation } from './relate.ts';
 
 export type { ClaimRelation } from './relate.ts';
 export type { ClaimFeatures, MatchableClaim } from './features.ts';
@@ -74,40 +74,56 @@ function otherCounted(f: ClaimFeatures): string[] {
 }
 
 /**
- * Keys a group is filed under: its lead's places (alone and with its event and each other event it counts), its
- * events (and, with no place, the events alone), else its words.
+ * Keys a group is filed under: its lead's places with its event and each other event it counts (`p:`), its
+ * events alone (`e:`) and, with no place, also `n:`; every content word (`w:`), and, for a lead with no event,
+ * every content word again under `u:`.
  */
 function fileKeys(f: ClaimFeatures): string[] {
   const keys: string[] = [];
   const events = f.event ? [f.event, ...otherCounted(f)] : [];
-  for (const p of f.places) keys.push(`p:${p}`, ...events.map((e) => `p:${p}|${e}`));
-  for (const e of events) keys.push(`e:${e}`, ...(f.places.size === 0 ? [`n:${e}`] : []));
-  if (!f.event) for (const w of f.words) keys.push(`w:${w}`);
+  for (const p of f.places) for (const e of events) keys.push(`p:${p}|${e}`);
+  for (const e of events) {
+    keys.push(`e:${e}`);
+    if (f.places.size === 0) keys.push(`n:${e}`);
+  }
+  for (const w of f.words) {
+    if (w.startsWith('#')) continue;
+    keys.push(`w:${w}`);
+    if (!f.event) keys.push(`u:${w}`);
+  }
   return keys;
 }
 
 /**
- * Keys to look a claim's possible partners up under. The matcher relates two claims only when they do not name
- * different places and name the same event (or an opposite one, or one counts the other's event), or, when one
- * names no event, share most words. So a claim with an event looks under its places with that event (its
- * opposites, the other events it counts), and among groups with no place under the event; one with no place looks
- * under the event among all groups; one with no event looks under its places and words. Groups are filed under
- * the other events they count too (fileKeys).
+ * The fewest of the claim's words, filed under `prefix`, that any partner holding at least `share` (Jaccard) of
+ * the words with it must be filed under: it has at least ceil(share × |words|) words in common with the claim,
+ * so all but that many less one of the claim's words miss none. The words fewest groups are filed under are
+ * taken. Event words (#…) are not filed: the partners looked for here either have none or the claim has none.
+ */
+function wordKeys(f: ClaimFeatures, prefix: string, share: number, index: ReadonlyMap<string, unknown[]>): string[] {
+  const words = [...f.words].filter((w) => !w.startsWith('#')).map((w) => prefix + w);
+  const take = words.length - Math.ceil(share * f.words.size) + 1;
+  if (take <= 0) return [];
+  return words.sort((x, y) => (index.get(x)?.length ?? 0) - (index.get(y)?.length ?? 0)).slice(0, take);
+}
+
+/**
+ * Keys to look a claim's possible partners up under (relate.ts decides; these only have to miss none it would
+ * match). Two claims with events meet when they do not name different places and name the same event (or
+ * opposite ones, or one counts the other's event): a claim with an event looks under its places with those
+ * events, and among groups with no place under the events (with no place itself: under the events among all
+ * groups). A claim and a group of which one names no event meet on half their words (WORDS_ALONE): a claim
+ * with an event looks under the words of groups without one (`u:`), a claim without one under all groups'
+ * words (`w:`).
  */
 function lookupKeys(f: ClaimFeatures, index: ReadonlyMap<string, unknown[]>): string[] {
+  if (!f.event) return wordKeys(f, 'w:', WORDS_ALONE, index);
   const keys: string[] = [];
-  if (f.event) {
-    for (const e of [f.event, ...opposites(f.event), ...otherCounted(f)]) {
-      if (f.places.size === 0) keys.push(`e:${e}`);
-      else keys.push(`n:${e}`, ...[...f.places].map((p) => `p:${p}|${e}`));
-    }
-  } else {
-    for (const p of f.places) keys.push(`p:${p}`);
-    // Without an event the partner must hold at least half of this claim's words (WORDS_ALONE), so any
-    // half-plus-one of them finds it: take the words fewest groups are filed under.
-    const words = [...f.words].map((w) => `w:${w}`).sort((x, y) => (index.get(x)?.length ?? 0) - (index.get(y)?.length ?? 0));
-    keys.push(...words.slice(0, Math.floor(words.length / 2) + 1));
+  for (const e of [f.event, ...opposites(f.event), ...otherCounted(f)]) {
+    if (f.places.size === 0) keys.push(`e:${e}`);
+    else keys.push(`n:${e}`, ...[...f.places].map((p) => `p:${p}|${e}`));
   }
+  keys.push(...wordKeys(f, 'u:', WORDS_ALONE, index));
   return keys;
 }
 

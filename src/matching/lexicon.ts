@@ -41,6 +41,13 @@ export class PhraseTable<V> {
     map.set(k, list);
   }
 
+  /** Some phrase, a prefix one too, may start with this word (at() finds nothing at a word for which this is false). */
+  mayStart(word: string): boolean {
+    if (this.#byFirst.has(word)) return true;
+    const prefixed = word.length >= 3 ? this.#byPrefix.get(word.slice(0, 3)) : undefined;
+    return prefixed !== undefined && prefixed.some((e) => word.startsWith(e.words[0].slice(0, -1)));
+  }
+
   /** Some phrase (not a prefix one) starts with this word. */
   starts(word: string): boolean {
     return this.#byFirst.has(word);
