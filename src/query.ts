@@ -30,7 +30,7 @@ export interface FilterSpec {
 }
 
 export const FILTERS: readonly FilterSpec[] = [
-  { name: 'source', value: 'NAME', help: 'claims by a source whose name contains NAME', example: 'source:ministry' },
+  { name: 'source', value: 'NAME', help: 'claims by a source whose name contains NAME, or that is NAME written another way', example: 'source:ministry' },
   { name: 'type', value: 'TYPE', help: `the source's type: ${SourceType.options.join(', ')}`, example: 'type:military' },
   { name: 'place', value: 'PLACE', help: 'claims that name this place', example: 'place:Kherson' },
   { name: 'category', value: 'CATEGORY', help: `one of: ${Category.options.join(', ')}`, example: 'category:casualties' },

@@ -41,6 +41,33 @@ const FIXTURES: Fixture[] = [
 ];
 const SUMMARIES = FIXTURES.map((f) => summarize(f.text));
 
+// One body named two ways, another body named like it, and a ministry no report names (a day apart each).
+const SOURCE_TEXTS = [
+  "Russia's Defence Ministry said its forces shot down 14 drones over the Kursk region overnight.",
+  'The Russian Ministry of Defence said a column of armoured vehicles was destroyed near Vovchansk.',
+  "Ukraine's Defence Ministry said two of its aircraft struck a depot near Melitopol.",
+  'The ministry said the road to Pokrovsk was reopened on Tuesday.',
+];
+const RU = ["Russia's Defence Ministry", 'Russian Ministry of Defence'];
+const UA = ["Ukraine's Defence Ministry"];
+const UNNAMED = ['ministry'];
+
+/** Stores SOURCE_TEXTS in channel `k`; returns the refs of a query and the refs of the claims of some source names. */
+async function addSourceReports(log: ChannelLog, k: ChannelKey) {
+  const bySource: { ref: string; name: string }[] = [];
+  for (const [day, text] of SOURCE_TEXTS.entries()) {
+    const summary = summarize(text);
+    const { report } = await log.add(newReport(k, { text, user: 'U1', day }, summary));
+    for (const c of summary.claims) if (c.source) bySource.push({ ref: `${report.id}/${c.id}`, name: c.source.name });
+  }
+  // The engine reads the sources this test is about.
+  expect(new Set(bySource.map((x) => x.name))).toEqual(new Set([...RU, ...UA, ...UNNAMED]));
+  return {
+    refsOf: (...names: string[]) => bySource.filter((x) => names.includes(x.name)).map((x) => x.ref).sort(),
+    bySource: async (into: ChannelLog, ...values: string[]) => (await allRefs(into, k, { source: values })).sort(),
+  };
+}
+
 const newReport = (key: ChannelKey, f: Fixture, summary: Summary): NewReport => ({
   key,
   text: f.text,
@@ -315,6 +342,35 @@ function behaviour(store: StoreUnderTest) {
     it('every condition must hold together', async () => {
       const q = { place: ['kherson'], by: ['U2'] };
       expect(await found(q)).toEqual(expected((e) => places(e.claim).some((w) => hasRun(w, ['kherson'])) && e.fixture.user === 'U2'));
+    });
+  });
+
+  describe('source: one name per source', () => {
+    const k = freshKey('source-key');
+    let src: Awaited<ReturnType<typeof addSourceReports>>;
+    beforeAll(async () => {
+      src = await addSourceReports(log, k);
+    });
+
+    it('a name written another way finds the source (its key), and not a like-named other source', async () => {
+      expect(await src.bySource(log, 'Russian MoD')).toEqual(src.refsOf(...RU));
+      expect(await src.bySource(log, 'Russian Defense Ministry')).toEqual(src.refsOf(...RU));
+      expect(await src.bySource(log, "Russia's Defence Ministry")).toEqual(src.refsOf(...RU));
+      expect(await src.bySource(log, 'Ukrainian MoD')).toEqual(src.refsOf(...UA));
+      expect(await src.bySource(log, 'Russian MoD', 'Ukrainian MoD')).toEqual(src.refsOf(...RU, ...UA));
+    });
+
+    it('the words typed still match as before, and "the ministry" alone does not join a named one', async () => {
+      expect(await src.bySource(log, 'ministry')).toEqual(src.refsOf(...RU, ...UA, ...UNNAMED));
+      expect(await src.bySource(log, 'the ministry')).toEqual(src.refsOf(...UNNAMED));
+      expect(await src.bySource(log, 'MoD')).toEqual([]);
+    });
+
+    it('with other filters, every condition holds together', async () => {
+      const since = new Date(T0 + DAY);
+      expect((await allRefs(log, k, { source: ['Russian MoD'], since })).sort()).toEqual(src.refsOf(RU[1]));
+      expect((await allRefs(log, k, { source: ['Russian MoD'], words: ['drones'] })).sort()).toEqual(src.refsOf(RU[0]));
+      expect(await allRefs(log, { ...k, channel: k.channel + '-other' }, { source: ['Russian MoD'] })).toEqual([]);
     });
   });
 
@@ -623,6 +679,40 @@ describe('channel log on SQLite', () => {
     await expect(openChannelLog(`sqlite:${path}`)).rejects.toThrow(/newer ClaimDesk/);
   });
 
+  it('a file whose index has no source keys (older ClaimDesk, or other naming rules) gets them on open', async () => {
+    const path = join(sqliteDir, 'no-source-keys.db');
+    const k = freshKey('old-keys');
+    const first = await openChannelLog(`sqlite:${path}`);
+    const src = await addSourceReports(first, k);
+    const ministry = await src.bySource(first, 'ministry');
+    await first.close();
+    // An index as an older ClaimDesk wrote it, without source keys (and, to be sure it is rebuilt, without words).
+    const stripIndex = (more: string) => {
+      const raw = new Database(path);
+      raw.exec(`DROP TABLE claims_fts;
+        CREATE VIRTUAL TABLE claims_fts USING fts5(body, src, place, tags, content = '', contentless_delete = 1, tokenize = "unicode61 tokenchars '_'");
+        INSERT INTO claims_fts (rowid, body, src, place, tags) SELECT key, '', '', '', 'k' || chan || '_all' FROM claims; ${more}`);
+      raw.close();
+    };
+    const reopened = async () => {
+      const log = await openChannelLog(`sqlite:${path}`);
+      try {
+        return { ru: await src.bySource(log, 'Russian MoD'), ministry: await src.bySource(log, 'ministry') };
+      } finally {
+        await log.close();
+      }
+    };
+    // The stripped index is kept when the file claims to be current: the stripping is real.
+    stripIndex('');
+    expect(await reopened()).toEqual({ ru: [], ministry: [] });
+    // Written by the previous layout (index 2, no meta table): rebuilt with keys.
+    stripIndex('DROP TABLE meta; PRAGMA user_version = 2;');
+    expect(await reopened()).toEqual({ ru: src.refsOf(...RU), ministry });
+    // Keys made under other naming rules: rebuilt.
+    stripIndex("UPDATE meta SET value = 'other rules' WHERE name = 'source_keys';");
+    expect(await reopened()).toEqual({ ru: src.refsOf(...RU), ministry });
+  });
+
   it('a file that cannot be created is StoreUnavailableError', async () => {
     writeFileSync(join(sqliteDir, 'plain-file'), 'x');
     await expect(openChannelLog(`sqlite:${join(sqliteDir, 'plain-file', 'log.db')}`)).rejects.toBeInstanceOf(StoreUnavailableError);
@@ -681,6 +771,42 @@ describeWithService('channel log on Postgres', pgDown, () => {
   });
 
   behaviour({ open: (options) => openChannelLog(pgUrl(options)), sharedUrl: pgUrl() });
+
+  it('a log without source keys (older ClaimDesk, or other naming rules) gets them on open; a newer layout is refused', async () => {
+    const old = `${schema}_old`;
+    const url = `${TEST_POSTGRES}?schema=${old}`;
+    const k = freshKey('old-keys');
+    const admin = new pg.Client({ connectionString: TEST_POSTGRES });
+    await admin.connect();
+    try {
+      const first = await openChannelLog(url);
+      const src = await addSourceReports(first, k);
+      const ministry = await src.bySource(first, 'ministry');
+      await first.close();
+      const reopened = async () => {
+        const log = await openChannelLog(url);
+        try {
+          return { ru: await src.bySource(log, 'Russian MoD'), ministry: await src.bySource(log, 'ministry') };
+        } finally {
+          await log.close();
+        }
+      };
+      // The tables as an older ClaimDesk made them: no source_key column, no meta table.
+      await admin.query(`ALTER TABLE "${old}".claims DROP COLUMN source_key; DROP TABLE "${old}".meta`);
+      expect(await reopened()).toEqual({ ru: src.refsOf(...RU), ministry });
+      // Keys made under other naming rules (here: none at all) are made again.
+      await admin.query(`UPDATE "${old}".claims SET source_key = NULL; UPDATE "${old}".meta SET value = 'other rules' WHERE name = 'source_keys'`);
+      expect(await reopened()).toEqual({ ru: src.refsOf(...RU), ministry });
+      // With the rules current, stored keys are used as they are: clearing them shows it.
+      await admin.query(`UPDATE "${old}".claims SET source_key = NULL`);
+      expect(await reopened()).toEqual({ ru: [], ministry });
+      await admin.query(`UPDATE "${old}".meta SET value = '99' WHERE name = 'schema'`);
+      await expect(openChannelLog(url)).rejects.toThrow(/newer ClaimDesk/);
+    } finally {
+      await admin.query(`DROP SCHEMA IF EXISTS "${old}" CASCADE`);
+      await admin.end();
+    }
+  });
 
   it('a server that cannot be reached is StoreUnavailableError', async () => {
     const err = await openChannelLog('postgres://postgres@127.0.0.1:1/test?schema=nowhere').catch((e: unknown) => e);

@@ -61,6 +61,21 @@ describe('/claims', () => {
     expect(await hitReports(`category:${category} source:harbour`)).toEqual([]);
   });
 
+  test('source:NAME also finds the source however reports wrote its name, not a like-named other source', async () => {
+    const at = { channel: 'ministries' };
+    const ru1 = savedId(await t.say("Russia's Defence Ministry said its air defences downed 9 drones over the Bryansk region.", at));
+    const ua = savedId(await t.say("Ukraine's Defence Ministry said its units pushed back an assault near Siversk.", at));
+    const ru2 = savedId(await t.say('The Russian Ministry of Defence said a Ukrainian ammunition depot near Izium was destroyed.', at));
+    const [reply] = await t.replies('/claims source:"Russian MoD"', at);
+    const hits = reply.blocks.flatMap((b) => (b.kind === 'hit' ? [b] : []));
+    expect(new Set(hits.map((h) => h.reportId))).toEqual(new Set([ru1, ru2]));
+    // Each hit keeps the name its report used.
+    expect(new Set(hits.map((h) => h.source))).toEqual(new Set(["Russia's Defence Ministry", 'Russian Ministry of Defence']));
+    expect(await t.say('/claims source:"Russian MoD"', at)).not.toMatch(/Ukraine|Siversk/);
+    expect(new Set(await hitReports('source:"Ukrainian MoD"', at))).toEqual(new Set([ua]));
+    expect(new Set(await hitReports('source:ministry', at))).toEqual(new Set([ru1, ua, ru2]));
+  });
+
   test('hedged, hedged:no, unattributed', async () => {
     const [hedged] = await t.replies('/claims hedged');
     const hits = hedged.blocks.filter((b) => b.kind === 'hit');

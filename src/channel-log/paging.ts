@@ -4,6 +4,7 @@
 // looks at the newest `rankWindow` matches (10,000 unless the store is opened with another); older matches,
 // when there are more, follow newest first. Every match is on exactly one page, and `total` counts them all.
 // Without words or phrases, matches come newest first.
+import { querySourceKeys } from './source-key.ts';
 import { searchWords } from './text.ts';
 import { MAX_NEARBY_WORDS, type ClaimQuery, type NearbyClaimsQuery } from './types.ts';
 
@@ -36,6 +37,8 @@ export interface QueryTerms {
   text: string[][];
   /** source: values (any one, words in order, the last word may be a prefix of a longer one). */
   source: string[][];
+  /** The source keys of the source: values: a claim whose source has one of them matches too, whatever its words. */
+  sourceKeys: string[];
   /** place: values (any one, words in order). */
   place: string[][];
 }
@@ -47,7 +50,7 @@ const phrases = (xs: readonly string[] | undefined): string[][] => (xs ?? []).ma
  * dropped; a filter whose every value is like that can match nothing (`null`).
  */
 export function queryTerms(q: ClaimQuery): QueryTerms | null {
-  const terms = { text: phrases([...q.words, ...q.phrases]), source: phrases(q.source), place: phrases(q.place) };
+  const terms = { text: phrases([...q.words, ...q.phrases]), source: phrases(q.source), sourceKeys: querySourceKeys(q.source), place: phrases(q.place) };
   if ((q.source?.length && !terms.source.length) || (q.place?.length && !terms.place.length)) return null;
   return terms;
 }

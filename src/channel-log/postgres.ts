@@ -1,6 +1,7 @@
 // The shared channel log: Postgres, for several bot processes writing one log. Tables live in their own schema
 // (default `claimdesk`), created on first connect. Claims carry tsvectors (the same search words as the SQLite
-// store, through the 'simple' configuration) with GIN indexes, and are ranked with ts_rank.
+// store, through the 'simple' configuration) with GIN indexes, and are ranked with ts_rank. Each claim also keeps
+// its source's key (source-key.ts), which `source:` matches beside the source's words.
 //
 // Concurrent writers: a report is inserted with ON CONFLICT on (channel, text hash), so two processes pasting
 // the same text store it once and both get the one entry back. A connection lost mid-call is retried once on a
@@ -11,6 +12,7 @@ import { newReportId, readReportId } from './ids.ts';
 import { DEFAULT_RANK_WINDOW, checkQuery, nearbyWords, pageOfMatches, queryTerms, type MatchSource } from './paging.ts';
 import { checkKey, checkNewReport, claimHit, claimRows, nearbyClaim, storedReport, type HitRecord, type NearbyRecord, type ReportRecord } from './rows.ts';
 import { groupSourceRows, sourceCounts } from './source-counts.ts';
+import { SOURCE_KEY_RULES, storedSourceKey } from './source-key.ts';
 import { textHash } from './text.ts';
 import {
   StoreUnavailableError,
@@ -42,6 +44,10 @@ const MIN_MS = -Number.MAX_SAFE_INTEGER;
 const MAX_MS = Number.MAX_SAFE_INTEGER;
 /** Any number: serialises the first connect of several processes, so they do not race creating tables. */
 const SCHEMA_LOCK = 4_240_733;
+/** The tables' layout, in meta 'schema' (a log without it is 1). 2: claims.source_key. */
+const SCHEMA_VERSION = 2;
+/** Source names re-keyed per statement when the naming rules changed. */
+const REKEY_BATCH = 2000;
 
 const schemaSql = (s: string) => `
 CREATE SCHEMA IF NOT EXISTS ${s};
@@ -70,7 +76,14 @@ CREATE INDEX IF NOT EXISTS claims_recent ON ${s}.claims (chan, posted_ms DESC, s
 CREATE INDEX IF NOT EXISTS claims_body ON ${s}.claims USING gin (body);
 CREATE INDEX IF NOT EXISTS claims_src ON ${s}.claims USING gin (src);
 CREATE INDEX IF NOT EXISTS claims_place ON ${s}.claims USING gin (place);
+CREATE TABLE IF NOT EXISTS ${s}.meta (name text PRIMARY KEY, value text NOT NULL);
 `;
+
+/** Steps from each older layout to the next (index: the version they start from). */
+const migrations = (s: string): Record<number, string> => ({
+  1: `ALTER TABLE ${s}.claims ADD COLUMN IF NOT EXISTS source_key text;
+      CREATE INDEX IF NOT EXISTS claims_source_key ON ${s}.claims (chan, source_key);`,
+});
 
 const NETWORK = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EPIPE', 'EAI_AGAIN']);
 const LOST = /Connection terminated|connection error|timeout exceeded when trying to connect|terminating connection|Client was closed/i;
@@ -136,11 +149,42 @@ export class PostgresChannelLog implements ChannelLog {
     this.#schema ??= this.#tx(async (c) => {
       await c.query('SELECT pg_advisory_xact_lock($1)', [SCHEMA_LOCK]);
       await c.query(schemaSql(this.#s));
+      await this.#migrate(c);
     }).catch((e) => {
       this.#schema = null;
       throw this.#wrap(e);
     });
     return this.#schema;
+  }
+
+  /** Brings an older log's tables up to SCHEMA_VERSION, and its source keys up to the current naming rules. */
+  async #migrate(c: pg.PoolClient): Promise<void> {
+    const s = this.#s;
+    const meta = new Map((await c.query<{ name: string; value: string }>(`SELECT name, value FROM ${s}.meta`)).rows.map((r) => [r.name, r.value]));
+    const version = Number(meta.get('schema') ?? 1);
+    if (version > SCHEMA_VERSION) {
+      throw new StoreUnavailableError(`The shared channel log ${this.#where} was written by a newer ClaimDesk (schema ${version}); update ClaimDesk.`);
+    }
+    const steps = migrations(s);
+    for (let v = version; v < SCHEMA_VERSION; v++) await c.query(steps[v]);
+    if (meta.get('source_keys') !== SOURCE_KEY_RULES) {
+      // Keys are made per distinct name (in JS: the rules are), then written to every claim of that name.
+      const names = (await c.query<{ n: string }>(`SELECT DISTINCT source_name AS n FROM ${s}.claims WHERE source_name IS NOT NULL`)).rows;
+      for (let i = 0; i < names.length; i += REKEY_BATCH) {
+        const keys = Object.fromEntries(names.slice(i, i + REKEY_BATCH).map(({ n }) => [n, storedSourceKey(n)]));
+        await c.query(
+          `UPDATE ${s}.claims c SET source_key = k.value FROM jsonb_each_text($1::jsonb) k
+           WHERE c.source_name = k.key AND c.source_key IS DISTINCT FROM k.value`,
+          [JSON.stringify(keys)],
+        );
+      }
+    }
+    if (version !== SCHEMA_VERSION || meta.get('source_keys') !== SOURCE_KEY_RULES) {
+      await c.query(
+        `INSERT INTO ${s}.meta (name, value) VALUES ('schema', $1), ('source_keys', $2) ON CONFLICT (name) DO UPDATE SET value = excluded.value`,
+        [String(SCHEMA_VERSION), SOURCE_KEY_RULES],
+      );
+    }
   }
 
   #wrap(e: unknown): unknown {
@@ -251,18 +295,18 @@ export class PostgresChannelLog implements ChannelLog {
     }
     const rows = claimRows(r.summary).map((x, n) => ({
       n,
-      claim_id: x.claimId, text: x.text, source_name: x.sourceName, source_type: x.sourceType, conduit: x.conduit,
+      claim_id: x.claimId, text: x.text, source_name: x.sourceName, source_key: x.sourceKey, source_type: x.sourceType, conduit: x.conduit,
       cue_text: x.cueText, cue_stance: x.cueStance, hedges: x.hedges, category: x.category, places: x.places,
       quote: x.quote, hedged: x.hedges.length > 0, body: x.body, src: x.source, place: x.place,
     }));
     if (rows.length > 0) {
       await c.query(
-        `INSERT INTO ${s}.claims (report, chan, posted_ms, user_id, claim_id, text, source_name, source_type, conduit, cue_text,
+        `INSERT INTO ${s}.claims (report, chan, posted_ms, user_id, claim_id, text, source_name, source_key, source_type, conduit, cue_text,
            cue_stance, hedges, category, places, quote, hedged, body, src, place)
-         SELECT $1, $2, $3, $4, x.claim_id, x.text, x.source_name, x.source_type, x.conduit, x.cue_text,
+         SELECT $1, $2, $3, $4, x.claim_id, x.text, x.source_name, x.source_key, x.source_type, x.conduit, x.cue_text,
            x.cue_stance, x.hedges, x.category, x.places, x.quote, x.hedged,
            to_tsvector('simple', x.body), to_tsvector('simple', x.src), to_tsvector('simple', x.place)
-         FROM jsonb_to_recordset($5::jsonb) AS x(n int, claim_id text, text text, source_name text, source_type text, conduit text,
+         FROM jsonb_to_recordset($5::jsonb) AS x(n int, claim_id text, text text, source_name text, source_key text, source_type text, conduit text,
            cue_text text, cue_stance text, hedges jsonb, category text, places jsonb, quote boolean, hedged boolean,
            body text, src text, place text)
          ORDER BY x.n`,
@@ -299,7 +343,11 @@ export class PostgresChannelLog implements ChannelLog {
         conds.push(`c.body @@ to_tsquery('simple', ${tsq})`);
         rank = `ts_rank(c.body, to_tsquery('simple', ${tsq}))`;
       }
-      if (terms.source.length) conds.push(`c.src @@ to_tsquery('simple', ${p(terms.source.map((w) => phrase(w, true)).join(' | '))})`);
+      if (terms.source.length) {
+        // source: the name's words, or a source with the same key (another way of writing the name).
+        const words = `c.src @@ to_tsquery('simple', ${p(terms.source.map((w) => phrase(w, true)).join(' | '))})`;
+        conds.push(terms.sourceKeys.length ? `(${words} OR c.source_key = ANY(${p(terms.sourceKeys)}))` : words);
+      }
       if (terms.place.length) conds.push(`c.place @@ to_tsquery('simple', ${p(terms.place.map((w) => phrase(w)).join(' | '))})`);
       if (q.type?.length) conds.push(`c.source_type = ANY(${p(q.type)})`);
       if (q.category?.length) conds.push(`c.category = ANY(${p(q.category)})`);

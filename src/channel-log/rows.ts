@@ -1,6 +1,7 @@
 // What both stores write for a report and read back: checked input, one row per claim (with the words search
 // and the filters work on), and stored rows mapped back to the contract's shapes.
 import type { Category, SourceType, Stance, Summary } from '../schema.ts';
+import { storedSourceKey } from './source-key.ts';
 import { searchText } from './text.ts';
 import type { ChannelKey, ClaimHit, NearbyClaim, NewReport, StoredReport } from './types.ts';
 
@@ -8,6 +9,8 @@ export interface ClaimRow {
   claimId: string;
   text: string;
   sourceName: string | null;
+  /** The source's key across reports (sourceKeyOf its name). */
+  sourceKey: string | null;
   sourceType: SourceType | null;
   conduit: string | null;
   cueText: string | null;
@@ -57,6 +60,7 @@ export function claimRows(summary: Summary): ClaimRow[] {
       claimId: c.id,
       text: c.text,
       sourceName: c.source?.name ?? null,
+      sourceKey: storedSourceKey(c.source?.name ?? null),
       sourceType: c.source?.type ?? null,
       conduit: c.conduit?.name ?? null,
       cueText: c.cue?.text ?? null,

@@ -2,8 +2,8 @@
 //
 // Claims are keyed by posting time (milliseconds × 2^20, plus a counter), so the key orders claims newest
 // first and a since:/until: range is a key range. The FTS5 table (contentless) holds, per claim, the search
-// words (`body`), the source's words (`src`), its places (`place`) and filter tags (`tags`: source type,
-// category, hedged, unattributed, who pasted it), so every /claims query is one FTS5 match: counted, ranked
+// words (`body`), the source's words (`src`), its places (`place`) and filter tags (`tags`: source type, source
+// key, category, hedged, unattributed, who pasted it), so every /claims query is one FTS5 match: counted, ranked
 // with bm25 over `body`, and paged there; only the page's rows are read from the tables.
 // Every indexed word carries its channel's prefix ("k12_bridge"): a channel's search reads only its own
 // entries' postings, and no match can come from another channel.
@@ -15,6 +15,7 @@ import { newReportId, readReportId } from './ids.ts';
 import { DEFAULT_RANK_WINDOW, checkQuery, nearbyWords, pageOfMatches, queryTerms, type MatchSource } from './paging.ts';
 import { checkKey, checkNewReport, claimHit, claimRows, nearbyClaim, storedReport, type ClaimRow, type HitRecord, type NearbyRecord, type ReportRecord } from './rows.ts';
 import { groupSourceRows, sourceCounts, type SourceRow } from './source-counts.ts';
+import { SOURCE_KEY_RULES } from './source-key.ts';
 import type { Summary } from '../schema.ts';
 import { searchText, textHash } from './text.ts';
 import {
@@ -67,10 +68,14 @@ CREATE TABLE IF NOT EXISTS claims (
   source_name TEXT, source_type TEXT, conduit TEXT, cue_text TEXT, cue_stance TEXT,
   hedges TEXT NOT NULL, category TEXT NOT NULL, places TEXT NOT NULL, quote INTEGER NOT NULL);
 CREATE INDEX IF NOT EXISTS claims_report ON claims (report);
+CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
 `;
 
-/** The search index's layout; a file with an older one has its index rebuilt from the stored reports. */
-const INDEX_VERSION = 2;
+/**
+ * The search index's layout; a file with an older one has its index rebuilt from the stored reports, and so has
+ * one whose source keys were made under other naming rules (meta 'source_keys'). 3: source keys in `tags`.
+ */
+const INDEX_VERSION = 3;
 const INDEX = `
 DROP TRIGGER IF EXISTS claims_fts_delete;
 DROP TABLE IF EXISTS claims_fts;
@@ -112,6 +117,8 @@ function unavailable(e: unknown, where: string): unknown {
 
 const tag = (prefix: string, value: string) => prefix + searchText(value).replace(/ /g, '');
 const userTag = (user: string) => 'b' + createHash('sha256').update(user).digest('hex').slice(0, 20);
+/** A source key as one token (its words may be many, and must match as the whole key, not a run of it). */
+const keyTag = (key: string) => 's' + createHash('sha256').update(key).digest('hex').slice(0, 20);
 const quoted = (words: string[], prefix = false) => `"${words.join(' ')}"${prefix ? ' *' : ''}`;
 /** The channel's prefix on each word of a search string ('' stays ''). */
 const scope = (chan: number) => (words: string) => (words === '' ? '' : `k${chan}_` + words.replace(/ /g, ` k${chan}_`));
@@ -170,8 +177,10 @@ export class SqliteChannelLog implements ChannelLog {
     if (version > INDEX_VERSION) {
       throw new StoreUnavailableError(`The channel log ${this.#where} was written by a newer ClaimDesk (index ${version}); update ClaimDesk.`);
     }
-    if (version === INDEX_VERSION) return;
+    const rules = this.#sql("SELECT value FROM meta WHERE name = 'source_keys'").pluck().get() as string | undefined;
+    if (version === INDEX_VERSION && rules === SOURCE_KEY_RULES) return;
     this.#db.exec(INDEX);
+    this.#sql("INSERT INTO meta (name, value) VALUES ('source_keys', ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value").run(SOURCE_KEY_RULES);
     const page = this.#sql('SELECT seq, chan, user_id, summary FROM reports WHERE seq > ? ORDER BY seq LIMIT 500');
     const keys = this.#sql('SELECT key FROM claims WHERE report = ? ORDER BY key').pluck().safeIntegers(true);
     for (let after = 0; ; ) {
@@ -189,7 +198,7 @@ export class SqliteChannelLog implements ChannelLog {
     const by = userTag(user);
     rows.forEach((c, n) => {
       if (keys[n] === undefined) return;
-      const tags = ['all', tag('t', c.sourceType ?? 'none'), tag('g', c.category), c.hedges.length ? 'h1' : 'h0', c.sourceName ? 'u0' : 'u1', by];
+      const tags = ['all', tag('t', c.sourceType ?? 'none'), ...(c.sourceKey === null ? [] : [keyTag(c.sourceKey)]), tag('g', c.category), c.hedges.length ? 'h1' : 'h0', c.sourceName ? 'u0' : 'u1', by];
       ins.run(keys[n], p(c.body), p(c.source), p(c.place), p(tags.join(' ')));
     });
   }
@@ -301,7 +310,11 @@ export class SqliteChannelLog implements ChannelLog {
       const p = scope(chan);
       const words = (ws: string[]) => ws.map(p);
       const parts = terms.text.map((w) => `body : ${quoted(words(w))}`);
-      if (terms.source.length) parts.push(anyOf('src', terms.source.map((w) => quoted(words(w), true))));
+      // source: the name's words, or a source with the same key (another way of writing the name).
+      if (terms.source.length) {
+        const byKey = terms.sourceKeys.length ? ` OR ${anyOf('tags', terms.sourceKeys.map((k) => p(keyTag(k))))}` : '';
+        parts.push(`(${anyOf('src', terms.source.map((w) => quoted(words(w), true)))}${byKey})`);
+      }
       if (terms.place.length) parts.push(anyOf('place', terms.place.map((w) => quoted(words(w)))));
       if (q.type?.length) parts.push(anyOf('tags', q.type.map((t) => p(tag('t', t)))));
       if (q.category?.length) parts.push(anyOf('tags', q.category.map((c) => p(tag('g', c)))));

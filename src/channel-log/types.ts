@@ -45,7 +45,7 @@ export interface ClaimQuery {
   words: string[];
   /** "Quoted phrases": each must appear as a phrase. */
   phrases: string[];
-  /** source: — case-insensitive match on the source's name or mention (substring of words). */
+  /** source: — case-insensitive match on the source's name or mention (substring of words), or a source with the same source key. */
   source?: string[];
   type?: SourceType[];
   /** place: — a place entity of the claim. */
