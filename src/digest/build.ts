@@ -135,7 +135,7 @@ function mergedClaim(lead: ClaimItem, items: readonly ClaimItem[], names: Source
   const sources = new Map<string, DigestClaim['sources'][number]>();
   const hedges = new Map<string, string>();
   const reports = new Map<string, DigestRef>();
-  for (const { claim, ...r } of [lead, ...items]) {
+  for (const { claim, ...r } of items[0] === lead ? items : [lead, ...items]) {
     if (claim.source) {
       const conduit = claim.conduit ? names.shown(claim.conduit.name) : null;
       const k = `${sourceKeyOf(claim.source.name)}|${conduit ? sourceKeyOf(conduit) : ''}|${claim.cue?.stance ?? ''}`;
@@ -186,21 +186,15 @@ function bySource(groups: readonly ClaimGroup[], merged: readonly DigestClaim[],
 }
 
 function disputesOf(groups: readonly ClaimGroup[], merged: readonly DigestClaim[], names: SourceNames): DigestDispute[] {
-  // Claims are looked up as objects, and a pair of groups as one number: a busy day has tens of thousands of pairs.
   const groupOf = new Map<ClaimItem, number>();
   groups.forEach((g, i) => g.members.forEach((m) => groupOf.set(m, i)));
-  const seen = new Set<number>();
   const out: DigestDispute[] = [];
   groups.forEach((g, i) => {
     const disputedBy: DigestDispute['disputedBy'] = [];
     for (const d of g.disputes) {
       const j = groupOf.get(d.item);
-      // A pair shows once, under the claim reported first (a claim in no group cannot come up twice).
-      if (j !== undefined) {
-        const pair = Math.min(i, j) * groups.length + Math.max(i, j);
-        if (seen.has(pair)) continue;
-        seen.add(pair);
-      }
+      // A pair shows once, under the claim reported first: groupClaims lists each pair once in each group.
+      if (j !== undefined && j < i) continue;
       disputedBy.push({ claim: j === undefined ? mergedClaim(d.item, [d.item], names) : merged[j], why: d.why });
     }
     if (disputedBy.length > 0) out.push({ claim: merged[i], disputedBy });
@@ -242,18 +236,25 @@ async function newNames(log: ChannelLog, key: ChannelKey, before: Date, items: r
   return { places: await keep('place'), units: await keep('unit') };
 }
 
-/** What a claim says, without where it sits in its report: two claims with the same key are the same claim. */
-function contentKey(c: Claim): string {
-  return JSON.stringify([
-    c.text,
-    c.quote,
-    c.category,
-    c.source ? [c.source.name, c.source.type, c.source.affiliation ?? null, c.source.unresolved ?? false] : null,
-    c.conduit?.name ?? null,
-    c.cue ? [c.cue.text, c.cue.stance] : null,
-    c.hedges.map((h) => h.text),
-    c.entities.map((e) => [e.type, e.text]),
-  ]);
+/** Two claims say the same thing, wherever they sit in their reports: the same words, source, conduit, cue, hedges and entities. */
+function sameContent(a: Claim, b: Claim): boolean {
+  const sa = a.source;
+  const sb = b.source;
+  return (
+    a.text === b.text &&
+    a.quote === b.quote &&
+    a.category === b.category &&
+    (sa === null || sb === null
+      ? sa === sb
+      : sa.name === sb.name && sa.type === sb.type && (sa.affiliation ?? null) === (sb.affiliation ?? null) && (sa.unresolved ?? false) === (sb.unresolved ?? false)) &&
+    (a.conduit?.name ?? null) === (b.conduit?.name ?? null) &&
+    (a.cue?.text ?? null) === (b.cue?.text ?? null) &&
+    (a.cue?.stance ?? null) === (b.cue?.stance ?? null) &&
+    a.hedges.length === b.hedges.length &&
+    a.hedges.every((h, k) => h.text === b.hedges[k].text) &&
+    a.entities.length === b.entities.length &&
+    a.entities.every((e, k) => e.type === b.entities[k].type && e.text === b.entities[k].text)
+  );
 }
 
 /**
@@ -262,27 +263,29 @@ function contentKey(c: Claim): string {
  * repeated copy costs it as many distinct claims as there are, not as many pastes.
  */
 export function groupDistinct(items: readonly ClaimItem[]): ClaimGroup[] {
-  // By text first: most claims of a day differ in their words, and only those that do not need the whole key.
+  /** First occurrences by text (the same words may differ in source or hedges), and the repeats of each. */
   const byText = new Map<string, ClaimItem[]>();
+  const firsts: ClaimItem[] = [];
   const repeats = new Map<ClaimItem, ClaimItem[]>();
-  const keys = new Map<ClaimItem, string>();
-  const keyOf = (i: ClaimItem) => {
-    let k = keys.get(i);
-    if (k === undefined) keys.set(i, (k = contentKey(i.claim)));
-    return k;
-  };
   for (const i of byTime(items)) {
-    const firsts = byText.get(i.claim.text);
-    const f = firsts?.find((x) => keyOf(x) === keyOf(i));
-    if (f) repeats.get(f)!.push(i);
-    else {
-      if (firsts) firsts.push(i);
+    const same = byText.get(i.claim.text);
+    const f = same?.find((x) => sameContent(x.claim, i.claim));
+    if (f) {
+      const r = repeats.get(f);
+      if (r) r.push(i);
+      else repeats.set(f, [i]);
+    } else {
+      if (same) same.push(i);
       else byText.set(i.claim.text, [i]);
-      repeats.set(i, []);
+      firsts.push(i);
     }
   }
-  return groupClaims([...repeats.keys()]).map((g) =>
-    g.members.some((m) => repeats.get(m)!.length > 0) ? { ...g, members: g.members.flatMap((m) => [m, ...repeats.get(m)!]).sort((x, y) => x.postedAt.getTime() - y.postedAt.getTime()) } : g,
+  const groups = groupClaims(firsts);
+  if (repeats.size === 0) return groups;
+  return groups.map((g) =>
+    g.members.some((m) => repeats.has(m))
+      ? { ...g, members: g.members.flatMap((m) => [m, ...(repeats.get(m) ?? [])]).sort((x, y) => x.postedAt.getTime() - y.postedAt.getTime()) }
+      : g,
   );
 }
 
