@@ -1,6 +1,9 @@
 // Reads a quantity ("three kilometers", "5 km", "at least 120 soldiers", "dozens of civilians") as a range of
 // values of one kind, so that figures given by different sources can be compared.
 
+import { readFileSync } from 'node:fs';
+import { APPROX_SHARE, NUMBER_WORDS, QUALIFIERS, SCALES, VAGUE, type QualifierKind } from './numbers.ts';
+
 export interface Figure {
   /** What is counted or measured: 'distance', 'percent', 'money:usd', 'count:soldier', ... */
   kind: string;
@@ -11,46 +14,21 @@ export interface Figure {
   label: string;
 }
 
-const SMALL: Record<string, number> = {
-  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18,
-  nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
-};
-const SCALE: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9, mln: 1e6, bn: 1e9 };
-const VAGUE: Record<string, [number, number]> = {
-  dozens: [24, 120],
-  scores: [40, 200],
-  hundreds: [200, 999],
-  thousands: [2000, 9999],
-};
-
-const QUALIFIERS: [RegExp, (v: number) => [number, number]][] = [
-  [/^(at least|more than|over|upwards of|no fewer than|no less than) /, (v) => [v, Infinity]],
-  [/^(at most|up to|fewer than|less than|under|no more than) /, (v) => [0, v]],
-  [/^(nearly|almost) /, (v) => [v * 0.85, v]],
-  [/^(about|around|roughly|approximately|some|an estimated|estimated|approx\.?) /, (v) => [v * 0.85, v * 1.15]],
-];
-
-const DISTANCE: Record<string, number> = {
-  km: 1000, kms: 1000, kilometer: 1000, kilometers: 1000, kilometre: 1000, kilometres: 1000,
-  m: 1, meter: 1, meters: 1, metre: 1, metres: 1, mi: 1609.344, mile: 1609.344, miles: 1609.344,
-};
-const CURRENCY: Record<string, string> = {
-  $: 'usd', usd: 'usd', dollar: 'usd', dollars: 'usd', '€': 'eur', eur: 'eur', euro: 'eur', euros: 'eur',
-  '£': 'gbp', gbp: 'gbp', pound: 'gbp', pounds: 'gbp', rouble: 'rub', roubles: 'rub', ruble: 'rub', rubles: 'rub',
-  hryvnia: 'uah', hryvnias: 'uah',
-};
-const SYNONYMS: Record<string, string> = {
-  troop: 'soldier', serviceman: 'soldier', servicemember: 'soldier', personnel: 'soldier', people: 'person',
-  casualty: 'casualty', death: 'dead', killed: 'dead', died: 'dead',
-};
-// Words that end a quantity's noun phrase.
-const STOP = new Set(
-  'and or but of in on at to from by with were was are is had have has been be who which that as for per said says the a an their its this'.split(
-    ' ',
-  ),
-);
-const STATUS = new Set(['killed', 'dead', 'wounded', 'injured', 'captured', 'missing', 'died']);
+interface FiguresFile {
+  distance: Record<string, number>;
+  currency: Record<string, string>;
+  synonyms: Record<string, string>;
+  stop: string[];
+  status: string[];
+}
+// Units, currencies and counted nouns are the flag's own (src/lexicon/figures.json); numbers, vague amounts and
+// qualifiers are the list the matcher reads too (src/lexicon/numbers.json).
+const FILE = JSON.parse(readFileSync(new URL('./lexicon/figures.json', import.meta.url), 'utf8')) as FiguresFile;
+const DISTANCE = new Map(Object.entries(FILE.distance));
+const CURRENCY = new Map(Object.entries(FILE.currency));
+const SYNONYMS = new Map(Object.entries(FILE.synonyms));
+const STOP = new Set(FILE.stop);
+const STATUS = new Set(FILE.status);
 
 function singular(w: string): string {
   if (w.endsWith('ies') && w.length > 4) return w.slice(0, -3) + 'y';
@@ -67,33 +45,55 @@ function words(text: string): string[] {
   low = low.replace(/(\d)(?=[a-z%])/g, '$1 ');
   if (low.includes('%')) low = low.replace(/%/g, ' percent ');
   if (low.includes('-') || low.includes('–')) low = low.replace(/[-–]/g, ' ');
-  return low.split(/[^a-z0-9.$€£]+/).filter(Boolean);
+  const ws = low.split(/[^a-z0-9.$€£]+/);
+  // a word's final dot ends a sentence or an abbreviation ("approx."): only a decimal point is kept
+  for (let k = 0; k < ws.length; k++) if (ws[k].endsWith('.')) ws[k] = ws[k].replace(/\.+$/, '');
+  return ws.filter(Boolean);
 }
 
 /** Reads the number at the start of `ws` from index i: value (or vague range) and the index after it. */
 function readNumber(ws: string[], i: number): { range: [number, number]; next: number } | null {
-  if (ws[i] in VAGUE) return { range: VAGUE[ws[i]], next: i + 1 };
+  const vague = VAGUE.at(ws, i);
+  if (vague) return { range: vague.value, next: i + vague.length };
   let total = 0;
   let current = 0;
   let seen = false;
   let k = i;
-  for (; k < ws.length; k++) {
+  while (k < ws.length) {
     const w = ws[k];
-    if (/^\d+(\.\d+)?$/.test(w) && !seen) current += parseFloat(w);
-    else if (w in SMALL) current += SMALL[w];
-    else if (w === 'a' && !seen && (ws[k + 1] === 'dozen' || ws[k + 1] === 'hundred' || ws[k + 1] in SCALE)) current += 1;
-    else if (w === 'dozen') current = (seen ? current : 1) * 12;
-    else if (w === 'hundred' && seen) current *= 100;
-    else if (w in SCALE && seen) {
-      total += current * SCALE[w];
-      current = 0;
-    } else if (w === 'and' && seen && ws[k - 1] === 'hundred' && ws[k + 1] in SMALL) continue;
-    else break;
+    const scale = seen ? SCALES.get(w) : undefined;
+    if (scale !== undefined) {
+      // "two hundred" multiplies the number so far; "thousand" and up close a group ("two hundred thousand")
+      if (scale < 1000) current *= scale;
+      else {
+        total += current * scale;
+        current = 0;
+      }
+      k++;
+    } else if (!seen && /^\d+(\.\d+)?$/.test(w)) {
+      current += parseFloat(w);
+      k++;
+    } else if (w === 'and' && seen && SCALES.has(ws[k - 1]) && NUMBER_WORDS.at(ws, k + 1)) {
+      k++; // "one hundred and twenty"
+      continue;
+    } else {
+      const word = NUMBER_WORDS.at(ws, k);
+      if (!word) break;
+      current += word.value;
+      k += word.length;
+    }
     seen = true;
   }
   if (!seen) return null;
   const v = total + current;
   return { range: [v, v], next: k };
+}
+
+/** A qualified number's range: "at least 120" is [120, ∞), "about 40" 40 give or take the shared share. */
+function widen(kind: QualifierKind, v: number): [number, number] {
+  if (kind === 'min') return [v, Infinity];
+  if (kind === 'max') return [0, v];
+  return [v * (1 - APPROX_SHARE), v * (1 + APPROX_SHARE)];
 }
 
 /**
@@ -104,22 +104,13 @@ export function parseFigure(text: string, after = ''): Figure | null {
   const raw = text.trim();
   let ws = words(raw);
   let currency = raw.match(/[$€£]/)?.[0];
-  // the qualifier's widening (no closure per call: tsx names every closure it creates, which costs more than the rest)
-  let widen: ((v: number) => [number, number]) | null = null;
-  const joined = ws.join(' ') + ' ';
-  for (const [re, f] of QUALIFIERS) {
-    const m = joined.match(re);
-    if (m) {
-      ws = ws.slice(m[1].split(' ').length);
-      widen = f;
-      break;
-    }
-  }
+  const qualifier = QUALIFIERS.at(ws, 0);
+  if (qualifier) ws = ws.slice(qualifier.length);
   if (currency) ws = ws.map((w) => w.replace(/^[$€£]/, '')).filter(Boolean);
   const num = readNumber(ws, 0);
   if (!num) return null;
   let [lo, hi] = num.range;
-  if (lo === hi && widen) [lo, hi] = widen(lo);
+  if (lo === hi && qualifier) [lo, hi] = widen(qualifier.value, lo);
 
   let rest = ws.slice(num.next);
   if (rest[0] === 'of') rest = rest.slice(1);
@@ -135,7 +126,7 @@ export function parseFigure(text: string, after = ''): Figure | null {
 
   const unitWords: string[] = [];
   for (const w of rest) {
-    if (w in DISTANCE || w in CURRENCY || w === 'percent') {
+    if (DISTANCE.has(w) || CURRENCY.has(w) || w === 'percent') {
       unitWords.push(w);
       break;
     }
@@ -148,15 +139,16 @@ export function parseFigure(text: string, after = ''): Figure | null {
   }
   label = trimLabel(label, unitWords);
   const unit = unitWords.at(-1);
-  if (currency || (unit && unit in CURRENCY)) {
-    currency = CURRENCY[currency ?? unit!];
+  if (currency || (unit && CURRENCY.has(unit))) {
+    currency = CURRENCY.get(currency ?? unit!);
     return { kind: `money:${currency}`, lo, hi, label };
   }
   if (!unit) return null;
-  if (unit in DISTANCE) return { kind: 'distance', lo: lo * DISTANCE[unit], hi: hi * DISTANCE[unit], label };
+  const metres = DISTANCE.get(unit);
+  if (metres !== undefined) return { kind: 'distance', lo: lo * metres, hi: hi * metres, label };
   if (unit === 'percent') return { kind: 'percent', lo, hi, label };
   const noun = singular(unit);
-  return { kind: `count:${SYNONYMS[noun] ?? SYNONYMS[unit] ?? noun}`, lo, hi, label };
+  return { kind: `count:${SYNONYMS.get(noun) ?? SYNONYMS.get(unit) ?? noun}`, lo, hi, label };
 }
 
 /** trimLabel's pattern per unit word, compiled once (no g or y flag: it keeps no state between matches). */
