@@ -6,11 +6,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openChannelLog } from '../src/channel-log/index.ts';
 import { textHash } from '../src/channel-log/text.ts';
-import { TEST_POSTGRES, describeWithService, postgresDown } from './helpers/services.ts';
+import { TEST_POSTGRES, describeWithService, dropSchemas, postgresDown } from './helpers/services.ts';
 
 const run = promisify(execFile);
 const dir = mkdtempSync(join(tmpdir(), 'claimdesk-concurrency-'));
@@ -68,12 +67,7 @@ const pgDown = await postgresDown();
 const schema = `claimdesk_conc_${process.pid}_${Date.now()}`;
 
 describeWithService('two processes writing one Postgres log', pgDown, () => {
-  afterAll(async () => {
-    const admin = new pg.Client({ connectionString: TEST_POSTGRES });
-    await admin.connect();
-    await admin.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-    await admin.end();
-  });
+  afterAll(() => dropSchemas([schema]));
 
   it('lose no entries and store none twice (the schema is also created by both at once)', async () => {
     const page = await twoWriters(`${TEST_POSTGRES}?schema=${schema}`);

@@ -13,7 +13,7 @@ import { openChannelLog } from '../src/channel-log/index.ts';
 import { StoreUnavailableError, type ChannelKey, type ChannelLog, type ClaimQuery, type NearbyClaimsQuery, type NewReport } from '../src/channel-log/types.ts';
 import type { Claim, Summary } from '../src/schema.ts';
 import { summarize } from '../src/summarize.ts';
-import { TEST_POSTGRES, describeWithService, postgresDown } from './helpers/services.ts';
+import { TEST_POSTGRES, describeWithService, dropSchemas, postgresDown } from './helpers/services.ts';
 
 const run = promisify(execFile);
 const DAY = 86_400_000;
@@ -763,12 +763,7 @@ const schema = `claimdesk_test_${process.pid}_${Date.now()}`;
 const pgUrl = (options = '') => `${TEST_POSTGRES}?schema=${schema}${options ? `&${options}` : ''}`;
 
 describeWithService('channel log on Postgres', pgDown, () => {
-  afterAll(async () => {
-    const admin = new pg.Client({ connectionString: TEST_POSTGRES });
-    await admin.connect();
-    await admin.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-    await admin.end();
-  });
+  afterAll(() => dropSchemas([schema, `${schema}_old`]));
 
   behaviour({ open: (options) => openChannelLog(pgUrl(options)), sharedUrl: pgUrl() });
 
@@ -803,7 +798,6 @@ describeWithService('channel log on Postgres', pgDown, () => {
       await admin.query(`UPDATE "${old}".meta SET value = '99' WHERE name = 'schema'`);
       await expect(openChannelLog(url)).rejects.toThrow(/newer ClaimDesk/);
     } finally {
-      await admin.query(`DROP SCHEMA IF EXISTS "${old}" CASCADE`);
       await admin.end();
     }
   });

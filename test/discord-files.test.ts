@@ -6,8 +6,9 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { SUMMARIZE_CLAIMS } from '../adapters/discord/commands.ts';
 import { DAM_REPORT } from './fixtures/discord-reports.ts';
 import { wireReport } from './fixtures/wire-copy.ts';
+import { storedReports } from './helpers/desk.ts';
 import { startForeignHost, type ForeignHost } from './helpers/foreign-host.ts';
-import { startDiscordHarness, type DiscordHarness } from './helpers/discord-bot.ts';
+import { interact, startDiscordHarness, type DiscordHarness } from './helpers/discord-bot.ts';
 import { expectAllSendable, textOf } from './helpers/discord-payloads.ts';
 import { ALICE, APP_ID, BORIS, CHANNEL_ID, EDITH, GUILD_ID } from './helpers/discord-server.ts';
 
@@ -27,22 +28,7 @@ afterAll(async () => {
   await elsewhere?.close();
 });
 
-async function stored() {
-  const out = [];
-  for await (const r of h.desk.log.export(KEY)) out.push(r);
-  return out;
-}
-
-/** Sends an interaction and waits until the bot has answered it; the calls it made for it. */
-async function interact(payload: any) {
-  h.fake.dispatch('INTERACTION_CREATE', payload);
-  await h.logged(new RegExp(`interaction ${payload.id} \\(.*\\) answered`));
-  const hook = `/webhooks/${APP_ID}/${payload.token}`;
-  return {
-    edit: h.fake.find('PATCH', `${hook}/messages/@original`)[0],
-    followUps: h.fake.find('POST', hook),
-  };
-}
+const stored = () => storedReports(h.desk.log, KEY);
 
 describe('a long report sent as message.txt', () => {
   test('is read from the attachment, answered in a thread on the message with its claims, and saved', async () => {
@@ -133,7 +119,7 @@ describe('"Summarize claims" on a message with a text file', () => {
     const report = wireReport('Saltcombe');
     const target = { ...h.fake.message(ALICE, ''), attachments: [h.fake.attachment('message.txt', report)] };
     const before = h.fake.fileGets().length;
-    const a = await interact(h.fake.contextMenu(EDITH, SUMMARIZE_CLAIMS, target));
+    const a = await interact(h, h.fake.contextMenu(EDITH, SUMMARIZE_CLAIMS, target));
     expect(h.fake.fileGets().length).toBe(before + 1);
     const text = [a.edit, ...a.followUps].filter(Boolean).map((c) => textOf(c!.body)).join('\n');
     expect(text).toMatch(/port authority of Saltcombe/);
@@ -146,7 +132,7 @@ describe('"Summarize claims" on a message with a text file', () => {
   test('an over-size file is refused before download, to the asker only', async () => {
     const target = { ...h.fake.message(ALICE, ''), attachments: [h.fake.attachment('message.txt', 'x', { size: 50_000 })] };
     const before = h.fake.fileGets().length;
-    const a = await interact(h.fake.contextMenu(EDITH, SUMMARIZE_CLAIMS, target));
+    const a = await interact(h, h.fake.contextMenu(EDITH, SUMMARIZE_CLAIMS, target));
     expect(h.fake.fileGets().length).toBe(before);
     expect(a.followUps).toHaveLength(1);
     expect(a.followUps[0].body.flags & EPHEMERAL).toBe(EPHEMERAL);

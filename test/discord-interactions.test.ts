@@ -7,34 +7,11 @@ import { STORE_DOWN } from '../commands/index.ts';
 import { NOT_STORED } from '../commands/summarize.ts';
 import { SUMMARIZE_CLAIMS } from '../adapters/discord/commands.ts';
 import { DAM_REPORT, longReport } from './fixtures/discord-reports.ts';
-import { startDiscordHarness, type DiscordHarness } from './helpers/discord-bot.ts';
+import { interact, startDiscordHarness, type Answer, type DiscordHarness } from './helpers/discord-bot.ts';
 import { expectAllSendable, expectSendable, textOf } from './helpers/discord-payloads.ts';
-import { ALICE, APP_ID, BORIS, CHANNEL_ID, EDITH, GUILD_ID, OTHER_CHANNEL_ID, snowflake, type RestCall } from './helpers/discord-server.ts';
+import { ALICE, BORIS, CHANNEL_ID, EDITH, GUILD_ID, OTHER_CHANNEL_ID, snowflake, type RestCall } from './helpers/discord-server.ts';
 
 const EPHEMERAL = 1 << 6;
-
-interface Answer {
-  callback: RestCall;
-  /** The edit of the deferred message, if the answer was public. */
-  edit?: RestCall;
-  deleted: boolean;
-  followUps: RestCall[];
-}
-
-/** Sends an interaction and waits until the bot has answered it; returns what it sent for it. */
-async function interact(h: DiscordHarness, payload: any): Promise<Answer> {
-  h.fake.dispatch('INTERACTION_CREATE', payload);
-  await h.logged(new RegExp(`interaction ${payload.id} \\(.*\\) answered`));
-  const hook = `/webhooks/${APP_ID}/${payload.token}`;
-  const callbacks = h.fake.find('POST', `/interactions/${payload.id}/${payload.token}/callback`);
-  expect(callbacks).toHaveLength(1);
-  return {
-    callback: callbacks[0],
-    edit: h.fake.find('PATCH', `${hook}/messages/@original`)[0],
-    deleted: h.fake.find('DELETE', `${hook}/messages/@original`).length > 0,
-    followUps: h.fake.find('POST', hook),
-  };
-}
 
 const shown = (a: Answer) => [a.edit, ...a.followUps].filter((c): c is RestCall => !!c).map((c) => textOf(c.body)).join('\n');
 

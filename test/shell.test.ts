@@ -4,11 +4,10 @@ import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:chil
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { BRIDGE, HARBOUR } from './fixtures/desk-reports.ts';
+import { BIN, cleanEnv } from './helpers/run-cli.ts';
 
-const BIN = fileURLToPath(new URL('../bin/claimdesk.js', import.meta.url));
 let dir: string;
 
 beforeEach(async () => {
@@ -24,8 +23,8 @@ const HAS_SCRIPT = spawnSync('script', ['--version']).status === 0;
  * With `tty`, it runs on a pseudo-terminal (through `script`), so it is the interactive console.
  */
 function start(tty = false): ChildProcessWithoutNullStreams & { out: () => string; err: () => string; done: Promise<number | null> } {
-  const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'warn' };
-  for (const k of Object.keys(env)) if (/^(CLAIMDESK_(STORE|STATE)|SLACK_|DISCORD_)/.test(k)) delete env[k];
+  // No CLAIMDESK_ setting from the shell running the tests: the size-limit test expects the default limit.
+  const env = cleanEnv({ LOG_LEVEL: 'warn' });
   const child = tty
     ? spawn('script', ['-qfec', `"${process.execPath}" "${BIN}" start`, '/dev/null'], { cwd: dir, env, stdio: ['pipe', 'pipe', 'pipe'] })
     : spawn(process.execPath, [BIN, 'start'], { cwd: dir, env, stdio: ['pipe', 'pipe', 'pipe'] });

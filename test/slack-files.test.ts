@@ -9,6 +9,7 @@ import { ALICE, CHANNEL, form, messageEvent, nextTs, send, shortcutPayload } fro
 import { BOT_USER, TEAM, TEAM_URL } from './helpers/slack-server.ts';
 import { FERRY } from './fixtures/slack-reports.ts';
 import { wireReport } from './fixtures/wire-copy.ts';
+import { storedReports } from './helpers/desk.ts';
 import { startForeignHost, type ForeignHost } from './helpers/foreign-host.ts';
 
 const MAX = 20_000;
@@ -35,11 +36,7 @@ function fileShare(text: string, files: Record<string, unknown>[], fields: Recor
 
 const privateIn = (thread: string) => s.fake.called('chat.postEphemeral').filter((c) => c.args.thread_ts === thread);
 
-async function stored() {
-  const out = [];
-  for await (const r of s.desk.log.export(KEY)) out.push(r);
-  return out;
-}
+const stored = () => storedReports(s.desk.log, KEY);
 
 /** Posts an ordinary report and waits for its answer: whatever earlier events caused in the channel came first. */
 async function marker() {

@@ -1,6 +1,7 @@
 // The Slack adapter end to end in HTTP mode: real Bolt behind the adapter's start(), signed requests from the
 // test, a local Slack Web API (FakeSlack) recording what the bot sends.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { storedReports } from './helpers/desk.ts';
 import { messageText, startTestSlack, type TestSlack } from './helpers/slack-app.ts';
 import {
   ALICE,
@@ -27,12 +28,6 @@ afterAll(async () => {
   expect(s?.fake.calls.filter((c) => c.refused)).toEqual([]);
   await s?.close();
 });
-
-async function storedReports() {
-  const out = [];
-  for await (const r of s.desk.log.export(KEY)) out.push(r);
-  return out;
-}
 
 
 describe('Slack over HTTP', { timeout: 60_000 }, () => {
@@ -81,7 +76,7 @@ describe('Slack over HTTP', { timeout: 60_000 }, () => {
     expect(text).toContain('*coast guard*');
     expect(text).toContain('all passengers were safe and would be taken to the mainland');
     expect(text).toContain('Two passengers were reportedly treated for minor injuries');
-    const stored = (await storedReports()).find((r) => r.text.includes('214 passengers'));
+    const stored = (await storedReports(s.desk.log, KEY)).find((r) => r.text.includes('214 passengers'));
     expect(stored?.link).toBe(`${TEAM_URL}archives/${CHANNEL}/p${ts.replace('.', '')}`);
     expect(stored?.userName).toBe(`name-${ALICE}`);
     expect(stored?.thread).toBe(ts);

@@ -39,7 +39,7 @@ describe('Slack installed through OAuth', { timeout: 60_000 }, () => {
   it('answers an installed workspace with the token stored for it', async () => {
     const ts = nextTs();
     await send(s.events, JSON.stringify(eventPayload(messageEvent({ text: FERRY, ts }))));
-    const post = await s.fake.waitFor('the summary', () => s.fake.called('chat.postMessage').find((c) => c.args.thread_ts === ts));
+    const post = await s.fake.waitFor('the summary', () => s.postsIn(ts)[0]);
     expect(post.token).toBe('xoxb-installed-in-newsroom');
     expect(s.fake.called('users.info').every((c) => c.token === 'xoxb-installed-in-newsroom')).toBe(true);
   });

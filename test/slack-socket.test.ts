@@ -32,7 +32,7 @@ describe('Slack in Socket Mode', { timeout: 60_000 }, () => {
   it('acks an events_api envelope and answers a pasted report in its thread', async () => {
     const ts = nextTs();
     await s.fake.envelope('events_api', eventPayload(messageEvent({ text: FERRY, ts })));
-    const post = await s.fake.waitFor('the summary', () => s.fake.called('chat.postMessage').find((c) => c.args.thread_ts === ts));
+    const post = await s.fake.waitFor('the summary', () => s.postsIn(ts)[0]);
     expect(post.args.channel).toBe(CHANNEL);
     expect(post.token).toBe('xoxb-test-token');
     expect(messageText(post.args)).toContain('all passengers were safe');

@@ -20,7 +20,7 @@ describe('Slack with the log down', { timeout: 60_000 }, () => {
     const ts = nextTs();
     const res = await send(s.events, JSON.stringify(eventPayload(messageEvent({ text: FERRY, ts }))));
     expect(res.status).toBe(200);
-    const post = await s.fake.waitFor('the answer', () => s.fake.called('chat.postMessage').find((c) => c.args.thread_ts === ts));
+    const post = await s.fake.waitFor('the answer', () => s.postsIn(ts)[0]);
     const text = messageText(post.args);
     expect(text).toContain(NOT_STORED);
     expect(text).toContain('coast guard');

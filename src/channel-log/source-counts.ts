@@ -2,7 +2,7 @@
 // become one entry per source (src/matching/source-names.ts: "Russian MoD" and "Russia's Defence Ministry" are
 // one). Claims add up; reports do not (one report may use two of the names), so a source with several names has
 // its reports counted again by the store over all its names (`reportsOver`).
-import { sourceKeyOf } from '../matching/source-names.ts';
+import { shownName, sourceKeyOf, type NameUse } from '../matching/source-names.ts';
 import type { SourceCount } from './types.ts';
 
 /** One row of a store's per-name tally. */
@@ -36,20 +36,26 @@ export function groupSourceRows(rows: readonly SourceRow[]): SourceGroups {
 }
 
 /**
- * One entry per source: the name most reports used (on a tie the longest, then the one with more claims), the
- * type most of its claims have, claims summed, reports from `reports` (by key) where it has several rows.
+ * One entry per source: the name shownName picks (most reports, then the longest, more claims, used last, code-point
+ * order), the type most of its claims have, claims summed, reports from `reports` (by key) where it has several rows.
  * Most claims first, then most reports, the latest, and the name.
  */
 export function sourceCounts({ groups }: SourceGroups, reports: ReadonlyMap<string, number>): SourceCount[] {
   const out: SourceCount[] = [];
   for (const [k, rows] of groups) {
-    const byName = new Map<string, number>();
+    // A name has a row per type: its claims add up; its reports are at least those of its busiest row.
+    const byName = new Map<string, NameUse>();
     const byType = new Map<SourceCount['type'], number>();
     for (const r of rows) {
-      byName.set(r.name, Math.max(byName.get(r.name) ?? 0, r.reports));
+      const u = byName.get(r.name);
+      if (u) {
+        u.reports = Math.max(u.reports, r.reports);
+        u.claims += r.claims;
+        u.last = Math.max(u.last, r.last);
+      } else byName.set(r.name, { name: r.name, reports: r.reports, claims: r.claims, last: r.last });
       byType.set(r.type, (byType.get(r.type) ?? 0) + r.claims);
     }
-    const name = [...byName].reduce((a, b) => (b[1] > a[1] || (b[1] === a[1] && b[0].length > a[0].length) ? b : a))[0];
+    const name = shownName(byName.values());
     const type = [...byType].reduce((a, b) => (b[1] > a[1] ? b : a))[0];
     out.push({
       name,

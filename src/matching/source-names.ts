@@ -88,24 +88,58 @@ export function sourceKeyOf(name: string): string {
   return k;
 }
 
+/** How reports used one name of a source. */
+export interface NameUse {
+  name: string;
+  /** Reports that used it. */
+  reports: number;
+  /** Claims attributed under it. */
+  claims: number;
+  /** When it was last used, ms (0 when not known). */
+  last: number;
+}
+
+/** Positive when `a` is the better name to show (see shownName). */
+function betterName(a: NameUse, b: NameUse): number {
+  return (
+    a.reports - b.reports ||
+    a.name.length - b.name.length ||
+    a.claims - b.claims ||
+    a.last - b.last ||
+    (a.name < b.name ? 1 : a.name > b.name ? -1 : 0)
+  );
+}
+
 /**
- * The name shown for each key among names used across reports: the name the most reports used; on a tie the
- * longest (the fuller form: "Russian Defence Ministry" before "Russian MoD"), then the first given.
+ * The name shown for a source among the names reports gave it: the name most reports used; on a tie the longest
+ * (the fuller form: "Russian Defence Ministry" before "Russian MoD"), then the one with more claims, then the one
+ * used last, then the first in code-point order, so that both stores and the digest show the same name whatever
+ * order the names come in.
  */
+export function shownName(uses: Iterable<NameUse>): string {
+  let best: NameUse | undefined;
+  for (const u of uses) if (best === undefined || betterName(u, best) > 0) best = u;
+  if (best === undefined) throw new RangeError('shownName needs at least one name.');
+  return best.name;
+}
+
+/** The name shown for each key among names used across reports (shownName decides). */
 export class SourceNames {
-  readonly #byKey = new Map<string, Map<string, Set<string>>>();
+  readonly #byKey = new Map<string, Map<string, { reports: Set<string>; claims: number; last: number }>>();
   /** The name chosen for each key, once asked (forgotten when a name is added). */
   readonly #chosen = new Map<string, string>();
 
-  /** A name as one report used it. */
-  add(name: string, reportId: string): void {
+  /** A name as one report used it for one claim, posted at `at` (ms) when known. */
+  add(name: string, reportId: string, at = 0): void {
     const k = sourceKeyOf(name);
     this.#chosen.delete(k);
     let names = this.#byKey.get(k);
     if (!names) this.#byKey.set(k, (names = new Map()));
-    let reports = names.get(name);
-    if (!reports) names.set(name, (reports = new Set()));
-    reports.add(reportId);
+    let use = names.get(name);
+    if (!use) names.set(name, (use = { reports: new Set(), claims: 0, last: 0 }));
+    use.reports.add(reportId);
+    use.claims++;
+    use.last = Math.max(use.last, at);
   }
 
   /** The name shown for `name`'s key (the name itself when it was never added). */
@@ -115,14 +149,7 @@ export class SourceNames {
     if (known !== undefined) return known;
     const names = this.#byKey.get(k);
     if (!names) return name;
-    let best = name;
-    let bestReports = -1;
-    for (const [n, reports] of names) {
-      if (reports.size > bestReports || (reports.size === bestReports && n.length > best.length)) {
-        best = n;
-        bestReports = reports.size;
-      }
-    }
+    const best = shownName([...names].map(([n, u]) => ({ name: n, reports: u.reports.size, claims: u.claims, last: u.last })));
     this.#chosen.set(k, best);
     return best;
   }

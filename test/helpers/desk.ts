@@ -1,6 +1,7 @@
 // A bot on the real stores (SQLite in memory for the log), with a clock the test moves, and helpers to talk
 // to it as people in channels would.
 import { createBot, type Bot, type BotEvent } from '../../src/bot.ts';
+import type { ChannelKey, ChannelLog, StoredReport } from '../../src/channel-log/types.ts';
 import { openDesk, type Desk } from '../../src/open-bot.ts';
 import { renderMarkdown } from '../../src/render/markdown.ts';
 import { renderText } from '../../src/render/text.ts';
@@ -54,4 +55,11 @@ export function savedId(text: string): string {
   const m = /Saved as report (\S+?)\./.exec(text);
   if (!m) throw new Error(`no report id in:\n${text}`);
   return m[1];
+}
+
+/** A channel's stored reports, oldest first, as `export` streams them. */
+export async function storedReports(log: ChannelLog, key: ChannelKey): Promise<StoredReport[]> {
+  const out: StoredReport[] = [];
+  for await (const r of log.export(key)) out.push(r);
+  return out;
 }

@@ -1,5 +1,6 @@
 // The Discord surface as `claimdesk start` runs it (adapters/discord start()), on in-memory stores, logged
 // into the local fake Discord (discord-server.ts), with its log lines kept for the tests to wait on.
+import { expect } from 'vitest';
 import { start } from '../../adapters/discord/index.ts';
 import type { RunningSurface } from '../../adapters/surfaces.ts';
 import { createBot, type Bot } from '../../src/bot.ts';
@@ -82,5 +83,29 @@ export async function startDiscordHarness(opts: { storeUrl?: string; maxInputByt
       await desk.close();
       await fake.close();
     },
+  };
+}
+
+/** What the bot sent to answer one interaction. */
+export interface Answer {
+  callback: RestCall;
+  /** The edit of the deferred message, if the answer was public. */
+  edit?: RestCall;
+  deleted: boolean;
+  followUps: RestCall[];
+}
+
+/** Sends an interaction and waits until the bot has answered it (exactly once); returns what it sent for it. */
+export async function interact(h: DiscordHarness, payload: any): Promise<Answer> {
+  h.fake.dispatch('INTERACTION_CREATE', payload);
+  await h.logged(new RegExp(`interaction ${payload.id} \\(.*\\) answered`));
+  const hook = `/webhooks/${APP_ID}/${payload.token}`;
+  const callbacks = h.fake.find('POST', `/interactions/${payload.id}/${payload.token}/callback`);
+  expect(callbacks).toHaveLength(1);
+  return {
+    callback: callbacks[0],
+    edit: h.fake.find('PATCH', `${hook}/messages/@original`)[0],
+    deleted: h.fake.find('DELETE', `${hook}/messages/@original`).length > 0,
+    followUps: h.fake.find('POST', hook),
   };
 }
