@@ -123,9 +123,9 @@ function checkReasons(items: readonly ClaimItem[]): string[] {
  */
 function namesOf(items: readonly ClaimItem[]): SourceNames {
   const names = new SourceNames();
-  for (const { claim, reportId } of items) {
-    if (claim.source) names.add(claim.source.name, reportId);
-    if (claim.conduit) names.add(claim.conduit.name, reportId);
+  for (const { claim, reportId, postedAt } of items) {
+    if (claim.source) names.add(claim.source.name, reportId, postedAt.getTime());
+    if (claim.conduit) names.add(claim.conduit.name, reportId, postedAt.getTime());
   }
   return names;
 }
