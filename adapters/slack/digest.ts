@@ -40,7 +40,8 @@ const PERMANENT: Record<string, string> = {
 /** `err` as the scheduler should see it: a PermanentPostError for Slack's lasting refusals, else as it is. */
 function classify(err: unknown): unknown {
   if (err instanceof NotInstalledError) return new PermanentPostError(err.message, { cause: err });
-  const code = (err as { code?: string; data?: { error?: unknown } })?.code === webApi.ErrorCode.PlatformError ? (err as { data: { error?: unknown } }).data.error : undefined;
+  const e = err as { code?: string; data?: { error?: unknown } } | null;
+  const code = e?.code === webApi.ErrorCode.PlatformError ? e.data?.error : undefined;
   if (typeof code === 'string' && PERMANENT[code]) return new PermanentPostError(`Slack answered ${code}: ${PERMANENT[code]}`, { cause: err });
   return err;
 }
@@ -70,7 +71,7 @@ export function slackDigestPoster(opts: SlackDigestOptions): DigestPoster {
         await client.chat.postMessage({ token, channel: key.channel, thread_ts: ts, ...message(d), unfurl_links: false, unfurl_media: false });
       });
       await opts.queue.add(`${key.workspace}/${key.channel}`, Promise.resolve([top, ...inThread]));
-      // The queue logs a failed post and goes on; the scheduler must know the digest is not out.
+      // The queue goes on after a failed post; the scheduler must know the digest is not out.
       if (!ts) throw failure instanceof Error ? classify(failure) : new Error('Slack did not post the digest');
     },
   };
