@@ -1,7 +1,8 @@
 // The digest scheduler on the real stores (SQLite log and state in memory) with a clock the test moves: posts at
 // each channel's local time across zones and a daylight-saving change, once per (channel, date), catch-up after
-// downtime (under 6 hours posted, from 6 hours skipped and logged once), a failed post tried again, and /digest
-// on and off as the scheduler sees them. Posting through the real Slack and Discord adapters is in
+// downtime (under 6 hours posted, from 6 hours skipped and logged once; each missed day of a longer downtime
+// logged once, up to 7 days back), a failed post tried again (until 6 hours late), one failed for good not tried
+// again that day, and /digest on and off as the scheduler sees them. Posting through the real Slack and Discord adapters is in
 // digest-surfaces.test.ts; two real processes in digest-processes.test.ts.
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { createBot, type Bot } from '../src/bot.ts';
@@ -9,7 +10,7 @@ import type { ChannelKey } from '../src/channel-log/types.ts';
 import type { Logger } from '../src/log.ts';
 import { openDesk, type Desk } from '../src/open-bot.ts';
 import { renderText } from '../src/render/text.ts';
-import { createScheduler, RETRY_MS, type DigestPoster, type DigestScheduler } from '../src/digest/schedule.ts';
+import { createScheduler, PermanentPostError, RETRY_MS, type DigestPoster, type DigestScheduler } from '../src/digest/schedule.ts';
 import type { DigestReplies } from '../src/digest/reply.ts';
 import { BRIDGE, FLOOD, HARBOUR } from './fixtures/desk-reports.ts';
 import { FakeClock } from './helpers/fake-clock.ts';
@@ -31,6 +32,9 @@ let clock: FakeClock;
 let posted: Posted[];
 let logs: string[];
 let failNext: number;
+/** While set, each post fails for good with this message (the adapters' PermanentPostError). */
+let refuse: string | null;
+let attempts: number;
 const schedulers: DigestScheduler[] = [];
 
 const logger: Logger = {
@@ -44,6 +48,8 @@ const logger: Logger = {
 const poster: DigestPoster = {
   serves: (k) => k.platform === 'console',
   async post(key, r: DigestReplies) {
+    attempts++;
+    if (refuse) throw new PermanentPostError(refuse);
     if (failNext > 0) {
       failNext--;
       throw new Error('the platform said no');
@@ -84,6 +90,8 @@ beforeEach(async () => {
   posted = [];
   logs = [];
   failNext = 0;
+  refuse = null;
+  attempts = 0;
 });
 
 afterEach(async () => {
@@ -192,6 +200,114 @@ describe('catch-up after downtime', () => {
     await advance(s, '2026-11-11T06:00:00Z');
     expect(posted.map((p) => p.at)).toEqual(['2026-11-11T06:00:00.000Z']);
     expect(logs.filter((l) => /skipped/.test(l))).toEqual([]);
+  });
+});
+
+describe('catch-up after several days down', () => {
+  const skipLines = () => logs.filter((l) => / skipped: /.test(l));
+
+  test('each missed day is logged as skipped once, oldest first; the latest, under 6 hours late, is posted', async () => {
+    await say(KYIV, '/digest on 08:00 Europe/Kyiv'); // 2026-11-10 00:00 UTC
+    at('2026-11-13T08:00:00Z'); // down since before the first post: 10, 11 and 12 November missed; the 13th 2 h late
+    const s = await started();
+    expect(skipLines()).toEqual([
+      'warn: digest: console/local/kyiv-desk 2026-11-10 skipped: it was due at 2026-11-10T06:00:00.000Z, 74 h 0 min ago (over 6 h late)',
+      'warn: digest: console/local/kyiv-desk 2026-11-11 skipped: it was due at 2026-11-11T06:00:00.000Z, 50 h 0 min ago (over 6 h late)',
+      'warn: digest: console/local/kyiv-desk 2026-11-12 skipped: it was due at 2026-11-12T06:00:00.000Z, 26 h 0 min ago (over 6 h late)',
+    ]);
+    expect(posted.map((p) => [p.at, /Daily digest for (\S+):/.exec(p.text)?.[1]])).toEqual([['2026-11-13T08:00:00.000Z', '2026-11-13']]);
+    // restarted, and a second process on the same state: nothing logged or posted again
+    await s.stop();
+    const again = await started();
+    expect(await scheduler().tick()).toEqual([]);
+    await advance(again, '2026-11-13T20:00:00Z');
+    expect(skipLines()).toHaveLength(3);
+    expect(posted).toHaveLength(1);
+  });
+
+  test('when even the latest is 6 hours late, every missed day is skipped and none posted', async () => {
+    await say(KYIV, '/digest on 08:00 Europe/Kyiv');
+    at('2026-11-12T12:30:00Z');
+    const outcomes = await scheduler().tick();
+    expect(outcomes.map((o) => [o.date, o.result])).toEqual([
+      ['2026-11-10', 'skipped'],
+      ['2026-11-11', 'skipped'],
+      ['2026-11-12', 'skipped'],
+    ]);
+    expect(posted).toEqual([]);
+    expect(skipLines()).toHaveLength(3);
+  });
+
+  test('only the last 7 days are looked at; the days before them are left alone', async () => {
+    await say(KYIV, '/digest on 08:00 Europe/Kyiv');
+    at('2026-11-25T07:00:00Z'); // 15 days missed; the 25th 1 h late
+    const outcomes = await scheduler().tick();
+    expect(outcomes.map((o) => [o.date, o.result])).toEqual([
+      ['2026-11-19', 'skipped'],
+      ['2026-11-20', 'skipped'],
+      ['2026-11-21', 'skipped'],
+      ['2026-11-22', 'skipped'],
+      ['2026-11-23', 'skipped'],
+      ['2026-11-24', 'skipped'],
+      ['2026-11-25', 'posted'],
+    ]);
+    expect(skipLines()).toHaveLength(6);
+    // an earlier date was neither claimed nor logged
+    expect(await desk.digests.claim(KYIV, '2026-11-18')).toBe(true);
+  });
+
+  test('days that were posted before the downtime are not reported', async () => {
+    await say(KYIV, '/digest on 08:00 Europe/Kyiv');
+    const s = await started();
+    await advance(s, '2026-11-11T07:00:00Z'); // the 10th and 11th posted
+    await s.stop();
+    at('2026-11-14T07:00:00Z'); // down for the 12th and 13th
+    await started();
+    expect(skipLines().map((l) => /kyiv-desk (\S+) skipped/.exec(l)?.[1])).toEqual(['2026-11-12', '2026-11-13']);
+    expect(posted.map((p) => p.at)).toEqual(['2026-11-10T06:00:00.000Z', '2026-11-11T06:00:00.000Z', '2026-11-14T07:00:00.000Z']);
+  });
+});
+
+describe('failed posts', () => {
+  test('a post that keeps failing is tried every 5 minutes until 6 hours late, then skipped and logged once', async () => {
+    await say(KYIV, '/digest on 08:00 Europe/Kyiv');
+    failNext = Infinity;
+    const s = await started();
+    await advance(s, '2026-11-10T20:00:00Z');
+    expect(posted).toEqual([]);
+    expect(attempts).toBe(72); // 06:00, 06:05, … 11:55 UTC
+    expect(logs.filter((l) => /2026-11-10 not posted, trying again in 5 min/.test(l))).toHaveLength(72);
+    expect(logs.filter((l) => /2026-11-10 skipped: it was due at 2026-11-10T06:00:00.000Z, 6 h 0 min ago/.test(l))).toHaveLength(1);
+    failNext = 0;
+    await advance(s, '2026-11-11T06:01:00Z');
+    expect(posted.map((p) => p.at)).toEqual(['2026-11-11T06:00:00.000Z']);
+  });
+
+  test('a post failed for good is not tried again that day, by this process or another, and is logged once', async () => {
+    await say(KYIV, '/digest on 08:00 Europe/Kyiv');
+    refuse = 'the bot was removed from the channel';
+    const s = await started();
+    await advance(s, '2026-11-10T06:00:00Z');
+    expect(attempts).toBe(1);
+    await advance(s, '2026-11-10T23:00:00Z');
+    expect(await scheduler().tick()).toEqual([]);
+    await s.stop();
+    const later = await started();
+    expect(attempts).toBe(1);
+    const lines = logs.filter((l) => /kyiv-desk 2026-11-10/.test(l));
+    expect(lines).toEqual(['warn: digest: console/local/kyiv-desk 2026-11-10 not posted, and not tried again for that date: the bot was removed from the channel']);
+    // the next day is tried as usual (and posts once the channel is back)
+    refuse = null;
+    await advance(later, '2026-11-11T06:01:00Z');
+    expect(posted.map((p) => p.at)).toEqual(['2026-11-11T06:00:00.000Z']);
+    expect(logs.filter((l) => / skipped: /.test(l))).toEqual([]);
+  });
+
+  test('the outcome of a post failed for good says so', async () => {
+    await say(KYIV, '/digest on 08:00 Europe/Kyiv');
+    refuse = 'gone';
+    at('2026-11-10T06:10:00Z');
+    expect((await scheduler().tick()).map((o) => [o.date, o.result])).toEqual([['2026-11-10', 'dropped']]);
   });
 });
 

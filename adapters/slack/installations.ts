@@ -59,6 +59,9 @@ export function installationKey(q: { isEnterpriseInstall?: boolean; enterpriseId
   throw new Error('A Slack installation needs a team id (or an enterprise id for an org-wide install).');
 }
 
+/** No installation is stored for that team (never installed, or removed): the digest scheduler does not retry. */
+export class NotInstalledError extends Error {}
+
 /** Bolt's InstallationStore over a keyv namespace; `kv` is asked for on each call, so a state that comes back is used. */
 export function keyvInstallationStore(kv: () => Promise<Keyv<string>>, secretKey: string): InstallationStore {
   const key = parseSecretKey(secretKey);
@@ -74,7 +77,7 @@ export function keyvInstallationStore(kv: () => Promise<Keyv<string>>, secretKey
     async fetchInstallation(query: InstallationQuery<boolean>) {
       const id = installationKey(query);
       const sealed = await (await kv()).get(id);
-      if (sealed === undefined) throw new Error(`ClaimDesk is not installed in Slack ${id.replace(':', ' ')}.`);
+      if (sealed === undefined) throw new NotInstalledError(`ClaimDesk is not installed in Slack ${id.replace(':', ' ')}.`);
       return JSON.parse(unseal(key, sealed, id)) as Installation;
     },
     async deleteInstallation(query: InstallationQuery<boolean>) {

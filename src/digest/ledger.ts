@@ -6,7 +6,9 @@
 //   digest-lock   the index's lock: an atomic set-if-absent (BotState.firstTime) with a short time to live.
 //   digest-posts  one claim key per (channel, local date): taken atomically before a digest is posted, so of
 //                 several processes (or a restarted one) exactly one posts it. Taken as a lease of LEASE_MS,
-//                 made long-lived once posted or skipped, deleted when posting failed so a later tick retries.
+//                 made long-lived once posted, skipped or failed for good (the platform refused it for a reason
+//                 that does not pass: uninstalled, removed from the channel), deleted when posting failed for a
+//                 reason that may pass, so a later tick retries.
 //                 A process that dies while posting leaves the lease to run out; then another may post.
 //   digest-last   per channel: the date and time of the last scheduled digest posted (/digest status).
 import type { Keyv } from 'keyv';
@@ -27,7 +29,7 @@ export interface DigestPosted {
 
 /** How long a claim holds while its digest is being built and posted. */
 export const LEASE_MS = 15 * 60_000;
-/** How long a posted (or skipped) digest's claim is kept: past any catch-up window. */
+/** How long a posted (skipped, failed) digest's claim is kept: past the scheduler's catch-up window (7 days). */
 export const KEEP_MS = 8 * 24 * 3_600_000;
 const LOCK_MS = 10_000;
 const LOCK_WAIT_MS = 15_000;
@@ -52,6 +54,8 @@ export interface DigestLedger {
   posted(key: ChannelKey, date: string, at: Date): Promise<void>;
   /** Marks the digest as not to be posted (too late), so no process posts it afterwards. */
   skipped(key: ChannelKey, date: string): Promise<void>;
+  /** Marks the digest as failed for good (`reason`: what the platform said), so no process tries it again. */
+  failed(key: ChannelKey, date: string, reason: string): Promise<void>;
   /** Gives the claim back after a failed post: a later tick tries again. */
   release(key: ChannelKey, date: string): Promise<void>;
   last(key: ChannelKey): Promise<DigestPosted | undefined>;
@@ -95,6 +99,9 @@ export function digestLedger(state: LedgerState): DigestLedger {
     },
     async skipped(key, date) {
       await (await state.kv(POSTS)).set(postId(key, date), { state: 'skipped' }, KEEP_MS);
+    },
+    async failed(key, date, reason) {
+      await (await state.kv(POSTS)).set(postId(key, date), { state: 'failed', reason }, KEEP_MS);
     },
     async release(key, date) {
       await (await state.kv(POSTS)).delete(postId(key, date));

@@ -2,16 +2,20 @@
 // digest posted once per local date, by whichever bot process gets there first.
 //
 // On start and on each tick (at most a minute apart, and at each post time): for each scheduled channel that a
-// surface of this process can post in, the latest post time that has passed (period.ts) is due. If the digest of
-// that (channel, date) has not been posted, it is claimed in the shared state (ledger.ts) and posted when less
-// than MAX_LATE_MS late (so after downtime a missed digest comes on start); a later one is skipped and logged.
-// A failed post gives its claim back and is tried again RETRY_MS later. The clock and timers are injectable.
+// surface of this process can post in, the post times that have passed in the last CATCH_UP_DAYS dates
+// (period.ts) are due. A due digest of (channel, date) not yet posted is claimed in the shared state (ledger.ts)
+// and posted when less than MAX_LATE_MS late (so after downtime the latest missed digest comes on start); a later
+// one is skipped and logged, each missed date once. A post that fails for a reason that may pass (network, 5xx,
+// rate limits) gives its claim back and is tried again RETRY_MS later; one the poster calls permanent (the app
+// uninstalled, the bot out of the channel) is marked in the ledger and not tried again for that date. The clock
+// and timers are injectable.
 import { buildDigest } from './build.ts';
 import type { ChannelKey, ChannelLog } from '../channel-log/types.ts';
 import type { SettingsStore } from '../../commands/command.ts';
 import type { Logger } from '../log.ts';
 import type { DigestLedger } from './ledger.ts';
-import { dueDate, nextPost, postInstant, scheduledPeriod } from './period.ts';
+import { addDays, dueDate, nextPost, postInstant, scheduledPeriod } from './period.ts';
+import type { DigestSchedule } from './types.ts';
 import { digestReplies, type DigestReplies } from './reply.ts';
 
 /** A digest more than this late is skipped (and logged) instead of posted. */
@@ -20,6 +24,11 @@ export const MAX_LATE_MS = 6 * 3_600_000;
 export const TICK_MS = 60_000;
 /** After a failed post, the wait before that digest is tried again. */
 export const RETRY_MS = 5 * 60_000;
+/**
+ * How many dates back (the latest due one included) each tick looks at: after downtime, each missed date in them
+ * is logged as skipped once; older ones are left alone. Fewer days than the ledger keeps a claim (KEEP_MS).
+ */
+export const CATCH_UP_DAYS = 7;
 
 export interface DigestClock {
   now(): Date;
@@ -42,6 +51,17 @@ export interface DigestPoster {
   post(key: ChannelKey, replies: DigestReplies): Promise<void>;
 }
 
+/**
+ * What a poster throws when trying again cannot help (the workspace uninstalled the app, the bot was removed
+ * from the channel, the channel is gone or archived): the scheduler gives that date's digest up. The adapters
+ * decide which of their platform's errors are permanent; anything else thrown is tried again.
+ */
+export class PermanentPostError extends Error {
+  readonly permanent = true;
+}
+
+const isPermanent = (err: unknown) => (err as { permanent?: unknown } | null)?.permanent === true;
+
 export interface SchedulerOptions {
   log: ChannelLog;
   settings: Pick<SettingsStore, 'get' | 'digestChannels'>;
@@ -55,7 +75,8 @@ export interface SchedulerOptions {
 export interface TickOutcome {
   key: ChannelKey;
   date: string;
-  result: 'posted' | 'skipped' | 'failed';
+  /** failed: to be tried again; dropped: failed for good (PermanentPostError), not tried again for that date. */
+  result: 'posted' | 'skipped' | 'failed' | 'dropped';
   /** How late it was, in ms past its post time. */
   lateMs: number;
 }
@@ -90,6 +111,7 @@ export function createScheduler(opts: SchedulerOptions): DigestScheduler {
   let running: Promise<TickOutcome[]> | null = null;
   let stopped = true;
 
+  /** Looks at the channel's last CATCH_UP_DAYS dates, oldest first; returns when it next needs a look. */
   async function visit(key: ChannelKey, now: Date, out: TickOutcome[]): Promise<number | null> {
     const schedule = (await opts.settings.get(key)).digest;
     if (!schedule) {
@@ -99,42 +121,64 @@ export function createScheduler(opts: SchedulerOptions): DigestScheduler {
     }
     const poster = opts.posters.find((p) => p.serves(key));
     if (!poster) return null;
-    const next = nextPost(now, schedule).at.getTime();
-    const date = dueDate(now, schedule);
-    const due = postInstant(date, schedule);
-    if (schedule.since && due.getTime() < Date.parse(schedule.since)) return next;
+    let soonest = nextPost(now, schedule).at.getTime();
+    const latest = dueDate(now, schedule);
+    // A schedule that does not say when it was set (/digest on always does) has only its latest date looked at:
+    // the dates before could be from before it existed.
+    for (let back = schedule.since ? CATCH_UP_DAYS - 1 : 0; back >= 0; back--) {
+      const retry = await visitDate(key, schedule, poster, addDays(latest, -back), now, out);
+      if (retry !== null) soonest = Math.min(soonest, retry);
+    }
+    return soonest;
+  }
+
+  /** One (channel, date) whose post time has passed; returns when to try it again after a failure. */
+  async function visitDate(key: ChannelKey, schedule: DigestSchedule, poster: DigestPoster, date: string, now: Date, out: TickOutcome[]): Promise<number | null> {
     const id = JSON.stringify([where(key), date]);
-    if (settled.has(id)) return next;
+    if (settled.has(id)) return null;
+    const due = postInstant(date, schedule);
+    if (schedule.since && due.getTime() < Date.parse(schedule.since)) {
+      settled.add(id); // before the schedule was set: never due
+      return null;
+    }
     const retry = retryAt.get(id) ?? 0;
-    if (retry > now.getTime()) return Math.min(next, retry);
+    if (retry > now.getTime()) return retry;
+    retryAt.delete(id);
     const lateMs = now.getTime() - due.getTime();
     if (!(await opts.ledger.claim(key, date))) {
       settled.add(id);
-      return next;
+      return null;
     }
     settled.add(id);
     if (lateMs >= MAX_LATE_MS) {
       await opts.ledger.skipped(key, date);
       logger?.warn(`digest: ${where(key)} ${date} skipped: it was due at ${due.toISOString()}, ${hours(lateMs)} ago (over 6 h late)`);
       out.push({ key, date, result: 'skipped', lateMs });
-      return next;
+      return null;
     }
     try {
       const digest = await buildDigest(opts.log, { key, period: scheduledPeriod(date, schedule) });
       await poster.post(key, digestReplies(digest));
       await opts.ledger.posted(key, date, clock.now());
-      retryAt.delete(id);
       logger?.info(`digest: ${where(key)} ${date} posted${lateMs > 60_000 ? ` (${hours(lateMs)} late)` : ''}`);
       out.push({ key, date, result: 'posted', lateMs });
+      return null;
     } catch (err) {
+      const why = (err as Error).message;
+      if (isPermanent(err)) {
+        // Kept claimed (as failed), so no process tries this date again; the next date is tried as usual.
+        await opts.ledger.failed(key, date, why);
+        logger?.warn(`digest: ${where(key)} ${date} not posted, and not tried again for that date: ${why}`);
+        out.push({ key, date, result: 'dropped', lateMs });
+        return null;
+      }
       settled.delete(id);
       retryAt.set(id, now.getTime() + RETRY_MS);
       await opts.ledger.release(key, date).catch((e: Error) => logger?.warn(`digest: could not release ${where(key)} ${date}: ${e.message}`));
-      logger?.warn(`digest: ${where(key)} ${date} not posted, trying again in ${RETRY_MS / 60_000} min: ${(err as Error).message}`);
+      logger?.warn(`digest: ${where(key)} ${date} not posted, trying again in ${RETRY_MS / 60_000} min: ${why}`);
       out.push({ key, date, result: 'failed', lateMs });
-      return Math.min(next, now.getTime() + RETRY_MS);
+      return now.getTime() + RETRY_MS;
     }
-    return next;
   }
 
   async function once(): Promise<TickOutcome[]> {
