@@ -133,39 +133,35 @@ function lookupKeys(f: ClaimFeatures, index: ReadonlyMap<string, unknown[]>): st
  * its keys (above), so a day of thousands of claims groups in well under a second.
  */
 export function groupClaims(items: readonly ClaimItem[]): ClaimGroup[] {
+  const grouping = new Grouping();
   const sorted = byTime(items);
-  /** A group while grouping: its place in order, its lead's features, the last claim that looked at it, the groups it disputes. */
-  interface Filed {
-    group: ClaimGroup;
-    order: number;
-    lead: ClaimFeatures;
-    seen: number;
-    disputes: Set<Filed> | null;
-  }
-  const filed: Filed[] = [];
-  const index = new Map<string, Filed[]>();
-  let orders = new Int32Array(64);
-  sorted.forEach((item, n) => {
+  for (let n = 0; n < sorted.length; n++) grouping.add(sorted[n], n);
+  return grouping.filed.map((g) => g.group);
+}
+
+/** A group while grouping: its place in order, its lead's features, the last claim that looked at it, the groups it disputes. */
+interface Filed {
+  group: ClaimGroup;
+  order: number;
+  lead: ClaimFeatures;
+  seen: number;
+  disputes: Set<Filed> | null;
+}
+
+/** groupClaims' state: the groups so far, in order, and the index they are filed in. (Small methods: hot paths.) */
+class Grouping {
+  readonly filed: Filed[] = [];
+  readonly #index = new Map<string, Filed[]>();
+  #orders = new Int32Array(64);
+
+  /** Claim number `n` (in posting order) joins the first group it matches, or starts one; disputes noted. */
+  add(item: ClaimItem, n: number): void {
     const f = featuresOf(item.claim);
-    // The candidates' places in order (a typed array sorts numbers natively).
-    let count = 0;
-    for (const k of lookupKeys(f, index)) {
-      for (const g of index.get(k) ?? []) {
-        if (g.seen === n) continue;
-        g.seen = n;
-        if (count === orders.length) {
-          const grown = new Int32Array(count * 2);
-          grown.set(orders);
-          orders = grown;
-        }
-        orders[count++] = g.order;
-      }
-    }
-    const candidates = orders.subarray(0, count).sort();
+    const candidates = this.#candidates(f, n);
     let home: Filed | null = null;
     const against: { g: Filed; why: string }[] = [];
-    for (const o of candidates) {
-      const g = filed[o];
+    for (let k = 0; k < candidates.length; k++) {
+      const g = this.filed[candidates[k]];
       // Once the claim has its group, a group that group already disputes needs no second look.
       if (home?.disputes?.has(g)) continue;
       const r = relateFeatures(g.lead, f);
@@ -173,25 +169,51 @@ export function groupClaims(items: readonly ClaimItem[]): ClaimGroup[] {
       else if (r.kind === 'disputes') against.push({ g, why: r.why });
     }
     if (home) home.group.members.push(item);
-    else {
-      home = { group: { lead: item, members: [item], disputes: [] }, order: filed.length, lead: f, seen: n, disputes: null };
-      filed.push(home);
-      for (const k of fileKeys(f)) {
-        const list = index.get(k);
-        if (list) list.push(home);
-        else index.set(k, [home]);
+    else home = this.#start(item, f, n);
+    for (const { g, why } of against) this.#dispute(g, home, item, f, why);
+  }
+
+  /** The places in order of the groups filed under the claim's look-up keys (a typed array sorts numbers natively). */
+  #candidates(f: ClaimFeatures, n: number): Int32Array {
+    let count = 0;
+    for (const k of lookupKeys(f, this.#index)) {
+      const list = this.#index.get(k);
+      if (list === undefined) continue;
+      for (let i = 0; i < list.length; i++) {
+        const g = list[i];
+        if (g.seen === n) continue;
+        g.seen = n;
+        if (count === this.#orders.length) {
+          const grown = new Int32Array(count * 2);
+          grown.set(this.#orders);
+          this.#orders = grown;
+        }
+        this.#orders[count++] = g.order;
       }
     }
-    for (const { g, why } of against) {
-      // One entry each way per pair of groups: the first of its claims to dispute the other.
-      if (g === home || g.disputes?.has(home)) continue;
-      (g.disputes ??= new Set()).add(home);
-      (home.disputes ??= new Set()).add(g);
-      g.group.disputes.push({ item, why });
-      home.group.disputes.push(lazyWhy(g.group.lead, f, g.lead));
+    return this.#orders.subarray(0, count).sort();
+  }
+
+  /** A new group led by the claim, filed under its keys. */
+  #start(item: ClaimItem, f: ClaimFeatures, n: number): Filed {
+    const home: Filed = { group: { lead: item, members: [item], disputes: [] }, order: this.filed.length, lead: f, seen: n, disputes: null };
+    this.filed.push(home);
+    for (const k of fileKeys(f)) {
+      const list = this.#index.get(k);
+      if (list) list.push(home);
+      else this.#index.set(k, [home]);
     }
-  });
-  return filed.map((g) => g.group);
+    return home;
+  }
+
+  /** One entry each way per pair of groups: the first of its claims to dispute the other. */
+  #dispute(g: Filed, home: Filed, item: ClaimItem, f: ClaimFeatures, why: string): void {
+    if (g === home || g.disputes?.has(home)) return;
+    (g.disputes ??= new Set()).add(home);
+    (home.disputes ??= new Set()).add(g);
+    g.group.disputes.push({ item, why });
+    home.group.disputes.push(lazyWhy(g.group.lead, f, g.lead));
+  }
 }
 
 /**
