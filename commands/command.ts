@@ -6,7 +6,7 @@ import type { Logger } from '../src/log.ts';
 import type { PasteMode } from '../src/paste-rule.ts';
 import type { Reply } from '../src/reply.ts';
 import type { DigestSchedule } from '../src/digest/types.ts';
-import type { DigestPosted } from '../src/digest/ledger.ts';
+import type { DigestMissed, DigestPosted } from '../src/digest/ledger.ts';
 
 
 export interface ChannelSettings {
@@ -26,6 +26,8 @@ export interface SettingsStore {
   digestChannels(): Promise<ChannelKey[]>;
   /** The channel's last scheduled digest posted, if any (/digest status). */
   lastDigest(key: ChannelKey): Promise<DigestPosted | undefined>;
+  /** The channel's last scheduled digest that was not posted (skipped after downtime, refused by the platform). */
+  missedDigest(key: ChannelKey): Promise<DigestMissed | undefined>;
 }
 
 export interface CommandContext {

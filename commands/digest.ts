@@ -53,11 +53,14 @@ async function turnOn(time: string | undefined, zone: string | undefined, ctx: C
 async function status(ctx: CommandContext): Promise<Reply> {
   const s = (await ctx.settings.get(ctx.key)).digest;
   const last = await ctx.settings.lastDigest(ctx.key);
+  const missed = await ctx.settings.missedDigest(ctx.key);
   const lastLine = last ? ` The last one posted was for ${last.date}, at ${formatDate(new Date(last.at))}.` : '';
+  // A missed date after the last one posted: the channel should know why it saw nothing.
+  const missedLine = missed && (!last || missed.date > last.date) ? ` The digest for ${missed.date} was not posted: ${missed.why}.` : '';
   if (!s) return messageReply(`No daily digest in this channel.${lastLine} An admin can start one: /digest on 08:00 Europe/Kyiv.`);
   const next = nextPost(ctx.now(), s);
   return messageReply(
-    `Daily digest at ${s.time} ${s.timeZone}. Next: ${when(next.at, s)}.${last ? lastLine : ' None posted yet.'} ` +
+    `Daily digest at ${s.time} ${s.timeZone}. Next: ${when(next.at, s)}.${last ? lastLine : ' None posted yet.'}${missedLine} ` +
       '/digest now shows the last 24 hours.',
   );
 }

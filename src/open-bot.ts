@@ -140,6 +140,7 @@ export async function openDesk(opts: DeskOptions = {}): Promise<Desk> {
     },
     digestChannels: () => digests.channels(),
     lastDigest: (k) => digests.last(k),
+    missedDigest: (k) => digests.missed(k),
   };
   const seen: SeenEvents = { firstTime: async (id) => (await state.get()).firstTime('seen', id, SEEN_TTL_MS) };
   return {

@@ -236,6 +236,10 @@ describe('catch-up after several days down', () => {
     ]);
     expect(posted).toEqual([]);
     expect(skipLines()).toHaveLength(3);
+    // the channel can see why it got nothing: the latest missed date and the reason
+    expect(await say(KYIV, '/digest status', false)).toMatch(
+      /None posted yet\. The digest for 2026-11-12 was not posted: the bot was not running when it was due, and a digest over 6 hours late is skipped\./,
+    );
   });
 
   test('only the last 7 days are looked at; the days before them are left alone', async () => {
@@ -296,11 +300,14 @@ describe('failed posts', () => {
     expect(attempts).toBe(1);
     const lines = logs.filter((l) => /kyiv-desk 2026-11-10/.test(l));
     expect(lines).toEqual(['warn: digest: console/local/kyiv-desk 2026-11-10 not posted, and not tried again for that date: the bot was removed from the channel']);
+    expect(await say(KYIV, '/digest status', false)).toMatch(/The digest for 2026-11-10 was not posted: the platform refused it \(the bot was removed from the channel\)\./);
     // the next day is tried as usual (and posts once the channel is back)
     refuse = null;
     await advance(later, '2026-11-11T06:01:00Z');
     expect(posted.map((p) => p.at)).toEqual(['2026-11-11T06:00:00.000Z']);
     expect(logs.filter((l) => / skipped: /.test(l))).toEqual([]);
+    // once a later digest is posted, the old refusal is no longer news
+    expect(await say(KYIV, '/digest status', false)).not.toMatch(/was not posted/);
   });
 
   test('the outcome of a post failed for good says so', async () => {

@@ -11,6 +11,7 @@
 //                 reason that may pass, so a later tick retries.
 //                 A process that dies while posting leaves the lease to run out; then another may post.
 //   digest-last   per channel: the date and time of the last scheduled digest posted (/digest status).
+//   digest-missed per channel: the last scheduled digest not posted (skipped or failed for good), and why.
 import type { Keyv } from 'keyv';
 import type { ChannelKey } from '../channel-log/types.ts';
 
@@ -27,6 +28,13 @@ export interface DigestPosted {
   at: string;
 }
 
+/** The last scheduled digest of a channel that was not posted, and why (/digest status). */
+export interface DigestMissed {
+  date: string;
+  /** Said to the channel: "the bot was not running …", "Slack refused it: not_in_channel". */
+  why: string;
+}
+
 /** How long a claim holds while its digest is being built and posted. */
 export const LEASE_MS = 15 * 60_000;
 /** How long a posted (skipped, failed) digest's claim is kept: past the scheduler's catch-up window (7 days). */
@@ -38,6 +46,7 @@ const INDEX = 'digest';
 const LOCK = 'digest-lock';
 const POSTS = 'digest-posts';
 const LAST = 'digest-last';
+const MISSED = 'digest-missed';
 
 export const channelId = (k: ChannelKey) => JSON.stringify([k.platform, k.workspace, k.channel]);
 const postId = (k: ChannelKey, date: string) => JSON.stringify([k.platform, k.workspace, k.channel, date]);
@@ -56,6 +65,8 @@ export interface DigestLedger {
   skipped(key: ChannelKey, date: string): Promise<void>;
   /** Marks the digest as failed for good (`reason`: what the platform said), so no process tries it again. */
   failed(key: ChannelKey, date: string, reason: string): Promise<void>;
+  /** The latest of the channel's skipped or failed digests, if any. */
+  missed(key: ChannelKey): Promise<DigestMissed | undefined>;
   /** Gives the claim back after a failed post: a later tick tries again. */
   release(key: ChannelKey, date: string): Promise<void>;
   last(key: ChannelKey): Promise<DigestPosted | undefined>;
@@ -73,6 +84,13 @@ export function digestLedger(state: LedgerState): DigestLedger {
     } finally {
       await (await state.kv(LOCK)).delete('channels');
     }
+  }
+
+  /** Keeps the latest missed date (catch-up visits older dates after newer ones may have been noted). */
+  async function noteMissed(key: ChannelKey, m: DigestMissed): Promise<void> {
+    const kv = await state.kv<DigestMissed>(MISSED);
+    const before = await kv.get(channelId(key));
+    if (!before || before.date <= m.date) await kv.set(channelId(key), m);
   }
 
   const list = async () => (await (await state.kv<ChannelKey[]>(INDEX)).get('channels')) ?? [];
@@ -99,10 +117,13 @@ export function digestLedger(state: LedgerState): DigestLedger {
     },
     async skipped(key, date) {
       await (await state.kv(POSTS)).set(postId(key, date), { state: 'skipped' }, KEEP_MS);
+      await noteMissed(key, { date, why: 'the bot was not running when it was due, and a digest over 6 hours late is skipped' });
     },
     async failed(key, date, reason) {
       await (await state.kv(POSTS)).set(postId(key, date), { state: 'failed', reason }, KEEP_MS);
+      await noteMissed(key, { date, why: `the platform refused it (${reason})` });
     },
+    missed: async (key) => (await (await state.kv<DigestMissed>(MISSED)).get(channelId(key))) ?? undefined,
     async release(key, date) {
       await (await state.kv(POSTS)).delete(postId(key, date));
     },
