@@ -15,6 +15,7 @@ import { BRIDGE, HARBOUR } from './fixtures/desk-reports.ts';
 import { FakeClock } from './helpers/fake-clock.ts';
 import { installNewsroom, startTestSlack, messageText, type TestSlack } from './helpers/slack-app.ts';
 import { TEAM } from './helpers/slack-server.ts';
+import { INSTALLATIONS, keyvInstallationStore } from '../adapters/slack/installations.ts';
 import { startDiscordHarness, type DiscordHarness } from './helpers/discord-bot.ts';
 import { CHANNEL_ID, GUILD_ID } from './helpers/discord-server.ts';
 
@@ -139,16 +140,29 @@ describe('on Slack installed through OAuth', () => {
     const SECRET_KEY = Buffer.alloc(32, 7).toString('hex');
     const s = await startTestSlack({
       env: { SLACK_BOT_TOKEN: '', SLACK_CLIENT_ID: '111.222', SLACK_CLIENT_SECRET: 'client-secret', SLACK_STATE_SECRET: 'state-secret', CLAIMDESK_SECRET_KEY: SECRET_KEY },
-      beforeStart: (_fake, desk) => installNewsroom(desk, SECRET_KEY),
+      beforeStart: async (_fake, desk) => {
+        await installNewsroom(desk, SECRET_KEY);
+        // an installation stored without a bot token (a user-only install): nothing to post with until reinstalled
+        await keyvInstallationStore(() => desk.kv<string>(INSTALLATIONS), SECRET_KEY).storeInstallation({
+          team: { id: 'T0NOBOT', name: 'No bot' },
+          enterprise: undefined,
+          user: { id: 'U0INSTALLER', token: 'xoxp-user-only', scopes: ['chat:write'] },
+          tokenType: 'user',
+          isEnterpriseInstall: false,
+          appId: 'A0CLAIM',
+          authVersion: 'v2',
+        });
+      },
     });
     closing.push(() => s.close());
     const key: ChannelKey = { platform: 'slack', workspace: TEAM, channel: 'C0OAUTH' };
     const { scheduler } = await dueDigest(s.desk, s.bot, key, s.running.digest!);
     const gone: ChannelKey = { platform: 'slack', workspace: 'T0GONE', channel: 'C0GONE' };
-    await s.desk.settings.set(gone, { digest: (await s.desk.settings.get(key)).digest! });
+    const noBot: ChannelKey = { platform: 'slack', workspace: 'T0NOBOT', channel: 'C0NOBOT' };
+    for (const k of [gone, noBot]) await s.desk.settings.set(k, { digest: (await s.desk.settings.get(key)).digest! });
     const outcomes = await scheduler.tick();
-    // a workspace with no installation (removed) is not tried again that day
-    expect(outcomes.map((o) => [o.key.workspace, o.result]).sort()).toEqual([['T0DESK', 'posted'], ['T0GONE', 'dropped']]);
+    // a workspace with no installation (removed), or one with no bot token, is not tried again that day
+    expect(outcomes.map((o) => [o.key.workspace, o.result]).sort()).toEqual([['T0DESK', 'posted'], ['T0GONE', 'dropped'], ['T0NOBOT', 'dropped']]);
     expect(await scheduler.tick()).toEqual([]);
     const posts = s.fake.called('chat.postMessage').filter((c) => c.args.channel === 'C0OAUTH');
     expect(posts.length).toBeGreaterThan(1);

@@ -6,7 +6,7 @@ import type { RunningSurface, SurfaceDeps } from '../surfaces.ts';
 import { createSlackApp, type SlackAppOptions } from './app.ts';
 import { loadSlackConfig } from './config.ts';
 import { slackDigestPoster } from './digest.ts';
-import { INSTALLATIONS, keyvInstallationStore } from './installations.ts';
+import { INSTALLATIONS, keyvInstallationStore, NotInstalledError } from './installations.ts';
 
 export type SlackStartOptions = Pick<SlackAppOptions, 'postIntervalMs' | 'clientOptions'>;
 
@@ -37,7 +37,8 @@ export async function start(deps: SurfaceDeps, opts: SlackStartOptions = {}): Pr
       ? {
           tokenFor: async (team: string) => {
             const token = (await installations.fetchInstallation({ teamId: team, isEnterpriseInstall: false, enterpriseId: undefined })).bot?.token;
-            if (!token) throw new Error(`the Slack installation for team ${team} has no bot token`);
+            // Nothing to post with until the app is installed again: the scheduler gives that day up.
+            if (!token) throw new NotInstalledError(`the Slack installation for team ${team} has no bot token`);
             return token;
           },
         }
