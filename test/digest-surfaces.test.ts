@@ -147,7 +147,7 @@ describe('on Slack installed through OAuth', () => {
           team: { id: 'T0NOBOT', name: 'No bot' },
           enterprise: undefined,
           user: { id: 'U0INSTALLER', token: 'xoxp-user-only', scopes: ['chat:write'] },
-          tokenType: 'user',
+          tokenType: 'bot',
           isEnterpriseInstall: false,
           appId: 'A0CLAIM',
           authVersion: 'v2',
