@@ -241,6 +241,26 @@ describe('on Discord, refused', () => {
     clock.ms += RETRY_MS;
     expect((await scheduler.tick()).map((o) => o.result)).toEqual(['posted']);
   });
+
+  test('a digest that failed part way is taken up where it stopped: no message is sent twice', async () => {
+    h = await startDiscordHarness();
+    closing.push(() => h.close());
+    const { scheduler, clock } = await dueDigest(h.desk, h.bot, key, h.surface.digest!);
+    const before = h.fake.find('POST', `/channels/${CHANNEL_ID}/messages`).length;
+    // the summary goes out, then the first details message fails (502 through discord.js's own retries)
+    h.fake.refuse('POST', `/channels/${CHANNEL_ID}/messages`, 502, { message: 'Bad Gateway', code: 0 }, 4, 1);
+    expect((await scheduler.tick()).map((o) => o.result)).toEqual(['failed']);
+    clock.ms += RETRY_MS;
+    expect((await scheduler.tick()).map((o) => o.result)).toEqual(['posted']);
+    const accepted = h.fake
+      .find('POST', `/channels/${CHANNEL_ID}/messages`)
+      .slice(before)
+      .filter((_, k) => k === 0 || k > 4) // the refused attempts are the 2nd to 5th calls
+      .map((p) => JSON.stringify(p.body.embeds));
+    expect(accepted.length).toBeGreaterThan(1);
+    expect(accepted.filter((e) => /Daily digest for/.test(e))).toHaveLength(1);
+    expect(new Set(accepted).size).toBe(accepted.length);
+  });
 });
 
 describe('in the console', () => {

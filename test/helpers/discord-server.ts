@@ -170,7 +170,8 @@ export interface FakeDiscord {
    * Answers the next `times` REST requests whose method and path match with `status` and `body` (a Discord
    * error, e.g. 403 { message: 'Missing Access', code: 50001 }) instead of as usual.
    */
-  refuse(method: string, path: RegExp | string, status: number, body: unknown, times?: number): void;
+  /** The next `times` matching calls (after letting `after` through) are answered with `status` and `body`. */
+  refuse(method: string, path: RegExp | string, status: number, body: unknown, times?: number, after?: number): void;
   /** Resolves once `check` returns something truthy (polled); fails after `ms` with `what`. */
   until<T>(check: () => T | undefined | null | false, what: string, ms?: number): Promise<T>;
   /** The REST calls whose method and path match. */
@@ -205,7 +206,7 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
   const received: GatewayFrame[] = [];
   const threads = new Map<string, { parent: string; message: string; name: string }>();
   const served = new Map<string, { text: string; contentType: string | null; status: number }>();
-  const refusals: { method: string; path: RegExp | string; status: number; body: unknown; left: number }[] = [];
+  const refusals: { method: string; path: RegExp | string; status: number; body: unknown; left: number; pass: number }[] = [];
   let socket: WebSocket | null = null;
   let seq = 0;
   const sessionId = 'session-' + snowflake();
@@ -252,7 +253,8 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
     const { body, files } = await readBody(req);
     calls.push({ method, path, query: url.searchParams, body, files });
     const refusal = refusals.find((r) => r.left > 0 && r.method === method && (typeof r.path === 'string' ? r.path === path : r.path.test(path)));
-    if (refusal) {
+    if (refusal && refusal.pass > 0) refusal.pass--;
+    else if (refusal) {
       refusal.left--;
       return json(res, refusal.status, refusal.body);
     }
@@ -435,7 +437,7 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
         ...(contentType ? { content_type: contentType } : {}),
       };
     },
-    refuse: (method, path, status, body, times = 1) => void refusals.push({ method, path, status, body, left: times }),
+    refuse: (method, path, status, body, times = 1, after = 0) => void refusals.push({ method, path, status, body, left: times, pass: after }),
     fileGets: () => calls.filter((c) => c.method === 'GET' && c.path.startsWith('/attachments/')),
     contextMenu: (from, name, target) =>
       interaction(
