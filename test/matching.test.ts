@@ -100,6 +100,17 @@ describe('relateClaims', () => {
     expect(relateClaims(noneKilled, five)).toEqual({ kind: 'same' });
   });
 
+  it("each side's own shoot-downs or repelled attacks are two events; a denial across sides still disputes", () => {
+    const russia = claim('The Russian Defence Ministry said its air defences shot down 36 drones over the Bryansk region overnight.');
+    const ukraine = claim("Ukraine's air force said it had shot down 19 drones over the Bryansk region overnight.");
+    expect(relateClaims(russia, ukraine)).toEqual({ kind: 'unrelated' });
+    const ukraineAgain = claim('The Ukrainian air force said air defences downed 23 drones over the Bryansk region overnight.');
+    expect(relateClaims(ukraine, ukraineAgain)).toMatchObject({ kind: 'disputes' });
+    const denied = claim("Russia's Defence Ministry denied that its air defences had shot down an airliner over the Bryansk region.");
+    const reported = claim("Ukraine's air force said Russian air defences had shot down an airliner over the Bryansk region.");
+    expect(relateClaims(denied, reported)).toMatchObject({ kind: 'disputes' });
+  });
+
   it('place names spelt two ways are one place', () => {
     const a = claim('Three civilians were killed by shelling in Kharkiv, the mayor said.');
     const b = claim('Russian shelling killed three civilians in Kharkov, a regional official said.');

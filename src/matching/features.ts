@@ -3,12 +3,14 @@
 // words for a plain word-overlap comparison.
 import type { Stance } from '../schema.ts';
 import { searchWords } from '../channel-log/text.ts';
+import { sourceKeyOf } from './source-names.ts';
 import { findFigures, numberFriendly, type EventMention, type Figure } from './figures.ts';
 import {
   BROAD_PLACES,
   DENIALS,
   EVENTS,
   EVENT_NAMES,
+  KINDS,
   NEGATIONS,
   NEGATION_WINDOW,
   NOT_PLACE,
@@ -17,6 +19,7 @@ import {
   PART_OF,
   PLACE_GENERIC,
   PLACE_VARIANTS,
+  SIDES,
   QUALIFIERS,
   STOP_WORDS,
   VAGUE,
@@ -43,6 +46,10 @@ export interface ClaimFeatures {
   words: Set<string>;
   /** The same words as numbers (one per distinct word in this process), sorted: for a fast overlap. */
   wordIds: Int32Array;
+  /** The side the claim's source speaks for ("russian" for Russia's Defence Ministry), when its name says. */
+  side: string | null;
+  /** The claim's own words name a side ("Ukrainian drones", "Russia's forces"). */
+  namesSide: boolean;
 }
 
 /** A place name as one key: lower case, accents gone, "region"/"the city of" dropped, known spellings merged. */
@@ -121,6 +128,8 @@ const stem = (w: string): string =>
 interface WordInfo {
   /** An event, negation or denial phrase may start at it. */
   phrase: boolean;
+  /** A kind (a side: "Ukrainian") may start at it. */
+  kind: boolean;
   /** Its content word (stemmed), or null for a stop word or a number. */
   content: string | null;
 }
@@ -130,7 +139,7 @@ function wordInfo(w: string): WordInfo {
   if (info === undefined) {
     if (wordInfos.size > 50_000) wordInfos.clear();
     const phrase = EVENTS.mayStart(w) || NEGATIONS.mayStart(w) || DENIALS.mayStart(w);
-    wordInfos.set(w, (info = { phrase, content: STOP_WORDS.has(w) || /^\d+$/.test(w) ? null : stem(w) }));
+    wordInfos.set(w, (info = { phrase, kind: KINDS.mayStart(w), content: STOP_WORDS.has(w) || /^\d+$/.test(w) ? null : stem(w) }));
   }
   return info;
 }
@@ -140,9 +149,11 @@ export function claimFeatures(c: MatchableClaim): ClaimFeatures {
   const events: EventMention[] = [];
   const negations: number[] = [];
   let denial = false;
+  let namesSide = false;
   const content = new Set<string>();
   for (let i = 0; i < words.length; ) {
     const info = wordInfo(words[i]);
+    if (info.kind && !namesSide) namesSide = KINDS.at(words, i)?.value.startsWith('side:') ?? false;
     if (info.phrase) {
       const e = EVENTS.at(words, i);
       if (e) {
@@ -178,5 +189,19 @@ export function claimFeatures(c: MatchableClaim): ClaimFeatures {
     figures: findFigures(words, events, main?.event ?? null),
     words: content,
     wordIds: Int32Array.from(content, wordId).sort(),
+    side: c.source ? sourceSide(c.source.name) : null,
+    namesSide,
   };
+}
+
+const sides = new Map<string, string | null>();
+/** The side a source's name says it speaks for: a side of the lexicon's kinds among its key's words (source-names.ts). */
+function sourceSide(name: string): string | null {
+  let side = sides.get(name);
+  if (side === undefined) {
+    if (sides.size > 50_000) sides.clear();
+    const words = new Set(sourceKeyOf(name).split(' '));
+    sides.set(name, (side = SIDES.find((s) => s.every((w) => words.has(w)))?.join(' ') ?? null));
+  }
+  return side;
 }

@@ -7,7 +7,7 @@ import { table } from '../phrase-table.ts';
 export { APPROX_SHARE, NUMBER_WORDS, NUMBER_WORD_LIST, QUALIFIERS, SCALES, VAGUE, VAGUE_LIST, type QualifierKind } from '../numbers.ts';
 
 interface MatchingFile {
-  events: { classes: { name: string; phrases: string[] }[]; opposes: [string, string][] };
+  events: { classes: { name: string; phrases: string[] }[]; ownSide: string[]; opposes: [string, string][] };
   negation: { window: number; words: string[]; denialWords: string[] };
   figures: {
     objects: Record<string, string[]>;
@@ -27,6 +27,10 @@ export const EVENT_NAMES = FILE.events.classes.map((c) => c.name);
 export const EVENTS = table(FILE.events.classes.flatMap((c, rank) => c.phrases.map((p): [string, number] => [p, rank])));
 const opposed = new Set(FILE.events.opposes.flatMap(([a, b]) => [`${a}|${b}`, `${b}|${a}`]));
 export const opposes = (a: string, b: string): boolean => opposed.has(`${a}|${b}`);
+/** Events a side reports of its own forces (matching.json events.ownSide). */
+export const OWN_SIDE_EVENTS = new Set(FILE.events.ownSide);
+/** The sides a figure's kinds name ("ukrainian", "russian" …), each as its words. */
+export const SIDES = Object.keys(FILE.figures.kinds.side ?? {}).map((s) => s.split(' '));
 /** The classes opposite to one (capture: hold). */
 export const opposites = (a: string): string[] => FILE.events.opposes.flatMap(([x, y]) => (x === a ? [y] : y === a ? [x] : []));
 

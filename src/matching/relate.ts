@@ -1,7 +1,7 @@
 // Do two claims report the same thing, dispute each other, or neither? See README, "Claims across reports".
 import { conflictingFigures, countDifferentThings, countSameThing } from './figures.ts';
 import type { ClaimFeatures } from './features.ts';
-import { opposes } from './lexicon.ts';
+import { OWN_SIDE_EVENTS, opposes } from './lexicon.ts';
 
 export type ClaimRelation =
   | { kind: 'same' }
@@ -76,6 +76,11 @@ export function relateFeatures(a: ClaimFeatures, b: ClaimFeatures): ClaimRelatio
     if (where === 'one' && overlap(a, b) < WORDS_WITH_EVENT) return unrelated;
     if (where === 'shared' && GENERIC_EVENTS.has(event) && !countsSameThing(a, b) && overlap(a, b) < WORDS_GENERIC_EVENT) return unrelated;
   } else if (overlap(a, b) < WORDS_ALONE) {
+    return unrelated;
+  }
+  // Each side's own shoot-downs, repelled attacks, strikes that destroyed something: opposite sides telling of one
+  // such event in their own voice (no side named, nothing denied) tell of two events.
+  if (!side && a.event !== null && b.event === a.event && OWN_SIDE_EVENTS.has(a.event) && !a.negated && !b.negated && !a.namesSide && !b.namesSide && a.side && b.side && a.side !== b.side) {
     return unrelated;
   }
   // Figures for one event that never count the same thing are two claims: "40 Ukrainian drones" shot down by one
