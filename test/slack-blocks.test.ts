@@ -6,6 +6,8 @@ import { summarize } from '../src/summarize.ts';
 import { blockProblem } from './helpers/slack-server.ts';
 import { messageText } from './helpers/slack-app.ts';
 import { FERRY, longReport } from './fixtures/slack-reports.ts';
+import { seaWallReport } from './fixtures/sea-wall-report.ts';
+import { openTestDesk, savedId } from './helpers/desk.ts';
 
 function claim(i: number, text: string): ReplyBlock {
   return { kind: 'claim', id: `c${i}`, source: 'ministry', conduit: null, cue: 'said', stance: null, hedges: [], text, quote: false, category: 'other' };
@@ -39,6 +41,51 @@ describe('Slack Block Kit', () => {
     expect(shown).toEqual(Array.from({ length: shown.length }, (_, i) => `c${i + 1}`));
     const last = JSON.stringify(m.blocks.at(-1));
     expect(last).toContain(`…and ${200 - shown.length} more claims — /report k3x9ab`);
+  });
+
+  it('cuts a long /report with the from: that goes on at the first claim left out; following it loses and repeats none', async () => {
+    const t = await openTestDesk();
+    try {
+      const id = savedId(await t.say(seaWallReport()));
+      const [whole] = await t.replies(`/report ${id}`);
+      const order = whole.blocks.flatMap((b) => (b.kind === 'claim' ? [b.id] : []));
+      expect(order).toHaveLength(60);
+      const seen: string[] = [];
+      let ask = `/report ${id}`;
+      let cuts = 0;
+      for (; cuts < 10; cuts++) {
+        const [reply] = await t.replies(ask);
+        const m = toSlackMessage(reply);
+        expect(blockProblem(m.blocks)).toBeNull();
+        const text = messageText(m);
+        if (seen.length > 0) expect(text).toContain(`Claims ${seen.length + 1}–60 of 60`);
+        const shown = shownClaims(m.blocks);
+        expect(shown.length).toBeGreaterThan(0);
+        seen.push(...shown);
+        const cut = /…and (\d+) more claims? — \/report (\S+) from:(\d+)/.exec(text);
+        if (!cut) {
+          expect(text).not.toContain('…and');
+          break;
+        }
+        expect(cut[2]).toBe(id);
+        expect(Number(cut[3])).toBe(seen.length + 1);
+        expect(Number(cut[1])).toBe(60 - seen.length);
+        // The flags are the whole report's: every message keeps them, after the cut line.
+        expect(text.indexOf('*Flags*')).toBeGreaterThan(text.indexOf('…and'));
+        ask = `/report ${id} from:${cut[3]}`;
+      }
+      expect(cuts).toBeGreaterThan(1); // three messages at least: the middle one both starts late and is cut
+      expect(seen).toEqual(order);
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('a saved summary that is cut still points to /report ID and /export, not to a from:', () => {
+    const m = toSlackMessage({ ...summaryReply(summarize(seaWallReport())), report: { id: 'k3x9ab', shown: 'saved' } });
+    const shown = shownClaims(m.blocks).length;
+    expect(messageText(m)).toContain(`…and ${60 - shown} more claims — /report k3x9ab; /export format:md has every claim.`);
+    expect(messageText(m)).not.toContain('from:');
   });
 
   it('keeps a real summary of a very long report within the limits', () => {
