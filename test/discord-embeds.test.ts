@@ -5,6 +5,8 @@ import { LIMITS, MAX_MESSAGES, renderDiscord, type DiscordMessage } from '../ada
 import { FLAGS_HEADING, errorReply, messageReply, summaryReply, type Reply, type ReplyBlock } from '../src/reply.ts';
 import { summarize } from '../src/summarize.ts';
 import { DAM_REPORT, longReport } from './fixtures/discord-reports.ts';
+import { seaWallReport } from './fixtures/sea-wall-report.ts';
+import { openTestDesk, savedId } from './helpers/desk.ts';
 import { expectWithinLimits, textOf } from './helpers/discord-payloads.ts';
 
 const check = (messages: DiscordMessage[]) => {
@@ -59,6 +61,75 @@ describe('limits', () => {
     const text = check(messages);
     for (const c of s.claims) expect(text).toContain(`**${c.id}**`);
     expect(text).not.toMatch(/more, past/);
+  });
+});
+
+describe('a long /report', () => {
+  /** The claim ids the messages show, in order. */
+  const shownClaims = (text: string) => [...text.matchAll(/\*\*(c\d+)\*\*/g)].map((m) => m[1]);
+  const CUT = /…and (\d+) more claims? — \/report (\S+) from:(\d+)/;
+
+  test('is cut with the from: that goes on at the first claim left out; following it loses and repeats none', async () => {
+    const t = await openTestDesk();
+    try {
+      const id = savedId(await t.say(seaWallReport()));
+      const [whole] = await t.replies(`/report ${id}`);
+      const order = whole.blocks.flatMap((b) => (b.kind === 'claim' ? [b.id] : []));
+      expect(order).toHaveLength(60);
+      const seen: string[] = [];
+      let ask = `/report ${id}`;
+      let cuts = 0;
+      for (; cuts < 10; cuts++) {
+        const [reply] = await t.replies(ask);
+        const text = check(renderDiscord(reply));
+        if (seen.length > 0) expect(text).toContain(`Claims ${seen.length + 1}–60 of 60`);
+        const shown = shownClaims(text);
+        expect(shown.length).toBeGreaterThan(0);
+        seen.push(...shown);
+        const cut = CUT.exec(text);
+        if (!cut) {
+          expect(text).not.toContain('…and');
+          break;
+        }
+        expect(cut[2]).toBe(id);
+        expect(Number(cut[3])).toBe(seen.length + 1);
+        expect(Number(cut[1])).toBe(60 - seen.length);
+        // The flags are the whole report's: they stay, after the cut line.
+        expect(text.indexOf('**Conflicting figures**')).toBeGreaterThan(text.indexOf('…and'));
+        ask = `/report ${id} from:${cut[3]}`;
+      }
+      expect(cuts).toBeGreaterThan(0);
+      expect(seen).toEqual(order);
+    } finally {
+      await t.close();
+    }
+  });
+
+  test('never keeps a claim without its cross-references: the cut goes before the claim, and from: names it', () => {
+    // Claims of many lengths, so that in some of these replies the messages run out between a claim and its refs.
+    for (let pad = 0; pad < 400; pad += 23) {
+      const blocks: ReplyBlock[] = [{ kind: 'heading', text: 'Report k3x9ab' }];
+      for (let i = 1; i <= 90; i++) {
+        const text = `the pier at berth ${i} ${'was closed for repairs and '.repeat(8)}${'x'.repeat((pad * i) % 400)}`;
+        blocks.push({ ...claim(i, text), alsoIn: [{ reportId: 'm4p7qz', claimId: `c${i}`, source: `harbour office ${'y'.repeat(pad)}` }] });
+      }
+      const reply: Reply = { title: 'Report k3x9ab', fallback: 'x', blocks, report: { id: 'k3x9ab', shown: 'report', from: 11 } };
+      const text = check(renderDiscord(reply));
+      const shown = shownClaims(text);
+      const cut = CUT.exec(text);
+      expect(cut, `pad ${pad}`).not.toBeNull();
+      expect(shown, `pad ${pad}`).toEqual(Array.from({ length: shown.length }, (_, i) => `c${i + 1}`));
+      expect(Number(cut![3]), `pad ${pad}`).toBe(11 + shown.length);
+      expect(Number(cut![1]), `pad ${pad}`).toBe(90 - shown.length);
+      for (const c of shown) expect(text, `pad ${pad}: refs of ${c}`).toContain(`m4p7qz/${c}`);
+      expect(text).not.toContain(`m4p7qz/c${shown.length + 1}\``);
+    }
+  });
+
+  test('a saved summary that is cut still points to /report ID and /export, not to a from:', () => {
+    const text = check(renderDiscord({ ...summaryReply(summarize(longReport(150))), report: { id: 'k3x9ab', shown: 'saved' } }));
+    expect(text).toMatch(/…and \d+ more — \/report k3x9ab; \/export format:md has every claim\./);
+    expect(text).not.toContain('from:');
   });
 });
 
