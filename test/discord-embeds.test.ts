@@ -111,7 +111,8 @@ describe('a long /report', () => {
       const blocks: ReplyBlock[] = [{ kind: 'heading', text: 'Report k3x9ab' }];
       for (let i = 1; i <= 90; i++) {
         const text = `the pier at berth ${i} ${'was closed for repairs and '.repeat(8)}${'x'.repeat((pad * i) % 400)}`;
-        blocks.push({ ...claim(i, text), alsoIn: [{ reportId: 'm4p7qz', claimId: `c${i}`, source: `harbour office ${'y'.repeat(pad)}` }] });
+        const b = claim(i, text) as Extract<ReplyBlock, { kind: 'claim' }>;
+        blocks.push({ ...b, alsoIn: [{ reportId: 'm4p7qz', claimId: `c${i}`, source: `harbour office ${'y'.repeat(pad)}` }] });
       }
       const reply: Reply = { title: 'Report k3x9ab', fallback: 'x', blocks, report: { id: 'k3x9ab', shown: 'report', from: 11 } };
       const text = check(renderDiscord(reply));
