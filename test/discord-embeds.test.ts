@@ -5,8 +5,7 @@ import { LIMITS, MAX_MESSAGES, renderDiscord, type DiscordMessage } from '../ada
 import { FLAGS_HEADING, errorReply, messageReply, summaryReply, type Reply, type ReplyBlock } from '../src/reply.ts';
 import { summarize } from '../src/summarize.ts';
 import { DAM_REPORT, longReport } from './fixtures/discord-reports.ts';
-import { seaWallReport } from './fixtures/sea-wall-report.ts';
-import { openTestDesk, savedId } from './helpers/desk.ts';
+import { readReportToTheEnd } from './helpers/report-pages.ts';
 import { expectWithinLimits, textOf } from './helpers/discord-payloads.ts';
 
 const check = (messages: DiscordMessage[]) => {
@@ -70,39 +69,12 @@ describe('a long /report', () => {
   const CUT = /…and (\d+) more claims? — \/report (\S+) from:(\d+)/;
 
   test('is cut with the from: that goes on at the first claim left out; following it loses and repeats none', async () => {
-    const t = await openTestDesk();
-    try {
-      const id = savedId(await t.say(seaWallReport()));
-      const [whole] = await t.replies(`/report ${id}`);
-      const order = whole.blocks.flatMap((b) => (b.kind === 'claim' ? [b.id] : []));
-      expect(order).toHaveLength(60);
-      const seen: string[] = [];
-      let ask = `/report ${id}`;
-      let cuts = 0;
-      for (; cuts < 10; cuts++) {
-        const [reply] = await t.replies(ask);
-        const text = check(renderDiscord(reply));
-        if (seen.length > 0) expect(text).toContain(`Claims ${seen.length + 1}–60 of 60`);
-        const shown = shownClaims(text);
-        expect(shown.length).toBeGreaterThan(0);
-        seen.push(...shown);
-        const cut = CUT.exec(text);
-        if (!cut) {
-          expect(text).not.toContain('…and');
-          break;
-        }
-        expect(cut[2]).toBe(id);
-        expect(Number(cut[3])).toBe(seen.length + 1);
-        expect(Number(cut[1])).toBe(60 - seen.length);
-        // The flags are the whole report's: they stay, after the cut line.
-        expect(text.indexOf('**Conflicting figures**')).toBeGreaterThan(text.indexOf('…and'));
-        ask = `/report ${id} from:${cut[3]}`;
-      }
-      expect(cuts).toBeGreaterThan(0);
-      expect(seen).toEqual(order);
-    } finally {
-      await t.close();
-    }
+    const messages = await readReportToTheEnd({
+      draw: (reply) => check(renderDiscord(reply)),
+      claims: shownClaims,
+      flagsAt: (text) => text.indexOf('**Conflicting figures**'),
+    });
+    expect(messages).toBeGreaterThan(1);
   });
 
   test('never keeps a claim without its cross-references: the cut goes before the claim, and from: names it', () => {
