@@ -109,9 +109,11 @@ export interface Reply {
   error?: boolean;
   /**
    * The stored report this reply shows: a summary just saved (`shown: 'saved'`), or one read back with /report
-   * (`shown: 'report'`). Adapters that must cut a long reply point to it ("…and 12 more — /report k3x9ab").
+   * (`shown: 'report'`). Adapters that must cut a long reply point to it ("…and 12 more — /report k3x9ab"); a cut
+   * /report points on to the first claim it left out ("/report k3x9ab from:43"), counting from `from`: the number
+   * of the first claim this reply shows (/report ID from:N; absent: 1).
    */
-  report?: { id: string; shown: 'saved' | 'report' };
+  report?: { id: string; shown: 'saved' | 'report'; from?: number };
   /** One plain line for notifications and clients that cannot show blocks; mentions in it are neutralised. */
   fallback: string;
   blocks: ReplyBlock[];

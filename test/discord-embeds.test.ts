@@ -5,6 +5,7 @@ import { LIMITS, MAX_MESSAGES, renderDiscord, type DiscordMessage } from '../ada
 import { FLAGS_HEADING, errorReply, messageReply, summaryReply, type Reply, type ReplyBlock } from '../src/reply.ts';
 import { summarize } from '../src/summarize.ts';
 import { DAM_REPORT, longReport } from './fixtures/discord-reports.ts';
+import { readReportToTheEnd } from './helpers/report-pages.ts';
 import { expectWithinLimits, textOf } from './helpers/discord-payloads.ts';
 
 const check = (messages: DiscordMessage[]) => {
@@ -59,6 +60,49 @@ describe('limits', () => {
     const text = check(messages);
     for (const c of s.claims) expect(text).toContain(`**${c.id}**`);
     expect(text).not.toMatch(/more, past/);
+  });
+});
+
+describe('a long /report', () => {
+  /** The claim ids the messages show, in order. */
+  const shownClaims = (text: string) => [...text.matchAll(/\*\*(c\d+)\*\*/g)].map((m) => m[1]);
+  const CUT = /…and (\d+) more claims? — \/report (\S+) from:(\d+)/;
+
+  test('is cut with the from: that goes on at the first claim left out; following it loses and repeats none', async () => {
+    const messages = await readReportToTheEnd({
+      draw: (reply) => check(renderDiscord(reply)),
+      claims: shownClaims,
+      flagsAt: (text) => text.indexOf('**Conflicting figures**'),
+    });
+    expect(messages).toBeGreaterThan(1);
+  });
+
+  test('never keeps a claim without its cross-references: the cut goes before the claim, and from: names it', () => {
+    // Claims of many lengths, so that in some of these replies the messages run out between a claim and its refs.
+    for (let pad = 0; pad < 400; pad += 23) {
+      const blocks: ReplyBlock[] = [{ kind: 'heading', text: 'Report k3x9ab' }];
+      for (let i = 1; i <= 90; i++) {
+        const text = `the pier at berth ${i} ${'was closed for repairs and '.repeat(8)}${'x'.repeat((pad * i) % 400)}`;
+        const b = claim(i, text) as Extract<ReplyBlock, { kind: 'claim' }>;
+        blocks.push({ ...b, alsoIn: [{ reportId: 'm4p7qz', claimId: `c${i}`, source: `harbour office ${'y'.repeat(pad)}` }] });
+      }
+      const reply: Reply = { title: 'Report k3x9ab', fallback: 'x', blocks, report: { id: 'k3x9ab', shown: 'report', from: 11 } };
+      const text = check(renderDiscord(reply));
+      const shown = shownClaims(text);
+      const cut = CUT.exec(text);
+      expect(cut, `pad ${pad}`).not.toBeNull();
+      expect(shown, `pad ${pad}`).toEqual(Array.from({ length: shown.length }, (_, i) => `c${i + 1}`));
+      expect(Number(cut![3]), `pad ${pad}`).toBe(11 + shown.length);
+      expect(Number(cut![1]), `pad ${pad}`).toBe(90 - shown.length);
+      for (const c of shown) expect(text, `pad ${pad}: refs of ${c}`).toContain(`m4p7qz/${c}`);
+      expect(text).not.toContain(`m4p7qz/c${shown.length + 1}\``);
+    }
+  });
+
+  test('a saved summary that is cut still points to /report ID and /export, not to a from:', () => {
+    const text = check(renderDiscord({ ...summaryReply(summarize(longReport(150))), report: { id: 'k3x9ab', shown: 'saved' } }));
+    expect(text).toMatch(/…and \d+ more — \/report k3x9ab; \/export format:md has every claim\./);
+    expect(text).not.toContain('from:');
   });
 });
 

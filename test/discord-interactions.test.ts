@@ -113,7 +113,7 @@ describe('with the log up', () => {
     expect(a.edit!.body.attachments).toHaveLength(1);
   });
 
-  test('a summary past Discord\'s limits is split over messages, and the rest counted: "and N more — /report ID"', async () => {
+  test('a summary past Discord\'s limits is split over messages, the rest counted: "and N more claims — /report ID from:K"; from: goes on there', async () => {
     // A report far longer than a slash option takes, saved through the core; /report shows it on Discord.
     const [saved] = await h.bot.handle({
       platform: 'discord', workspace: GUILD_ID, channel: CHANNEL_ID, user: ALICE.id, kind: 'command', command: 'summarize',
@@ -129,13 +129,22 @@ describe('with the log up', () => {
     expect(sent.length).toBeGreaterThan(1);
     sent.forEach((c, i) => expectSendable(c.body, `message ${i}`));
     const text = sent.map((c) => textOf(c.body)).join('\n');
-    const more = new RegExp(`…and (\\d+) more — /report ${id}`).exec(text);
+    const more = new RegExp(`…and (\\d+) more claims — /report ${id} from:(\\d+)`).exec(text);
     expect(more).not.toBeNull();
     const listed = new Set(text.match(/\*\*c\d+\*\*/g));
     // Every claim is either shown or counted in "and N more"; the flags are all shown, after it.
     expect(listed.size + Number(more![1])).toBe(summary.claims.length);
+    expect(Number(more![2])).toBe(listed.size + 1);
     expect(text.match(/⚠️/g)).toHaveLength(summary.flags.length);
     expect(text.lastIndexOf('⚠️')).toBeGreaterThan(more!.index);
+
+    // The from: option, as Discord sends it, goes on at the first claim left out.
+    const b = await interact(h, h.fake.slash(BORIS, 'report', { id, from: more![2] }));
+    const next = [b.edit!, ...b.followUps].map((c) => textOf(c.body)).join('\n');
+    expect(next).toContain(`Claims ${more![2]}–${summary.claims.length} of ${summary.claims.length}`);
+    const after = next.match(/\*\*c\d+\*\*/g)!;
+    expect(after.length).toBeGreaterThan(0);
+    for (const c of after) expect(listed.has(c), c).toBe(false);
   });
 
   test('/help lists every command as embed fields; every message so far was sendable with mentions off', async () => {

@@ -103,6 +103,12 @@ describe('the registered commands match the commands\' zod schemas', () => {
     expect(paste.options[0].choices.map((x: any) => x.value)).toEqual(['auto', 'mention', 'off']);
     const exp = registered.find((x) => x.name === 'export') as any;
     expect(exp.options.find((o: any) => o.name === 'format').choices.map((x: any) => x.value)).toEqual(['jsonl', 'csv', 'md']);
+    // /report ID from:N: the id required, from: an optional claim number, checked by the command's schema.
+    const report = registered.find((x) => x.name === 'report') as any;
+    expect(report.options.map((o: any) => [o.name, o.required])).toEqual([['id', true], ['from', false]]);
+    const from = report.options.find((o: any) => o.name === 'from');
+    expect(from.max_length).toBe(9);
+    expect(from.description).toMatch(/claim/);
   });
 
   test('every documented example can be given as these options', () => {

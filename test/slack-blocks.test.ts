@@ -6,6 +6,8 @@ import { summarize } from '../src/summarize.ts';
 import { blockProblem } from './helpers/slack-server.ts';
 import { messageText } from './helpers/slack-app.ts';
 import { FERRY, longReport } from './fixtures/slack-reports.ts';
+import { seaWallReport } from './fixtures/sea-wall-report.ts';
+import { readReportToTheEnd } from './helpers/report-pages.ts';
 
 function claim(i: number, text: string): ReplyBlock {
   return { kind: 'claim', id: `c${i}`, source: 'ministry', conduit: null, cue: 'said', stance: null, hedges: [], text, quote: false, category: 'other' };
@@ -39,6 +41,27 @@ describe('Slack Block Kit', () => {
     expect(shown).toEqual(Array.from({ length: shown.length }, (_, i) => `c${i + 1}`));
     const last = JSON.stringify(m.blocks.at(-1));
     expect(last).toContain(`…and ${200 - shown.length} more claims — /report k3x9ab`);
+  });
+
+  it('cuts a long /report with the from: that goes on at the first claim left out; following it loses and repeats none', async () => {
+    const messages = await readReportToTheEnd({
+      draw: (reply) => {
+        const m = toSlackMessage(reply);
+        expect(blockProblem(m.blocks)).toBeNull();
+        return messageText(m);
+      },
+      claims: (text) => [...text.matchAll(/• `(c\d+)`/g)].map((m) => m[1]),
+      flagsAt: (text) => text.indexOf('*Flags*'),
+    });
+    // Three messages at least: the middle one both starts late and is cut.
+    expect(messages).toBeGreaterThan(2);
+  });
+
+  it('a saved summary that is cut still points to /report ID and /export, not to a from:', () => {
+    const m = toSlackMessage({ ...summaryReply(summarize(seaWallReport())), report: { id: 'k3x9ab', shown: 'saved' } });
+    const shown = shownClaims(m.blocks).length;
+    expect(messageText(m)).toContain(`…and ${60 - shown} more claims — /report k3x9ab; /export format:md has every claim.`);
+    expect(messageText(m)).not.toContain('from:');
   });
 
   it('keeps a real summary of a very long report within the limits', () => {

@@ -4,8 +4,8 @@
 //   content 2,000 characters; an embed's title 256, description 4,096, 25 fields (name 256, value 1,024),
 //   author 256; at most 10 embeds and 6,000 characters across the embeds of one message.
 // A section too long for one embed goes on in the next; embeds go on in a next message. Past MAX_MESSAGES
-// messages the rest of the claims is left out with a line "…and N more — /report ID" (the flags are kept,
-// after it). A file (an /export) is
+// messages the rest of the claims is left out with a line "…and N more — /report ID" (a /report itself:
+// "— /report ID from:K", K the first claim left out; the flags are kept, after it). A file (an /export) is
 // attached to the first message, unless it is over the upload limit.
 // All user text is escaped (escapeMarkdown: Discord markdown, and mentions broken so nothing pings); senders
 // also pass allowedMentions { parse: [] }. Discord reads Markdown, so the lines are the Markdown renderer's
@@ -97,8 +97,11 @@ type Piece =
   | { kind: 'title'; text: string }
   /** Ends the current embed. */
   | { kind: 'break' }
-  /** A description line; `item` counts as one of the things "…and N more" counts. */
-  | { kind: 'line'; text: string; item: boolean }
+  /**
+   * A description line; `item` counts as one of the things "…and N more" counts; `cont` goes on the item line
+   * before it (the rest of a split line, its cross-references), so a cut never falls between them.
+   */
+  | { kind: 'line'; text: string; item: boolean; cont?: boolean }
   | { kind: 'field'; name: string; value: string };
 
 function pieces(b: ReplyBlock): Piece[] {
@@ -114,9 +117,9 @@ function pieces(b: ReplyBlock): Piece[] {
     case 'claim':
     case 'hit': {
       const line = b.kind === 'claim' ? claimLine(b) : hitLine(b);
-      const main = splitLine(line).map((text, i): Piece => ({ kind: 'line', text, item: i === 0 }));
+      const main = splitLine(line).map((text, i): Piece => ({ kind: 'line', text, item: i === 0, cont: i > 0 }));
       const refs = refLines(b).map((r) => `↳ ${r}`);
-      return [...main, ...refs.flatMap((r) => splitLine(r).map((text): Piece => ({ kind: 'line', text, item: false })))];
+      return [...main, ...refs.flatMap((r) => splitLine(r).map((text): Piece => ({ kind: 'line', text, item: false, cont: true })))];
     }
     case 'flag':
       return splitLine(flagLine(b)).map((text, i) => ({ kind: 'line', text, item: i === 0 }));
@@ -142,7 +145,7 @@ function pieces(b: ReplyBlock): Piece[] {
 interface Draft {
   author?: string;
   title?: string;
-  lines: { text: string; item: boolean }[];
+  lines: { text: string; item: boolean; cont?: boolean }[];
   fields: { name: string; value: string }[];
 }
 
@@ -188,7 +191,7 @@ function pack(all: Piece[], author: string | undefined): Draft[][] {
     } else if (p.kind === 'line') {
       const cost = (d: Draft | null) => p.text.length + (d && d.lines.length > 0 ? 1 : 0);
       const d = target(cost(state.current), (d) => d.fields.length === 0 && description(d).length + cost(d) <= LIMITS.description);
-      d.lines.push({ text: p.text, item: p.item });
+      d.lines.push({ text: p.text, item: p.item, ...(p.cont ? { cont: true } : {}) });
     } else {
       const d = target(p.name.length + p.value.length, (d) => d.fields.length < LIMITS.fields);
       d.fields.push({ name: p.name, value: p.value });
@@ -205,17 +208,27 @@ function trim(messages: Draft[][], reply: Reply, max = MAX_MESSAGES): Draft[][] 
   const kept = messages.slice(0, max);
   let omitted = countItems(messages.slice(max).flat());
   const last = kept[kept.length - 1];
-  const id = reply.report?.id ?? null;
-  // /report on Discord is cut the same way: the whole summary is in the saved report, through /export.
-  const note = (n: number) =>
-    id ? `…and ${n} more — /report ${id}; /export format:md has every claim.` : `…and ${n} more, past Discord's message limits.`;
-  const noteRoom = () => note(omitted + 99).length;
+  const r = reply.report;
+  const claims = reply.blocks.filter((b) => b.kind === 'claim').length;
+  // A cut /report goes on at the first claim left out: the kept messages hold the claims before it.
+  const note = (n: number, next = (r?.from ?? 1) + claims - n) =>
+    r?.shown === 'report'
+      ? `…and ${n} more claim${n === 1 ? '' : 's'} — /report ${esc(r.id)} from:${next}`
+      : r
+        ? `…and ${n} more — /report ${esc(r.id)}; /export format:md has every claim.`
+        : `…and ${n} more, past Discord's message limits.`;
+  // Room for the note however many more are left out while making it.
+  const noteRoom = () => note(omitted + 99, (r?.from ?? 1) + claims).length;
   const total = () => last.reduce((n, d) => n + size(d), 0);
-  while (last.length > 0 && (last.length >= LIMITS.embeds || total() + noteRoom() > LIMITS.embedTotal)) {
+  // Whether the first line left out goes on a kept one: then that kept item is left out too.
+  let splitItem = messages[max].find((d) => d.lines.length > 0 || d.fields.length > 0)?.lines[0]?.cont ?? false;
+  while (last.length > 0 && (splitItem || last.length >= LIMITS.embeds || total() + noteRoom() > LIMITS.embedTotal)) {
     const d = last[last.length - 1];
     const line = d.lines.pop();
     const field = line ? undefined : d.fields.pop();
     if (line?.item || field) omitted++;
+    if (line) splitItem = line.cont ?? false;
+    else if (field) splitItem = false;
     if (isEmpty(d)) last.pop();
   }
   last.push({ lines: [{ text: note(omitted), item: false }], fields: [] });

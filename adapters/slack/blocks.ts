@@ -1,8 +1,9 @@
 // Draws a platform-neutral Reply (src/reply.ts) as one Slack message: Block Kit blocks plus a `text` fallback
 // for notifications, within Slack's limits (../shared/docs/platforms.md): at most 50 blocks, 3,000 characters
 // of text a section, 10 fields of 2,000, and about 12,000 characters in all (msg_blocks_too_long comes near
-// 13k). A reply that does not fit keeps its first parts, then "…and N more claims — /report ID", then its
-// flags (kept, as on Discord): the post never fails for length.
+// 13k). A reply that does not fit keeps its first parts, then "…and N more claims — /report ID" (a /report
+// itself: "— /report ID from:K", K the first claim left out), then its flags (kept, as on Discord): the post
+// never fails for length.
 // Everything users wrote is escaped for mrkdwn (&, <, >), so pasted text cannot form links or mentions, and
 // mentions in plain form (@channel) are broken by neutraliseMentions: nothing pasted pings anyone.
 import type { types } from '@slack/bolt';
@@ -172,8 +173,13 @@ function pieces(b: ReplyBlock): Piece[] {
 
 function moreLine(reply: Reply, claims: number, rest: number): string {
   const what = claims > 0 ? `${claims} more claim${claims === 1 ? '' : 's'}` : `${rest} more part${rest === 1 ? '' : 's'}`;
-  // /report ID would be cut the same way; only a summary just saved points to it.
-  if (reply.report?.shown === 'saved') return `…and ${what} — /report ${reply.report.id}; /export format:md has every claim.`;
+  const r = reply.report;
+  if (r?.shown === 'saved') return `…and ${what} — /report ${esc(r.id)}; /export format:md has every claim.`;
+  if (r?.shown === 'report' && claims > 0) {
+    // The claims drawn are the first ones of the reply (fit keeps a prefix), so the next is counted from them.
+    const next = (r.from ?? 1) + reply.blocks.filter((b) => b.kind === 'claim').length - claims;
+    return `…and ${what} — /report ${esc(r.id)} from:${next}`;
+  }
   return `…and ${what}, too long for one Slack message — /export format:md has every report whole.`;
 }
 
