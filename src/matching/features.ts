@@ -15,6 +15,7 @@ import {
   NEGATION_WINDOW,
   NOT_PLACE,
   NUMBER_WORDS,
+  OWN_VOICE,
   OBJECTS,
   PART_OF,
   PLACE_GENERIC,
@@ -50,6 +51,8 @@ export interface ClaimFeatures {
   side: string | null;
   /** The claim's own words name a side ("Ukrainian drones", "Russia's forces"). */
   namesSide: boolean;
+  /** The claim tells of the source's own forces ("its air defences", "our troops"). */
+  ownVoice: boolean;
 }
 
 /** A place name as one key: lower case, accents gone, "region"/"the city of" dropped, known spellings merged. */
@@ -150,10 +153,12 @@ export function claimFeatures(c: MatchableClaim): ClaimFeatures {
   const negations: number[] = [];
   let denial = false;
   let namesSide = false;
+  let ownVoice = false;
   const content = new Set<string>();
   for (let i = 0; i < words.length; ) {
     const info = wordInfo(words[i]);
     if (info.kind && !namesSide) namesSide = KINDS.at(words, i)?.value.startsWith('side:') ?? false;
+    if (!ownVoice && OWN_VOICE.has(words[i])) ownVoice = true;
     if (info.phrase) {
       const e = EVENTS.at(words, i);
       if (e) {
@@ -191,6 +196,7 @@ export function claimFeatures(c: MatchableClaim): ClaimFeatures {
     wordIds: Int32Array.from(content, wordId).sort(),
     side: c.source ? sourceSide(c.source.name) : null,
     namesSide,
+    ownVoice,
   };
 }
 
@@ -201,7 +207,9 @@ function sourceSide(name: string): string | null {
   if (side === undefined) {
     if (sides.size > 50_000) sides.clear();
     const words = new Set(sourceKeyOf(name).split(' '));
-    sides.set(name, (side = SIDES.find((s) => s.every((w) => words.has(w)))?.join(' ') ?? null));
+    // One side only: "the Russian-installed governor of Ukraine's Zaporizhzhia region" says none for certain.
+    const named = SIDES.filter((s) => s.every((w) => words.has(w)));
+    sides.set(name, (side = named.length === 1 ? named[0].join(' ') : null));
   }
   return side;
 }

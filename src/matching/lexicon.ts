@@ -7,7 +7,7 @@ import { table } from '../phrase-table.ts';
 export { APPROX_SHARE, NUMBER_WORDS, NUMBER_WORD_LIST, QUALIFIERS, SCALES, VAGUE, VAGUE_LIST, type QualifierKind } from '../numbers.ts';
 
 interface MatchingFile {
-  events: { classes: { name: string; phrases: string[] }[]; ownSide: string[]; opposes: [string, string][] };
+  events: { classes: { name: string; phrases: string[] }[]; ownSide: string[]; ownVoice: string[]; opposes: [string, string][] };
   negation: { window: number; words: string[]; denialWords: string[] };
   figures: {
     objects: Record<string, string[]>;
@@ -29,6 +29,8 @@ const opposed = new Set(FILE.events.opposes.flatMap(([a, b]) => [`${a}|${b}`, `$
 export const opposes = (a: string, b: string): boolean => opposed.has(`${a}|${b}`);
 /** Events a side reports of its own forces (matching.json events.ownSide). */
 export const OWN_SIDE_EVENTS = new Set(FILE.events.ownSide);
+/** Words that tell of the source's own forces ("its air defences", "our troops"). */
+export const OWN_VOICE = new Set(FILE.events.ownVoice);
 /** The sides a figure's kinds name ("ukrainian", "russian" …), each as its words. */
 export const SIDES = Object.keys(FILE.figures.kinds.side ?? {}).map((s) => s.split(' '));
 /** The classes opposite to one (capture: hold). */

@@ -52,6 +52,9 @@ const countsSameThing = (a: ClaimFeatures, b: ClaimFeatures) => countSameThing(a
 const unrelated: ClaimRelation = Object.freeze({ kind: 'unrelated' });
 const same: ClaimRelation = Object.freeze({ kind: 'same' });
 
+/** The claim tells of its source's own forces in their own voice, naming no side and denying nothing. */
+const ownAccount = (f: ClaimFeatures): boolean => f.ownVoice && !f.namesSide && !f.negated;
+
 /** The claim gives a figure for this event besides its main one ("two killed and eight wounded": injure). */
 export const countsFor = (f: ClaimFeatures, event: string): boolean => f.figures.some((x) => x.event === event);
 
@@ -78,9 +81,9 @@ export function relateFeatures(a: ClaimFeatures, b: ClaimFeatures): ClaimRelatio
   } else if (overlap(a, b) < WORDS_ALONE) {
     return unrelated;
   }
-  // Each side's own shoot-downs, repelled attacks, strikes that destroyed something: opposite sides telling of one
-  // such event in their own voice (no side named, nothing denied) tell of two events.
-  if (!side && a.event !== null && b.event === a.event && OWN_SIDE_EVENTS.has(a.event) && !a.negated && !b.negated && !a.namesSide && !b.namesSide && a.side && b.side && a.side !== b.side) {
+  // Each side's own shoot-downs and repelled attacks: opposite sides telling of one such event in their own voice
+  // ("its air defences shot down …", no side named, nothing denied) tell of two events.
+  if (!side && a.event !== null && b.event === a.event && OWN_SIDE_EVENTS.has(a.event) && ownAccount(a) && ownAccount(b) && a.side && b.side && a.side !== b.side) {
     return unrelated;
   }
   // Figures for one event that never count the same thing are two claims: "40 Ukrainian drones" shot down by one
