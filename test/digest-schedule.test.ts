@@ -238,7 +238,7 @@ describe('catch-up after several days down', () => {
     expect(skipLines()).toHaveLength(3);
     // the channel can see why it got nothing: the latest missed date and the reason
     expect(await say(KYIV, '/digest status', false)).toMatch(
-      /None posted yet\. The digest for 2026-11-12 was not posted: the bot was not running when it was due, and a digest over 6 hours late is skipped\./,
+      /None posted yet\. The digest for 2026-11-12 was not posted: the bot was not running when it was due, and a digest 6 hours late or more is skipped\./,
     );
   });
 
@@ -282,6 +282,10 @@ describe('failed posts', () => {
     expect(attempts).toBe(72); // 06:00, 06:05, … 11:55 UTC
     expect(logs.filter((l) => /2026-11-10 not posted, trying again in 5 min/.test(l))).toHaveLength(72);
     expect(logs.filter((l) => /2026-11-10 skipped: it was due at 2026-11-10T06:00:00.000Z, 6 h 0 min ago/.test(l))).toHaveLength(1);
+    // the channel is told it was the platform, not downtime
+    expect(await say(KYIV, '/digest status', false)).toMatch(
+      /The digest for 2026-11-10 was not posted: posting it kept failing until it was 6 hours late \(last error: the platform said no\)\./,
+    );
     failNext = 0;
     await advance(s, '2026-11-11T06:01:00Z');
     expect(posted.map((p) => p.at)).toEqual(['2026-11-11T06:00:00.000Z']);

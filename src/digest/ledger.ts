@@ -12,6 +12,8 @@
 //                 A process that dies while posting leaves the lease to run out; then another may post.
 //   digest-last   per channel: the date and time of the last scheduled digest posted (/digest status).
 //   digest-missed per channel: the last scheduled digest not posted (skipped or failed for good), and why.
+//   digest-errors per (channel, date): the last error of a post that failed for a reason that may pass, so that
+//                 whichever process finally skips the date can say why.
 import type { Keyv } from 'keyv';
 import type { ChannelKey } from '../channel-log/types.ts';
 
@@ -47,6 +49,7 @@ const LOCK = 'digest-lock';
 const POSTS = 'digest-posts';
 const LAST = 'digest-last';
 const MISSED = 'digest-missed';
+const ERRORS = 'digest-errors';
 
 export const channelId = (k: ChannelKey) => JSON.stringify([k.platform, k.workspace, k.channel]);
 const postId = (k: ChannelKey, date: string) => JSON.stringify([k.platform, k.workspace, k.channel, date]);
@@ -61,14 +64,16 @@ export interface DigestLedger {
   /** True when this caller may post the channel's digest of `date` (nobody has, nobody is). */
   claim(key: ChannelKey, date: string): Promise<boolean>;
   posted(key: ChannelKey, date: string, at: Date): Promise<void>;
-  /** Marks the digest as not to be posted (too late), so no process posts it afterwards. */
-  skipped(key: ChannelKey, date: string): Promise<void>;
+  /** Marks the digest as not to be posted (too late), so no process posts it afterwards; `why` is told to the channel. */
+  skipped(key: ChannelKey, date: string, why: string): Promise<void>;
   /** Marks the digest as failed for good (`reason`: what the platform said), so no process tries it again. */
   failed(key: ChannelKey, date: string, reason: string): Promise<void>;
   /** The latest of the channel's skipped or failed digests, if any. */
   missed(key: ChannelKey): Promise<DigestMissed | undefined>;
-  /** Gives the claim back after a failed post: a later tick tries again. */
-  release(key: ChannelKey, date: string): Promise<void>;
+  /** Gives the claim back after a failed post (`error`: what went wrong): a later tick tries again. */
+  release(key: ChannelKey, date: string, error?: string): Promise<void>;
+  /** The last error of a failed post of the date given back, if any. */
+  lastError(key: ChannelKey, date: string): Promise<string | undefined>;
   last(key: ChannelKey): Promise<DigestPosted | undefined>;
 }
 
@@ -115,18 +120,20 @@ export function digestLedger(state: LedgerState): DigestLedger {
       await (await state.kv(POSTS)).set(postId(key, date), { state: 'posted', at: at.toISOString() }, KEEP_MS);
       await (await state.kv<DigestPosted>(LAST)).set(channelId(key), { date, at: at.toISOString() });
     },
-    async skipped(key, date) {
+    async skipped(key, date, why) {
       await (await state.kv(POSTS)).set(postId(key, date), { state: 'skipped' }, KEEP_MS);
-      await noteMissed(key, { date, why: 'the bot was not running when it was due, and a digest over 6 hours late is skipped' });
+      await noteMissed(key, { date, why });
     },
     async failed(key, date, reason) {
       await (await state.kv(POSTS)).set(postId(key, date), { state: 'failed', reason }, KEEP_MS);
       await noteMissed(key, { date, why: `the platform refused it (${reason})` });
     },
     missed: async (key) => (await (await state.kv<DigestMissed>(MISSED)).get(channelId(key))) ?? undefined,
-    async release(key, date) {
+    async release(key, date, error) {
+      if (error !== undefined) await (await state.kv<string>(ERRORS)).set(postId(key, date), error, KEEP_MS);
       await (await state.kv(POSTS)).delete(postId(key, date));
     },
+    lastError: async (key, date) => (await (await state.kv<string>(ERRORS)).get(postId(key, date))) ?? undefined,
     last: async (key) => (await (await state.kv<DigestPosted>(LAST)).get(channelId(key))) ?? undefined,
   };
 }

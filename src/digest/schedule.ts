@@ -151,8 +151,16 @@ export function createScheduler(opts: SchedulerOptions): DigestScheduler {
     }
     settled.add(id);
     if (lateMs >= MAX_LATE_MS) {
-      await opts.ledger.skipped(key, date);
-      logger?.warn(`digest: ${where(key)} ${date} skipped: it was due at ${due.toISOString()}, ${hours(lateMs)} ago (over 6 h late)`);
+      const error = await opts.ledger.lastError(key, date);
+      const late = `${MAX_LATE_MS / 3_600_000} hours`;
+      await opts.ledger.skipped(
+        key,
+        date,
+        error === undefined
+          ? `the bot was not running when it was due, and a digest ${late} late or more is skipped`
+          : `posting it kept failing until it was ${late} late (last error: ${error})`,
+      );
+      logger?.warn(`digest: ${where(key)} ${date} skipped: it was due at ${due.toISOString()}, ${hours(lateMs)} ago (over ${MAX_LATE_MS / 3_600_000} h late)`);
       out.push({ key, date, result: 'skipped', lateMs });
       return null;
     }
@@ -174,7 +182,7 @@ export function createScheduler(opts: SchedulerOptions): DigestScheduler {
       }
       settled.delete(id);
       retryAt.set(id, now.getTime() + RETRY_MS);
-      await opts.ledger.release(key, date).catch((e: Error) => logger?.warn(`digest: could not release ${where(key)} ${date}: ${e.message}`));
+      await opts.ledger.release(key, date, why).catch((e: Error) => logger?.warn(`digest: could not release ${where(key)} ${date}: ${e.message}`));
       logger?.warn(`digest: ${where(key)} ${date} not posted, trying again in ${RETRY_MS / 60_000} min: ${why}`);
       out.push({ key, date, result: 'failed', lateMs });
       return now.getTime() + RETRY_MS;
