@@ -7,8 +7,12 @@ import { readFileSync } from 'node:fs';
 import { sourceKeyOf } from '../matching/source-names.ts';
 import { searchWords } from './text.ts';
 
-/** Fingerprint of the naming rules the keys are made under. */
+/** The version of the key-making code (src/matching/source-names.ts sourceKey): raise it when a change there changes keys. */
+const SOURCE_KEY_CODE = 1;
+
+/** Fingerprint of the naming rules the keys are made under: the code's version and the rules file. */
 export const SOURCE_KEY_RULES = createHash('sha256')
+  .update(`code ${SOURCE_KEY_CODE}\n`)
   .update(readFileSync(new URL('../lexicon/source-names.json', import.meta.url)))
   .digest('hex')
   .slice(0, 16);

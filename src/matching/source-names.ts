@@ -71,7 +71,10 @@ function canonicalWords(words: readonly string[]): string[] {
   return out;
 }
 
-/** The key a source name is grouped under across reports; names that differ only as the rules above allow share it. */
+/**
+ * The key a source name is grouped under across reports; names that differ only as the rules above allow share it.
+ * The stores keep keys made by it: a change here that changes keys must raise SOURCE_KEY_CODE (channel-log/source-key.ts).
+ */
 export function sourceKey(name: string): string {
   const words = [...new Set(canonicalWords(plainWords(name)))].sort();
   return words.length > 0 ? words.join(' ') : name.trim().toLowerCase();
