@@ -45,7 +45,12 @@ describe('figures that disagree, read from the shared number list', () => {
     expect(floor).toMatchObject({ kind: 'count:soldier', lo: 300, hi: Infinity });
     expect(disagree(floor, parseFigure('250 troops')!)).toBe(true);
     expect(disagree(floor, parseFigure('400 troops')!)).toBe(false);
-    expect(parseFigure('as many as 300 soldiers')).toMatchObject({ lo: 300, hi: Infinity });
+    // "as many as" gives an estimate's top, "as few as" its bottom
+    const top = parseFigure('as many as 300 soldiers')!;
+    expect(top).toMatchObject({ lo: 0, hi: 300 });
+    expect(disagree(top, parseFigure('250 troops')!)).toBe(false);
+    expect(disagree(top, parseFigure('400 troops')!)).toBe(true);
+    expect(parseFigure('as few as 10 soldiers')).toMatchObject({ lo: 10, hi: Infinity });
     expect(parseFigure('approx. 3 km')).toMatchObject({ kind: 'distance', lo: expect.closeTo(2550), hi: expect.closeTo(3450), label: 'approx. 3 km' });
   });
 });
