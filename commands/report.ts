@@ -82,8 +82,8 @@ async function handle({ id, from = 1 }: ReportArgs, ctx: CommandContext): Promis
   if (from > 1) reply.blocks = fromClaim(reply.blocks, from);
   const where: ReplyBlock[] = [{ kind: 'context', text: provenance(report) }];
   if (from > 1) {
-    const range = from === total ? `Claim ${total} of ${total}` : `Claims ${from}–${total} of ${total}`;
-    where.push({ kind: 'context', text: `${range}; /report ${report.id} starts at the first.` });
+    // The page may itself be cut by the platform: it says where it starts, the cut line where to go on.
+    where.push({ kind: 'context', text: `From claim ${from} of ${total}; /report ${report.id} starts at the first.` });
   }
   reply.blocks.splice(1, 0, ...where);
   // Each claim shown with the other reports of this channel, within a few days, that carry or dispute it.

@@ -119,6 +119,11 @@ export interface Reply {
   blocks: ReplyBlock[];
 }
 
+/** The `from:` a cut /report reply goes on at: the first of its claims left out (`leftOut` of them, at its end). */
+export function nextFrom(reply: Reply, leftOut: number): number {
+  return (reply.report?.from ?? 1) + reply.blocks.filter((b) => b.kind === 'claim').length - leftOut;
+}
+
 /** A claim the report states in its own voice (no source, no hedge): summaries and the digest leave it out. */
 export const isNarration = (c: Claim): boolean => c.source === null && c.hedges.length === 0;
 

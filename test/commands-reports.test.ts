@@ -48,7 +48,7 @@ describe('/report ID from:N', () => {
     expect(page.error).toBeUndefined();
     expect(claimIds(page)).toEqual(all.slice(30));
     expect(page.report).toEqual({ id, shown: 'report', from: 31 });
-    expect(contexts(page)).toContain(`Claims 31–60 of 60; /report ${id} starts at the first.`);
+    expect(contexts(page)).toContain(`From claim 31 of 60; /report ${id} starts at the first.`);
     expect(contexts(page)[0]).toMatch(new RegExp(`^Report ${id}, pasted by alice`));
     // The 31st claim's source is named before it; sources whose claims all come earlier are left out.
     const blocks = page.blocks;
@@ -67,7 +67,7 @@ describe('/report ID from:N', () => {
 
     const [last] = await t.replies(`/report ${id} from:60`);
     expect(claimIds(last)).toEqual([all[59]]);
-    expect(contexts(last)).toContain(`Claim 60 of 60; /report ${id} starts at the first.`);
+    expect(contexts(last)).toContain(`From claim 60 of 60; /report ${id} starts at the first.`);
     // Inside the hedged claims: their heading is kept, the sources before them are not.
     expect(JSON.stringify(last.blocks)).toContain('Unattributed but hedged');
     expect(last.blocks.some((b) => b.kind === 'source')).toBe(false);
@@ -93,7 +93,7 @@ describe('/report ID from:N', () => {
     expect(await t.say(`/report ${id} from:2 from:3`)).toMatch(/from: is given twice/);
     expect(await t.say(`/report ${id} stray from:2`)).toMatch(/only letters and digits/);
     // The option may come first; the claim part of an id is still dropped.
-    expect(await t.say(`/report from:59 ${id}/c4`)).toContain('Claims 59–60 of 60');
+    expect(await t.say(`/report from:59 ${id}/c4`)).toContain('From claim 59 of 60');
     const small = savedId(await t.say(HARBOUR));
     const shown = summarize(HARBOUR).claims.length;
     const [r] = await t.replies(`/report ${small} from:${shown + 5}`);

@@ -141,7 +141,7 @@ describe('with the log up', () => {
     // The from: option, as Discord sends it, goes on at the first claim left out.
     const b = await interact(h, h.fake.slash(BORIS, 'report', { id, from: more![2] }));
     const next = [b.edit!, ...b.followUps].map((c) => textOf(c.body)).join('\n');
-    expect(next).toContain(`Claims ${more![2]}–${summary.claims.length} of ${summary.claims.length}`);
+    expect(next).toContain(`From claim ${more![2]} of ${summary.claims.length}`);
     const after = next.match(/\*\*c\d+\*\*/g)!;
     expect(after.length).toBeGreaterThan(0);
     for (const c of after) expect(listed.has(c), c).toBe(false);

@@ -11,7 +11,7 @@
 // also pass allowedMentions { parse: [] }. Discord reads Markdown, so the lines are the Markdown renderer's
 // (src/render/markdown.ts); only the list marks ("• ", "↳ ") and the packing into embeds are Discord's.
 import type { APIEmbed } from 'discord.js';
-import { splitFlags, type Reply, type ReplyBlock } from '../../src/reply.ts';
+import { nextFrom, splitFlags, type Reply, type ReplyBlock } from '../../src/reply.ts';
 import {
   claimLine,
   escapeMarkdown,
@@ -209,16 +209,15 @@ function trim(messages: Draft[][], reply: Reply, max = MAX_MESSAGES): Draft[][] 
   let omitted = countItems(messages.slice(max).flat());
   const last = kept[kept.length - 1];
   const r = reply.report;
-  const claims = reply.blocks.filter((b) => b.kind === 'claim').length;
   // A cut /report goes on at the first claim left out: the kept messages hold the claims before it.
-  const note = (n: number, next = (r?.from ?? 1) + claims - n) =>
+  const note = (n: number, next = nextFrom(reply, n)) =>
     r?.shown === 'report'
       ? `…and ${n} more claim${n === 1 ? '' : 's'} — /report ${esc(r.id)} from:${next}`
       : r
         ? `…and ${n} more — /report ${esc(r.id)}; /export format:md has every claim.`
         : `…and ${n} more, past Discord's message limits.`;
   // Room for the note however many more are left out while making it.
-  const noteRoom = () => note(omitted + 99, (r?.from ?? 1) + claims).length;
+  const noteRoom = () => note(omitted + 99, nextFrom(reply, 0)).length;
   const total = () => last.reduce((n, d) => n + size(d), 0);
   // Whether the first line left out goes on a kept one: then that kept item is left out too.
   let splitItem = messages[max].find((d) => d.lines.length > 0 || d.fields.length > 0)?.lines[0]?.cont ?? false;

@@ -7,7 +7,7 @@
 // Everything users wrote is escaped for mrkdwn (&, <, >), so pasted text cannot form links or mentions, and
 // mentions in plain form (@channel) are broken by neutraliseMentions: nothing pasted pings anyone.
 import type { types } from '@slack/bolt';
-import { mergedCount, mergedWho, type MergedLine } from '../../src/reply.ts';
+import { mergedCount, mergedWho, nextFrom, type MergedLine } from '../../src/reply.ts';
 import { neutraliseMentions } from '../../src/render/mentions.ts';
 import { FLAG_LABELS, crossRefLines, describeType, formatDate, splitFlags, type CrossRefFields, type Reply, type ReplyBlock } from '../../src/reply.ts';
 
@@ -176,9 +176,8 @@ function moreLine(reply: Reply, claims: number, rest: number): string {
   const r = reply.report;
   if (r?.shown === 'saved') return `…and ${what} — /report ${esc(r.id)}; /export format:md has every claim.`;
   if (r?.shown === 'report' && claims > 0) {
-    // The claims drawn are the first ones of the reply (fit keeps a prefix), so the next is counted from them.
-    const next = (r.from ?? 1) + reply.blocks.filter((b) => b.kind === 'claim').length - claims;
-    return `…and ${what} — /report ${esc(r.id)} from:${next}`;
+    // The claims drawn are the first ones of the reply (fit keeps a prefix).
+    return `…and ${what} — /report ${esc(r.id)} from:${nextFrom(reply, claims)}`;
   }
   return `…and ${what}, too long for one Slack message — /export format:md has every report whole.`;
 }

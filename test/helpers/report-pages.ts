@@ -29,7 +29,7 @@ export async function readReportToTheEnd(surface: Surface): Promise<number> {
     for (let messages = 1; messages <= 10; messages++) {
       const [reply] = await t.replies(ask);
       const text = surface.draw(reply);
-      if (seen.length > 0) expect(text).toContain(`Claims ${seen.length + 1}–60 of 60`);
+      if (seen.length > 0) expect(text).toContain(`From claim ${seen.length + 1} of 60`);
       const shown = surface.claims(text);
       expect(shown.length).toBeGreaterThan(0);
       seen.push(...shown);
