@@ -200,3 +200,41 @@ describe('passives whose subject has a relative clause', () => {
     expect(claims[0].cue?.text).toMatch(/^were praised by/);
   });
 });
+
+describe('the source mention keeps the description set off after the name', () => {
+  const one = (text: string) => {
+    const claims = claimsOf(text);
+    expect(claims, text).toHaveLength(1);
+    return claims[0];
+  };
+
+  it('covers an appositive before the cue, while the name stays the name', () => {
+    const text = 'Marta Lind, a spokeswoman for the harbour authority, said the ferry would resume on Monday.';
+    const c = one(text);
+    expect(c.source?.name).toBe('Marta Lind');
+    expect(c.source?.mention).toBe('Marta Lind, a spokeswoman for the harbour authority');
+    expect(slice(text, c.source?.span)).toBe(c.source?.mention);
+    expect(c.text).toBe('the ferry would resume on Monday');
+  });
+
+  it('skips an age to the name and keeps age and job in the mention', () => {
+    const c = one('Ines Varga, 41, a nurse from the valley, said the clinic had run out of beds.');
+    expect(c.source?.name).toBe('Ines Varga');
+    expect(c.source?.mention).toBe('Ines Varga, 41, a nurse from the valley');
+  });
+
+  it('covers a "who" clause, and a description after a speaker who follows the quote', () => {
+    expect(one('Tomas Berg, who chairs the council, said the levy would rise.').source?.mention).toBe('Tomas Berg, who chairs the council');
+    const after = one('“The pier is safe,” said Tomas Berg, the county engineer.');
+    expect(after.source?.name).toBe('Tomas Berg');
+    expect(after.source?.mention).toBe('Tomas Berg, the county engineer');
+  });
+
+  it('leaves out a clause that is no description and the content after an "according to" source', () => {
+    const adding = claimsOf('Ines Varga, a nurse, said the clinic had run out of beds, adding that staff were exhausted.');
+    expect(adding.map((c) => c.source?.mention)).toEqual(['Ines Varga, a nurse', 'Ines Varga']);
+    const acc = one('According to Ann Holm, an analyst at the port, prices rose sharply in May.');
+    expect(acc.source?.mention).toBe('Ann Holm, an analyst at the port');
+    expect(acc.text).toBe('prices rose sharply in May');
+  });
+});

@@ -353,7 +353,9 @@ describe('harder speaker phrases', () => {
     const rel = '“The dam will not hold,” said Sen. Dana Whitlow who represents the valley.';
     expect(claimWith(rel, 'The dam will not hold').source?.name).toBe('Dana Whitlow');
     const dash = 'A former engineer -- Dana Whitlow, who built the dam -- said the spillway was too small.';
-    expect(claimWith(dash, 'the spillway was too small').source?.mention).toBe('A former engineer');
+    // the name is the phrase before the dashes; the mention keeps the inserted description
+    expect(claimWith(dash, 'the spillway was too small').source?.name).toBe('A former engineer');
+    expect(claimWith(dash, 'the spillway was too small').source?.mention).toBe('A former engineer -- Dana Whitlow, who built the dam');
     expect(claimWith('Valley delegate Dana Whitlow said the spillway was too small.', 'the spillway').source?.name).toBe('Dana Whitlow');
     expect(claimWith('"Sandbags," the mayor said.', 'Sandbags').source?.mention).toBe('the mayor');
   });

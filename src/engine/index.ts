@@ -5,6 +5,7 @@ import { findRelations, type Relation } from './attribution.ts';
 import { carriedClaims } from './carriers.ts';
 import { findConduits, type ConduitMatch } from './conduits.ts';
 import { Coref } from './coref.ts';
+import { mentionExtent } from './mention.ts';
 import { contentWords } from './sources.ts';
 import { findHedges, type HedgeMatch } from './hedges.ts';
 import { findQuotes, type Quotes } from './quotes.ts';
@@ -280,7 +281,15 @@ function sourceAndConduit(doc: Doc, rel: Relation, coref: Coref, conduitCache: M
       if (r) source = coref.resolve(r, null, rel.sent);
     }
   }
-  if (rel.source) source = coref.resolve(rel.source, rel.owner, rel.sent);
+  if (rel.source) {
+    source = coref.resolve(rel.source, rel.owner, rel.sent);
+    // the mention covers the description set off after the name; the name and type come from the name alone
+    const whole = mentionExtent(doc, rel);
+    if (whole) {
+      const span = charSpan(doc, whole);
+      source = { ...source, mention: doc.text.slice(span.start, span.end), span };
+    }
+  }
   return { source, conduit };
 }
 

@@ -129,7 +129,9 @@ export function subjectLeft(doc: Doc, v: number, floor: number): { source: Range
       }
       // "the White House spokesman, Josh Earnest, said": a name set off after a common noun is the speaker
       if (np && round === 0 && tokens[np.last].pos === 'NOUN' && isName(doc, c + 1, k - 1)) return { source: { first: np.first, last: k - 1 }, viaComma: true };
-      if (np) return { source: np, viaComma: true };
+      // "Ines Varga, 41, a nurse, said": an age is an insertion too; the name is further left
+      const age = !!np && np.first === np.last && tokens[np.first].pos === 'NUM' && tokens[np.first - 1]?.value === ',';
+      if (np && !age) return { source: np, viaComma: true };
       k = c;
     }
     return null;

@@ -1,0 +1,94 @@
+// The whole written mention of a source: the name with the appositive or "who" clause set off after it
+// ("Ann Holm, a spokeswoman for the port, said" → "Ann Holm, a spokeswoman for the port"). The name alone
+// still gives the source's canonical name and type; the mention and its span cover what the report wrote.
+import type { Doc, Token } from '../nlp.ts';
+import { POSSESSIVE, QUOTE_MARK, END_PUNCT, RELATIVE_PRONOUNS, type Relation } from './relation.ts';
+import { skipLeft } from './subjects.ts';
+import { verbForms } from './lexicon.ts';
+import type { Range } from './phrases.ts';
+
+const MAX_INSERT = 40;
+const SETS_OFF = new Set([',', '—', '–', '--']);
+const RELATIVE = new Set([...RELATIVE_PRONOUNS, 'which']);
+// "Mr. Sperling, then 38, said", "Tester, himself up for reelection, said"
+const ASIDE_LEADS = new Set(['then', 'now', 'himself', 'herself', 'also', 'formerly']);
+
+/** The source mention of `rel` with its set-off description, or null when there is none. */
+export function mentionExtent(doc: Doc, rel: Relation): Range | null {
+  const { source, cue } = rel;
+  if (!source || !cue || rel.kind === 'participle' || rel.cutBefore !== undefined) return null;
+  if (source.first === source.last && RELATIVE.has(doc.tokens[source.first].lower)) return null;
+  if (source.last < cue.first) return before(doc, source, cue);
+  if (source.first > cue.last) return after(doc, source, rel.content.filter((c) => c.first > source.last).map((c) => c.first));
+  return null;
+}
+
+/** "X, a spokesman for Y, said", "X (D-Md.), who chairs the panel, said": the insertion up to the cue. */
+function before(doc: Doc, source: Range, cue: Range): Range | null {
+  const { tokens } = doc;
+  let open = source.last + 1;
+  if (tokens[open]?.value === '(') {
+    while (open < cue.first && tokens[open].value !== ')') open++;
+    open++;
+  }
+  const mark = tokens[open];
+  if (!mark || !SETS_OFF.has(mark.value)) return null;
+  const close = skipLeft(doc, cue.first - 1, open);
+  const closes = mark.value === ',' ? tokens[close].value === ',' : SETS_OFF.has(tokens[close].value) && tokens[close].value !== ',';
+  if (close <= open + 1 || close - open > MAX_INSERT || !closes) return null;
+  const end = described(doc, open + 1, close - 1);
+  return end >= 0 ? { first: source.first, last: end } : null;
+}
+
+/**
+ * "…,” said Maria Ostrova, a spokeswoman for the council.", "According to Ann Holm, an analyst, prices rose": a
+ * description running to the sentence end or to the content after it.
+ */
+function after(doc: Doc, source: Range, contentStarts: number[]): Range | null {
+  const { tokens } = doc;
+  const comma = source.last + 1;
+  if (tokens[comma]?.value !== ',') return null;
+  const sent = doc.sentences[tokens[source.first].sent];
+  let last = Math.min(sent.last, ...contentStarts.map((k) => k - 1));
+  if (last < sent.last && tokens[last].value === ',') last--;
+  while (last > comma && (END_PUNCT.test(tokens[last].value) || QUOTE_MARK.test(tokens[last].value) || tokens[last].pos === 'SPACE')) last--;
+  if (last <= comma || last - comma > MAX_INSERT || !opensDescription(tokens[comma + 1])) return null;
+  const end = described(doc, comma + 1, last);
+  return end >= 0 ? { first: source.first, last: end } : null;
+}
+
+const opensDescription = (t: Token | undefined) =>
+  !!t && (t.pos === 'DET' || t.pos === 'ADJ' || t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'NUM' || POSSESSIVE.has(t.lower) || RELATIVE.has(t.lower));
+
+/**
+ * How far tokens first..last describe the source: each comma-separated part opens like a noun phrase or a
+ * relative clause, and only a relative clause holds a finite verb (a second clause is no description). A
+ * relative clause with a cue verb of its own ("…, who said …") is a claim of its own: the mention ends before it.
+ * Returns the last token of the description, or -1 when there is none.
+ */
+export function described(doc: Doc, first: number, last: number): number {
+  const { tokens } = doc;
+  let start = first;
+  for (let k = first; k <= last + 1; k++) {
+    if (k <= last && !SETS_OFF.has(tokens[k].value)) {
+      if (QUOTE_MARK.test(tokens[k].value) || END_PUNCT.test(tokens[k].value) && tokens[k].value !== '.') return -1;
+      continue;
+    }
+    if (k > start) {
+      const lead = tokens[start];
+      if (!opensDescription(lead) && !ASIDE_LEADS.has(lead.lower)) return -1;
+      if (RELATIVE.has(lead.lower)) {
+        for (let j = start + 1; j < k; j++) {
+          if ((tokens[j].pos === 'VERB' || tokens[j].pos === 'AUX') && verbForms.has(tokens[j].lower)) return start - 2 >= first ? start - 2 : -1;
+        }
+      } else {
+        for (let j = start; j < k; j++) {
+          const t = tokens[j];
+          if (t.pos === 'AUX' || (t.pos === 'VERB' && !/(ed|en|ing)$/.test(t.lower))) return -1;
+        }
+      }
+    }
+    start = k + 1;
+  }
+  return last;
+}
