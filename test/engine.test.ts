@@ -833,3 +833,29 @@ describe('cue and speaker boundaries', () => {
     expect(claimWith(kept, 'the council to rebuild the pier').cue?.text).toBe('wants');
   });
 });
+
+describe('where unquoted content after the cue stops', () => {
+  it('ends content at the main clause when the cue sits in an opening "When …," clause', () => {
+    const c = claimWith('When the mayor said the pier was safe, the crowd cheered loudly.', 'the pier was safe');
+    expect(c.text).toBe('the pier was safe');
+    expect(c.source?.name).toBe('mayor');
+  });
+
+  it('keeps a comma inside the content when the opening clause ends before the cue', () => {
+    const text = 'When asked, the mayor said the pier was safe, the ferry would run and the council had agreed.';
+    expect(claimWith(text, 'the pier was safe').text).toBe('the pier was safe, the ferry would run and the council had agreed');
+  });
+
+  it('ends content before ", and" or ", but" opening a clause with a subject of its own', () => {
+    expect(claimWith('The mayor said the pier was safe, and the crowd cheered loudly.', 'the pier').text).toBe('the pier was safe');
+    expect(claimWith('The mayor said the pier was safe, but the council has not voted on repairs.', 'the pier').text).toBe('the pier was safe');
+    // "and" with no comma joins two things said
+    expect(claimWith('The mayor said the pier was safe and that the repairs would finish in May.', 'the pier').text)
+      .toBe('the pier was safe and that the repairs would finish in May');
+  });
+
+  it('leaves quoted content whole', () => {
+    const text = 'The mayor said “the pier is safe, and the ferry will run on Monday.”';
+    expect(claimWith(text, 'the pier is safe').text).toContain('the ferry will run on Monday');
+  });
+});

@@ -6,6 +6,7 @@ import { carriedClaims } from './carriers.ts';
 import { findConduits, type ConduitMatch } from './conduits.ts';
 import { Coref } from './coref.ts';
 import { mentionExtent } from './mention.ts';
+import { trimTails } from './content-tail.ts';
 import { contentWords } from './sources.ts';
 import { findHedges, type HedgeMatch } from './hedges.ts';
 import { findQuotes, type Quotes } from './quotes.ts';
@@ -19,7 +20,7 @@ const TRIM_PUNCT = /^[\s,;:—–-]+|[\s,;:—–-]+$/g;
 /** The claims of a document. `entities`: findEntities(doc) when already found (the --jsonl batch's worker does). */
 export function extractClaims(doc: Doc, entities: Entity[] = findEntities(doc)): Claim[] {
   const quotes = findQuotes(doc);
-  const relations = floatingQuotes(doc, quotes, carriedClaims(doc, cutCoordinated(doc, dedupe(findRelations(doc, quotes)))));
+  const relations = floatingQuotes(doc, quotes, carriedClaims(doc, trimTails(doc, quotes, cutCoordinated(doc, dedupe(findRelations(doc, quotes))))));
   const hedges = findHedges(doc.text);
   relations.push(...hedgedSentences(doc, relations, hedges));
   relations.sort((a, b) => firstContent(a) - firstContent(b));
