@@ -238,3 +238,16 @@ describe('the source mention keeps the description set off after the name', () =
     expect(acc.text).toBe('prices rose sharply in May');
   });
 });
+
+describe('a carrier phrase after the cue', () => {
+  it('reads "…, the ministry said in a statement carried by TASS." as the ministry\'s claim through TASS', () => {
+    for (const participle of ['carried', 'posted']) {
+      const text = `Troops destroyed three depots near the border, the defence ministry said in a statement ${participle} by TASS.`;
+      const claims = claimsOf(text);
+      expect(claims, text).toHaveLength(1);
+      expect(claims[0].text).toBe('Troops destroyed three depots near the border');
+      expect(claims[0].source?.name).toBe('defence ministry');
+      expect(claims[0].conduit?.name).toBe('TASS');
+    }
+  });
+});

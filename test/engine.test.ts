@@ -859,3 +859,30 @@ describe('where unquoted content after the cue stops', () => {
     expect(claimWith(text, 'the pier is safe').text).toContain('the ferry will run on Monday');
   });
 });
+
+describe('speaker tags and statement settings at the end of a sentence', () => {
+  it('reads "…, a spokeswoman for his office said" as the tag of the whole clause before it', () => {
+    const text = 'The governor denied the report, a spokeswoman for his office said on Monday.';
+    const tag = claimWith(text, 'The governor denied the report');
+    expect(tag.source?.mention).toBe('a spokeswoman for his office');
+    expect(tag.cue?.text).toBe('said');
+    // the governor's denial ends before the tag
+    const denial = claimsOf(text).find((c) => c.cue?.text === 'denied');
+    expect(denial && slice(text, denial.content[0])).toBe('the report');
+  });
+
+  it('ends the content of an inner cue at the comma before a closing speaker tag', () => {
+    const text = 'The ministry denied the figures, an aide to the minister said.';
+    const inner = claimsOf(text).find((c) => c.cue?.text === 'denied');
+    expect(inner && slice(text, inner.content[0])).toBe('the figures');
+    expect(claimWith(text, 'The ministry denied').source?.mention).toBe('an aide to the minister');
+  });
+
+  it('leaves a closing ", in a statement …" or ", at a rally …" out of the content', () => {
+    expect(claimWith('The governor said the bridge would reopen, in a statement posted on Telegram.', 'the bridge').text).toBe('the bridge would reopen');
+    expect(claimWith('The governor said the bridge would reopen, at a rally in Salem on Friday.', 'the bridge').text).toBe('the bridge would reopen');
+    // a setting inside the content, followed by a clause, stays
+    const text = 'The governor said that, in an interview last week, she had been misquoted.';
+    expect(claimWith(text, 'she had been misquoted').text).toMatch(/in an interview last week, she had been misquoted$/);
+  });
+});

@@ -1,14 +1,31 @@
 // Where unquoted content after a cue stops before the sentence does: at the main clause after an opening
-// "When …," clause that holds the cue, and at a clause of the writer's own after ", and" / ", but".
+// "When …," clause that holds the cue, at a clause of the writer's own after ", and" / ", but", and before a
+// closing ", in a statement …" that says where it was said.
 import type { Doc } from '../nlp.ts';
 import type { Quotes } from './quotes.ts';
 import type { Range } from './phrases.ts';
-import { type Relation, QUOTE_MARK } from './relation.ts';
+import { type Relation, QUOTE_MARK, POSSESSIVE, THAT } from './relation.ts';
+import { statementSettings } from './lexicon.ts';
 import { looksLikeClause } from './content.ts';
 
 const SUBORDINATORS = new Set(['when', 'as', 'while', 'after', 'before', 'although', 'though', 'if', 'because', 'since', 'once', 'until', 'whereas', 'whenever']);
 
 export function trimTails(doc: Doc, quotes: Quotes, rels: Relation[]): Relation[] {
+  // "The ministry denied the claim, a spokesman said.": the comma before a speaker tag that closes the sentence
+  // ends every other content that runs over it
+  const tags = new Set<number>();
+  for (const r of rels) {
+    if (!r.source || !r.cue || r.source.last >= r.cue.first || r.content.length !== 1) continue;
+    const comma = r.source.first - 1;
+    if (r.content[0].last < comma && doc.tokens[comma]?.value === ',') tags.add(comma);
+  }
+  for (const r of rels) {
+    if (!tags.size) break;
+    r.content = r.content.map((c) => {
+      for (const k of tags) if (c.first < k && k <= c.last) return { first: c.first, last: k - 1 };
+      return c;
+    });
+  }
   for (const r of rels) {
     if (!r.cue || r.kind === 'hedge') continue;
     const cue = r.cue;
@@ -37,7 +54,31 @@ function trim(doc: Doc, r: Relation, c: Range): Range {
   for (let k = c.first + 1; k < last - 1; k++) {
     if (tokens[k].value === ',' && /^(and|but)$/.test(tokens[k + 1].lower) && looksLikeClause(doc, { first: k + 2, last })) { last = k - 1; break; }
   }
+  // "…, in a statement posted on Telegram", "…, at a rally in Salem": where it was said, set off at the end
+  const at = settingAt(doc, c.first + 1, last);
+  if (at >= 0) last = at - 2;
   return last >= c.first ? { first: c.first, last } : c;
+}
+
+const SETTING_PREPS = new Set(['in', 'on', 'at', 'during', 'via', 'through']);
+
+/** The first token of a phrase after a comma naming the occasion of a statement and running to `last` (", in an interview with X"), or -1. */
+function settingAt(doc: Doc, from: number, last: number): number {
+  const { tokens } = doc;
+  for (let k = from; k < last; k++) {
+    if (!SETTING_PREPS.has(tokens[k].lower) || tokens[k - 1].value !== ',') continue;
+    let j = k + 1;
+    while (j <= last && j - k <= 4 && !statementSettings.has(tokens[j].lower) && (tokens[j].pos === 'DET' || tokens[j].pos === 'ADJ' || tokens[j].pos === 'NOUN' || tokens[j].pos === 'PROPN' || tokens[j].pos === 'NUM' || POSSESSIVE.has(tokens[j].lower) || tokens[j].lower === "'s" || tokens[j].lower === '’s')) j++;
+    if (j > last || !statementSettings.has(tokens[j].lower) || tokens[j].pos !== 'NOUN') continue;
+    // the rest is more of the setting ("posted on Telegram", "with CNN on Monday"), with no clause of its own
+    let finite = false;
+    for (let m = j + 1; m <= last; m++) {
+      const t = tokens[m];
+      if (t.pos === 'AUX' || (t.pos === 'VERB' && !/(ed|en|ing)$/.test(t.lower)) || t.value === ',' || THAT.has(t.lower)) { finite = true; break; }
+    }
+    if (!finite) return k;
+  }
+  return -1;
 }
 
 function commaBetween(doc: Doc, first: number, last: number): boolean {

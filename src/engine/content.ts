@@ -160,6 +160,9 @@ export function adjunctEnd(doc: Doc, k: number, sentLast: number, recipient: boo
   }
   for (let n = 0; n < 5 && k <= sentLast; n++) {
     const t = tokens[k];
+    // "…, the ministry said in a statement carried by TASS.": the carrier phrase names the conduit
+    const carried = carrierAt(doc, k, sentLast);
+    if (carried >= 0) { k = carried + 1; continue; }
     if (t.value === '(') {
       let j = k + 1;
       while (j <= sentLast && tokens[j].value !== ')' && j - k < 12) j++;

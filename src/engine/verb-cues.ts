@@ -244,11 +244,12 @@ export function verbRelation(doc: Doc, quotes: Quotes, si: number, v: number, ve
     if (subj) {
       const src = subj.source;
       let c = src.first - 1;
-      // "“…,” Fight for $15 organizing director Kendall Fells told …": a title the phrase walk stopped inside.
+      // "“…,” Fight for $15 organizing director Kendall Fells told …": a title the phrase walk stopped inside;
+      // "…, a spokeswoman for his office said.": a role phrase after a plain comma.
       if (c > s.first && !isBreak(tokens[c])) {
         let j = c;
         while (j > s.first && c - j < 8 && !isBreak(tokens[j]) && (NOMINAL_LIKE.has(tokens[j].pos) || (tokens[j].pos === 'VERB' && tokens[j].lower.endsWith('ing')))) j--;
-        if (j < c && isBreak(tokens[j]) && (tokens[j].value !== ',' || QUOTE_MARK.test(tokens[j - 1]?.value ?? ''))) {
+        if (j < c && isBreak(tokens[j]) && (tokens[j].value !== ',' || QUOTE_MARK.test(tokens[j - 1]?.value ?? '') || /^(a|an|the)$/.test(tokens[j + 1].lower))) {
           src.first = j + 1;
           c = j;
         }
