@@ -886,3 +886,25 @@ describe('speaker tags and statement settings at the end of a sentence', () => {
     expect(claimWith(text, 'she had been misquoted').text).toMatch(/in an interview last week, she had been misquoted$/);
   });
 });
+
+describe('speakers the tagger hides', () => {
+  it('reads "It added that …" and "It added, “…”" after a body is named', () => {
+    const text = 'The ministry denied the report. It added that the depot had been empty. It added, “No one was hurt.”';
+    const depot = claimWith(text, 'the depot had been empty');
+    expect(depot.cue?.text).toBe('added');
+    expect(depot.source?.name).toBe('ministry');
+    expect(claimWith(text, 'No one was hurt').source?.name).toBe('ministry');
+  });
+
+  it('keeps "it" with a weak cue and no clause out ("It added to the strain")', () => {
+    expect(claimsOf('The storm hit the coast on Monday. It added to the strain on the port.').filter((c) => c.cue?.text === 'added')).toEqual([]);
+  });
+
+  it('takes a capitalised name read as a verb after "said" in "“…,” said X"', () => {
+    const text = '“I have backed the plan for years,” said Weld, who added that the new costs gave him pause.';
+    const c = claimWith(text, 'I have backed the plan');
+    expect(c.source?.name).toBe('Weld');
+    expect(c.source?.mention).toBe('Weld');
+    expect(claimWith('“It is a costly model,” said Will Dorne, an economist.', 'It is a costly model').source?.name).toBe('Will Dorne');
+  });
+});

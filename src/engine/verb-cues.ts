@@ -219,7 +219,7 @@ export function verbRelation(doc: Doc, quotes: Quotes, si: number, v: number, ve
   // A recipient verb takes its speaker after a question: "“Why now?” asked Sen. X."
   const afterQuestion = CLOSE_MARK.test(prev?.value ?? '') && tokens[v - 2]?.value === '?';
   if (beforeIsBreak && right && !rightIsEnd && (!verb.recipient || afterQuestion)) {
-    const src = npRight(doc, after, s.last);
+    const src = npRight(doc, after, s.last) ?? capitalRun(doc, after, s.last);
     // "…,” said Sen. Jim Whelan who represents Atlantic City.": a relative clause belongs to the source.
     if (src && src.last < s.last && (tokens[src.last + 1].lower === 'who' || tokens[src.last + 1].lower === 'whose')) {
       let j = src.last + 1;
@@ -307,7 +307,9 @@ export function verbRelation(doc: Doc, quotes: Quotes, si: number, v: number, ve
   // A weak cue with a noun-phrase or to-infinitive content ("called", "seeks to") needs a subject that can hold a
   // view; one that governs a clause ("the memo suggested that …") may have any subject but an abstract one.
   const clausal = CLAUSE_OPENERS.has(tokens[content.first].lower) || OPEN_MARK.test(tokens[content.first].value) || looksLikeClause(doc, content);
-  if (verb.strength === 'weak' && !evidence && (abstractHeads.has(head.lower) || (!isAgent(head) && !clausal))) return null;
+  // ("It added that …", "It added, “…”": a bare "it" before a that-clause or a quote stands for a body named earlier)
+  const itSpeaks = head.lower === 'it' && subj.source.first === subj.source.last && (THAT.has(tokens[content.first].lower) || OPEN_MARK.test(tokens[content.first].value));
+  if (verb.strength === 'weak' && !evidence && !itSpeaks && (abstractHeads.has(head.lower) || (!isAgent(head) && !clausal))) return null;
   const owner = ownerOf(doc, subj.source);
   // "declined to say whether …": the speech verb inside the content is part of this cue's content, not a cue
   // of its own.
@@ -325,6 +327,18 @@ export function verbRelation(doc: Doc, quotes: Quotes, si: number, v: number, ve
     quote: isQuoted(doc, quotes, content),
     confidence: verb.strength === 'strong' ? 0.9 : 0.7,
   };
+}
+
+/**
+ * "…,” said Weld, who …" / "…,” said Will Dorne.": capitalised words right after the cue, up to a comma or the
+ * sentence end, that the tagger read as a verb or an auxiliary (a name all the same).
+ */
+function capitalRun(doc: Doc, k: number, sentLast: number): Range | null {
+  const { tokens } = doc;
+  let j = k;
+  while (j <= sentLast && j - k < 4 && /^[A-Z][a-z'’-]+$/.test(tokens[j].value)) j++;
+  if (j === k || (j <= sentLast && tokens[j].value !== ',' && !END_PUNCT.test(tokens[j].value))) return null;
+  return { first: k, last: j - 1 };
 }
 
 /**
