@@ -908,3 +908,18 @@ describe('speakers the tagger hides', () => {
     expect(claimWith('“It is a costly model,” said Will Dorne, an economist.', 'It is a costly model').source?.name).toBe('Will Dorne');
   });
 });
+
+describe('one person under a titled short name', () => {
+  it('names "Col. Petrenko" and "Mr. Petrenko" after "Colonel Ivan Petrenko" as the same person', () => {
+    const text = 'Colonel Ivan Petrenko said the unit had pulled back. Later, Col. Petrenko told reporters that two villages were retaken. ' +
+      '“Losses were light,” Mr. Petrenko said.';
+    expect(claimsOf(text).map((c) => c.source?.name)).toEqual(['Ivan Petrenko', 'Ivan Petrenko', 'Ivan Petrenko']);
+  });
+
+  it('leaves a titled surname alone when two full names share it, and bodies whose names share a last word', () => {
+    const two = 'Ivan Petrenko said the bridge held. Olena Petrenko said the road was cut. Mr. Petrenko added that the ferry was gone.';
+    expect(claimWith(two, 'the ferry was gone').source?.name).toBe('Mr. Petrenko');
+    const bodies = 'The State Department said the talks were over. The Defense Department said troops would stay.';
+    expect(claimsOf(bodies).map((c) => c.source?.name)).toEqual(['State Department', 'Defense Department']);
+  });
+});

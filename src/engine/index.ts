@@ -8,6 +8,7 @@ import { Coref } from './coref.ts';
 import { mentionExtent } from './mention.ts';
 import { trimTails } from './content-tail.ts';
 import { contentWords } from './sources.ts';
+import { titles } from './lexicon.ts';
 import { findHedges, type HedgeMatch } from './hedges.ts';
 import { findQuotes, type Quotes } from './quotes.ts';
 import { findEntities } from './entities.ts';
@@ -84,21 +85,32 @@ export function extractClaims(doc: Doc, entities: Entity[] = findEntities(doc)):
 
 const NAMED_TYPES = new Set(['official', 'military', 'government', 'state-media', 'media', 'organization', 'company', 'person']);
 
+/** Name words without the titles that lead them ("col.", "mr."), keeping at least one word. */
+function untitled(words: string[]): string[] {
+  let k = 0;
+  while (k < words.length - 1 && titles.has(words[k])) k++;
+  return words.slice(k);
+}
+
 /**
  * A short name used before the full one ("Ministry of Defense says …" in a headline, "the Russian Ministry of
  * Defense" in the text) is the same source: when exactly one longer name holds all its words, use that name.
  */
 function unifyShortNames(sources: Map<Relation, Source | null>): void {
   const names = new Map<string, string[]>();
-  for (const s of sources.values()) if (s && !s.unresolved && NAMED_TYPES.has(s.type) && !names.has(s.name)) names.set(s.name, contentWords(s.name));
+  // (a person's name without leading titles: "Col. Petrenko" and "Mr. Petrenko" are both "Petrenko")
+  for (const s of sources.values()) {
+    if (s && !s.unresolved && NAMED_TYPES.has(s.type) && !names.has(s.name)) names.set(s.name, s.type === 'person' ? untitled(contentWords(s.name)) : contentWords(s.name));
+  }
   if (names.size < 2) return;
   const rename = new Map<string, string>();
   for (const [a, wa] of names) {
     if (!wa.length) continue;
     // the full name ends with the short one: "Russian Ministry of Defense" for "Ministry of Defense", "Donald
-    // Trump" for "Trump" (but not "General Staff of Ukraine's armed forces" for "Ukraine")
-    const tail = ' ' + a.toLowerCase();
-    const longer = [...names].filter(([b, wb]) => b !== a && wb.length > wa.length && b.toLowerCase().endsWith(tail));
+    // Trump" for "Trump", "Ivan Petrenko" for "Col. Petrenko" (but not "General Staff of Ukraine's armed forces"
+    // for "Ukraine")
+    const tail = ' ' + wa.join(' ');
+    const longer = [...names].filter(([b, wb]) => b !== a && wb.length > wa.length && (' ' + wb.join(' ')).endsWith(tail));
     if (longer.length === 1) rename.set(a, longer[0][0]);
   }
   if (!rename.size) return;
