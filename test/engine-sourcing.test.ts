@@ -230,6 +230,20 @@ describe('the source mention keeps the description set off after the name', () =
     expect(after.source?.mention).toBe('Tomas Berg, the county engineer');
   });
 
+  it('covers a relative clause after the job noun and a home town, but not a clause with a cue of its own', () => {
+    const c = one('Dana Gaskin, a retiree who worked at the mill, said the levy was too high.');
+    expect(c.source?.name).toBe('Dana Gaskin');
+    expect(c.source?.mention).toBe('Dana Gaskin, a retiree who worked at the mill');
+    expect(one('Ana Ruiz, 55, of Salem, said the levy was too high.').source?.mention).toBe('Ana Ruiz, 55, of Salem');
+    const said = claimsOf('Dana Gaskin, a retiree who said last year that the mill would close, told reporters it had reopened.');
+    expect(said.find((k) => k.cue?.text === 'told')?.source?.mention).toBe('Dana Gaskin, a retiree');
+  });
+
+  it('takes a share of voters whose noun has a participle before it as the whole source', () => {
+    const c = one('Seventy-four percent of registered voters said the bridge should be rebuilt.');
+    expect(c.source?.mention).toBe('Seventy-four percent of registered voters');
+  });
+
   it('leaves out a clause that is no description and the content after an "according to" source', () => {
     const adding = claimsOf('Ines Varga, a nurse, said the clinic had run out of beds, adding that staff were exhausted.');
     expect(adding.map((c) => c.source?.mention)).toEqual(['Ines Varga, a nurse', 'Ines Varga']);

@@ -11,6 +11,8 @@ const MAX_INSERT = 40;
 const SETS_OFF = new Set([',', '—', '–', '--']);
 const RELATIVE = new Set([...RELATIVE_PRONOUNS, 'which']);
 // "Mr. Sperling, then 38, said", "Tester, himself up for reelection, said"
+// "Ana Ruiz, 55, of Salem, said"
+const PLACE_LEADS = new Set(['of', 'from']);
 const ASIDE_LEADS = new Set(['then', 'now', 'himself', 'herself', 'also', 'formerly']);
 
 /** The source mention of `rel` with its set-off description, or null when there is none. */
@@ -76,15 +78,20 @@ export function described(doc: Doc, first: number, last: number): number {
     }
     if (k > start) {
       const lead = tokens[start];
-      if (!opensDescription(lead) && !ASIDE_LEADS.has(lead.lower)) return -1;
-      if (RELATIVE.has(lead.lower)) {
-        for (let j = start + 1; j < k; j++) {
-          if ((tokens[j].pos === 'VERB' || tokens[j].pos === 'AUX') && verbForms.has(tokens[j].lower)) return start - 2 >= first ? start - 2 : -1;
-        }
-      } else {
-        for (let j = start; j < k; j++) {
-          const t = tokens[j];
-          if (t.pos === 'AUX' || (t.pos === 'VERB' && !/(ed|en|ing)$/.test(t.lower))) return -1;
+      if (!opensDescription(lead) && !ASIDE_LEADS.has(lead.lower) && !PLACE_LEADS.has(lead.lower)) return -1;
+      // "a retiree who worked at the plant": a relative clause may follow the noun phrase it describes
+      let rel = RELATIVE.has(lead.lower) ? start : -1;
+      for (let j = start; j < k && rel < 0; j++) {
+        const t = tokens[j];
+        if (j > start && (RELATIVE.has(t.lower) || t.lower === 'that') && (tokens[j - 1].pos === 'NOUN' || tokens[j - 1].pos === 'PROPN')) { rel = j; break; }
+        if (t.pos === 'AUX' || (t.pos === 'VERB' && !/(ed|en|ing)$/.test(t.lower))) return -1;
+      }
+      if (rel >= 0) {
+        for (let j = rel + 1; j < k; j++) {
+          if ((tokens[j].pos === 'VERB' || tokens[j].pos === 'AUX') && verbForms.has(tokens[j].lower)) {
+            if (rel > start) return rel - 1;
+            return start - 2 >= first ? start - 2 : -1;
+          }
         }
       }
     }
