@@ -923,3 +923,22 @@ describe('one person under a titled short name', () => {
     expect(claimsOf(bodies).map((c) => c.source?.name)).toEqual(['State Department', 'Defense Department']);
   });
 });
+
+describe('poll wording the tagger reads as nouns', () => {
+  it('reads "Polls show voters trust …" with a noun after "show"', () => {
+    const c = claimWith('Polls show voters trust Holm more than any other candidate.', 'voters trust Holm');
+    expect(c.cue?.text).toBe('show');
+    expect(c.source?.mention).toBe('Polls');
+  });
+
+  it('reads a stance verb read as a noun after a share ("three-quarters support a ban")', () => {
+    const c = claimWith('About three-quarters support a temporary ban on new towers.', 'a temporary ban');
+    expect(c.cue?.text).toBe('support');
+    expect(c.source?.mention).toBe('three-quarters');
+  });
+
+  it('leaves "a news show host" and a stance verb inside reported content alone', () => {
+    expect(claimsOf('The late-night news show host said the show would end.').map((c) => c.cue?.text)).toEqual(['said']);
+    expect(claimsOf('Local bus routes support the plan, officials said.').map((c) => c.cue?.text)).toEqual(['said']);
+  });
+});

@@ -50,7 +50,7 @@ export function isVerbCue(doc: Doc, i: number, verb: VerbCue): boolean {
       pluralSubject(doc, i, verb) ||
       // "records show", "new fundraising reports show.": a plural document noun before a form the tagger read as a noun
       (evidenceLemmas.has(verb.lemma) && !!prev && !!next && (prev.pos === 'NOUN' || prev.pos === 'PROPN') &&
-        (END_PUNCT.test(next.value) || next.value === ',' || next.pos === 'PRON' || next.pos === 'DET' || next.pos === 'NUM' || next.pos === 'PROPN') && evidenceSubject(doc, i));
+        (END_PUNCT.test(next.value) || next.value === ',' || next.pos === 'PRON' || next.pos === 'DET' || next.pos === 'NUM' || next.pos === 'PROPN' || next.pos === 'NOUN' || next.pos === 'ADJ') && evidenceSubject(doc, i));
     const before2 = tokens[i - 2]?.lower ?? '';
     const between = prev && (prev.pos === 'NOUN' || prev.pos === 'PROPN' || (prev.pos === 'PRON' && !POSSESSIVE.has(prev.lower))) &&
       // "a newspaper report that …" is one noun phrase
@@ -104,7 +104,7 @@ function ingClause(doc: Doc, i: number): boolean {
 }
 
 /** A cue verb's base form the tagger read as a noun right after a plural noun or a quantity ("critics fear"). */
-function pluralSubject(doc: Doc, i: number, verb: VerbCue): boolean {
+export function pluralSubject(doc: Doc, i: number, verb: Pick<VerbCue, 'lemma'>): boolean {
   const { tokens } = doc;
   const t = tokens[i];
   const prev = tokens[i - 1];
