@@ -942,3 +942,16 @@ describe('poll wording the tagger reads as nouns', () => {
     expect(claimsOf('Local bus routes support the plan, officials said.').map((c) => c.cue?.text)).toEqual(['said']);
   });
 });
+
+describe('writing a work is no claim', () => {
+  it('reads no claim from "wrote the letter …" or "wrote a book"', () => {
+    expect(claimsOf('Baker wrote the letter on Feb. 2 to the legal adviser.')).toEqual([]);
+    expect(claimsOf('She wrote a children\'s book about the harbour.')).toEqual([]);
+  });
+
+  it('keeps "wrote that …", "wrote a letter saying …" and "she wrote in a letter"', () => {
+    expect(claimWith('She wrote that the plant would close.', 'the plant would close').cue?.text).toBe('wrote');
+    expect(claimWith('He wrote a letter saying the plant would close.', 'the plant would close').source?.mention).toBe('He');
+    expect(claimWith('“We will rebuild,” she wrote in a letter.', 'We will rebuild').source?.mention).toBe('she');
+  });
+});

@@ -1,7 +1,7 @@
 // Reporting-verb cues in every order ("X said C", "C, X said", "C, said X"), with participles ("…, citing Y") and
 // conjoined cues ("X praised Y and said Z"), impressions ("seemed confident"), and the cue's own words.
 import type { Doc } from '../nlp.ts';
-import { abstractHeads, pluralQuantities, compoundHeads, catenativeVerbs, channels, cueAdverbs, ingLeads, namingParticiples, impressionVerbs, nounForms, evidenceHeads, evidenceLemmas, notCueAfter, notCueBefore, notCueDeterminers, verbForms, type VerbCue } from './lexicon.ts';
+import { abstractHeads, authoringLemmas, authoredWorks, pluralQuantities, compoundHeads, catenativeVerbs, channels, cueAdverbs, ingLeads, namingParticiples, impressionVerbs, nounForms, evidenceHeads, evidenceLemmas, notCueAfter, notCueBefore, notCueDeterminers, verbForms, type VerbCue } from './lexicon.ts';
 import { headOf, npLeft, npRight, type Range } from './phrases.ts';
 import type { Quotes } from './quotes.ts';
 import { type Relation, BE, THAT, POSSESSIVE, CLAUSE_OPENERS, QUOTE_MARK, CLOSE_MARK, OPEN_MARK, END_PUNCT, wordCount, EXPLETIVE } from './relation.ts';
@@ -66,6 +66,8 @@ export function isVerbCue(doc: Doc, i: number, verb: VerbCue): boolean {
   if (namingParticiples.has(t.lower) && namedAfterIndefinite(doc, i)) return false;
   // "I want to thank …", "we want safe streets": a speaker's own wish, inside what they say, is no claim
   if (verb.lemma === 'want' && firstPersonSubject(doc, i)) return false;
+  // "wrote the letter Feb. 2", "wrote a children's book": the work written, with no clause after it, is no claim
+  if (authoringLemmas.has(verb.lemma) && next && writtenWork(doc, { first: i + 1, last: doc.sentences[t.sent].last })) return false;
   // "voters showed up", "she shows up late": turning up somewhere, not showing anything
   if (verb.lemma === 'show' && next?.lower === 'up') return false;
   // "Smith reported from Denver.": a byline naming where a reporter worked, not a report
@@ -339,6 +341,16 @@ function capitalRun(doc: Doc, k: number, sentLast: number): Range | null {
   while (j <= sentLast && j - k < 4 && /^[A-Z][a-z'’-]+$/.test(tokens[j].value)) j++;
   if (j === k || (j <= sentLast && tokens[j].value !== ',' && !END_PUNCT.test(tokens[j].value))) return null;
   return { first: k, last: j - 1 };
+}
+
+/** Whether content opens with a phrase naming a written work and holds no verb after it ("a book about the war"). */
+function writtenWork(doc: Doc, content: Range): boolean {
+  const { tokens } = doc;
+  if (CLAUSE_OPENERS.has(tokens[content.first].lower) || OPEN_MARK.test(tokens[content.first].value)) return false;
+  const np = npRight(doc, content.first, content.last, false);
+  if (!np || !authoredWorks.has(headOf(doc, np).lower)) return false;
+  for (let k = np.last + 1; k <= content.last; k++) if (tokens[k].pos === 'VERB' || tokens[k].pos === 'AUX' || THAT.has(tokens[k].lower)) return false;
+  return true;
 }
 
 /**
