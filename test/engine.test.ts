@@ -955,3 +955,16 @@ describe('writing a work is no claim', () => {
     expect(claimWith('“We will rebuild,” she wrote in a letter.', 'We will rebuild').source?.mention).toBe('she');
   });
 });
+
+describe('naming participles after a capitalised noun', () => {
+  it('reads no claim from "a Facebook group called Occupy Pier" or "a movement called the People\'s Party"', () => {
+    expect(claimsOf('She founded a Facebook group called Occupy Pier, which has 500 members.')).toEqual([]);
+    expect(claimsOf('A newly formed super PAC called Future 45 ran its first ads.')).toEqual([]);
+    expect(claimsOf("He joined a resistance movement called the People's Party.")).toEqual([]);
+  });
+
+  it('keeps "A Democrat called Holm a liar" and "called Holm “a liar”"', () => {
+    expect(claimWith('A Democrat called Holm a liar.', 'Holm a liar').cue?.text).toBe('called');
+    expect(claimWith('A Democrat called Holm “a liar.”', 'Holm').cue?.text).toBe('called');
+  });
+});

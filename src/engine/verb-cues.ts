@@ -9,6 +9,7 @@ import { skipLeft, subjectLeft, mainSubject, ownerOf, isAgent } from './subjects
 import { asideEnds } from './asides.ts';
 import { contentRight, contentLeft, nextAfterColon, clauseAfterCue, isBreak, NOMINAL_LIKE, adjunctEnd, looksLikeClause, continuation, isQuoted } from './content.ts';
 
+const isPossessiveMark = (t: { lower: string }) => t.lower === "'s" || t.lower === '’s' || t.lower === "'" || t.lower === '’';
 const ING_PREPS = new Set(['by', 'after', 'before', 'without', 'while', 'when', 'since', 'in']);
 
 /** Whether token `k` is the closing mark of a quote run (the token before it lies inside that run). */
@@ -135,14 +136,24 @@ function firstPersonSubject(doc: Doc, i: number): boolean {
 /** "a small group called X": a lower-case noun, up to four words back to "a"/"an", then a name or quote. */
 function namedAfterIndefinite(doc: Doc, i: number): boolean {
   const { tokens } = doc;
+  const t = tokens[i];
   const prev = tokens[i - 1];
   const next = tokens[i + 1];
-  if (!prev || !next || prev.pos !== 'NOUN' || /^[A-Z]/.test(prev.value)) return false;
-  if (!(/^[A-Z#]/.test(next.value) || OPEN_MARK.test(next.value))) return false;
-  for (let k = i - 2; k >= 0 && i - k <= 5; k--) {
+  // ("a super PAC called Future 45", "a movement called the People's Party": a capitalised noun and "the" + name too)
+  if (!prev || !next || !(prev.pos === 'NOUN' || (prev.pos === 'PROPN' && tokens[i - 2]?.pos !== 'PROPN'))) return false;
+  const theName = next.lower === 'the' && /^[A-Z]/.test(tokens[i + 2]?.value ?? '');
+  if (!(/^[A-Z#]/.test(next.value) || OPEN_MARK.test(next.value) || theName)) return false;
+  // past a capitalised noun, only when nothing follows the name that could complete "called X a liar"
+  if (prev.pos === 'PROPN' || theName) {
+    let j = theName ? i + 2 : i + 1;
+    while (tokens[j] && tokens[j].sent === t.sent && (/^[A-Z0-9]/.test(tokens[j].value) || tokens[j].lower === 'of' || isPossessiveMark(tokens[j]))) j++;
+    const after = tokens[j];
+    if (after && after.sent === t.sent && (after.pos === 'DET' || after.pos === 'ADJ' || after.pos === 'NOUN' || OPEN_MARK.test(after.value) || after.pos === 'PRON' && !/^(who|which|that)$/.test(after.lower))) return false;
+  }
+  for (let k = i - 2; k >= 0 && i - k <= 6; k--) {
     const w = tokens[k];
     if (w.lower === 'a' || w.lower === 'an') return true;
-    if (!(w.pos === 'NOUN' || w.pos === 'ADJ' || w.pos === 'ADV' || w.value === '-') || w.sent !== tokens[i].sent) return false;
+    if (!(w.pos === 'NOUN' || w.pos === 'ADJ' || w.pos === 'ADV' || w.value === '-' || w.pos === 'PROPN' || (w.pos === 'VERB' && /ed$/.test(w.lower))) || w.sent !== tokens[i].sent) return false;
   }
   return false;
 }
