@@ -968,3 +968,17 @@ describe('naming participles after a capitalised noun', () => {
     expect(claimWith('A Democrat called Holm “a liar.”', 'Holm').cue?.text).toBe('called');
   });
 });
+
+describe('semicolons', () => {
+  it('keeps a quotation with a semicolon inside it as one claim', () => {
+    const text = '“We are rebuilding the pier; we are not leaving,” the mayor said.';
+    const claims = claimsOf(text);
+    expect(claims).toHaveLength(1);
+    expect(claims[0].text).toBe('We are rebuilding the pier; we are not leaving');
+  });
+
+  it('still splits unquoted content at a semicolon', () => {
+    const claims = claimsOf('The mayor said the pier would reopen in May; the ferry would follow in June.');
+    expect(claims.map((c) => c.text)).toEqual(['the pier would reopen in May', 'the ferry would follow in June']);
+  });
+});

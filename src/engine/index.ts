@@ -41,7 +41,7 @@ export function extractClaims(doc: Doc, entities: Entity[] = findEntities(doc)):
   const claims: Claim[] = [];
   for (const rel of relations) {
     if (restatesHost(doc, rel, relations, sources)) continue;
-    const parts = splitAtSemicolons(doc, rel.content);
+    const parts = splitAtSemicolons(doc, quotes, rel.content);
     for (const part of parts) {
       // "Ukraine says it hit the bridge; Russia denies damage": a part after a semicolon that holds another cue
       // is that cue's claim
@@ -331,13 +331,14 @@ function charSpan(doc: Doc, r: Range): Span {
 }
 
 /** Content split at semicolons: each clause becomes a claim of its own. */
-function splitAtSemicolons(doc: Doc, content: Range[]): Range[][] {
+function splitAtSemicolons(doc: Doc, quotes: Quotes, content: Range[]): Range[][] {
   const parts: Range[][] = [];
   let current: Range[] = [];
   for (const r of content) {
     let first = r.first;
     for (let k = r.first; k <= r.last; k++) {
-      if (doc.tokens[k].value === ';') {
+      // (a semicolon inside a quotation is the speaker's own punctuation: "“We are global; we are local,”")
+      if (doc.tokens[k].value === ';' && quotes.inside[k] < 0) {
         if (k - 1 >= first) current.push({ first, last: k - 1 });
         if (current.length) parts.push(current);
         current = [];
