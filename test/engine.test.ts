@@ -982,3 +982,20 @@ describe('semicolons', () => {
     expect(claims.map((c) => c.text)).toEqual(['the pier would reopen in May', 'the ferry would follow in June']);
   });
 });
+
+describe('a speaker tag set off inside the sentence', () => {
+  it('joins the words on both sides of "…, the mayor said, …"', () => {
+    const text = 'The pier, the mayor said, would be rebuilt by May.';
+    const c = claimWith(text, 'would be rebuilt');
+    expect(c.content.map((s) => slice(text, s))).toEqual(['The pier', 'would be rebuilt by May']);
+    expect(c.source?.name).toBe('mayor');
+    expect(claimWith('In the end, he said, the town voted to rebuild.', 'the town voted').content).toHaveLength(2);
+    expect(claimWith('Time, Holm added, was on their side.', 'was on their side').cue?.text).toBe('added');
+  });
+
+  it('leaves a participle of the speaker\'s own after the tag to its own claim', () => {
+    const text = 'The pier was lost, the mayor said, adding that the ferry was safe.';
+    expect(claimWith(text, 'The pier was lost').text).toBe('The pier was lost');
+    expect(claimWith(text, 'the ferry was safe').cue?.text).toBe('adding');
+  });
+});

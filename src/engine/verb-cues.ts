@@ -274,9 +274,11 @@ export function verbRelation(doc: Doc, quotes: Quotes, si: number, v: number, ve
       }
       if (c > s.first && isBreak(tokens[c])) {
         const left = contentLeft(doc, quotes, tokens[c].value === ',' ? c : c + 1, s.first);
-        if (left && (wordCount(doc, left) >= 2 || isQuoted(doc, quotes, left))) {
+        // "The pier, the mayor said, would be rebuilt": the content goes on after the tag
+        const rest = left && !tailIsEnd && tokens[tail].value === ',' && !isQuoted(doc, quotes, left) ? restAfterTag(doc, quotes, tail + 1, s.last) : null;
+        if (left && (wordCount(doc, left) >= 2 || isQuoted(doc, quotes, left) || rest)) {
           const content = [left];
-          const more = !tailIsEnd && tokens[tail].value === ',' ? continuation(doc, quotes, tail + 1, s.last) : null;
+          const more = rest ?? (!tailIsEnd && tokens[tail].value === ',' ? continuation(doc, quotes, tail + 1, s.last) : null);
           if (more) content.push(more);
           return { ...base, source: src, content, quote: isQuoted(doc, quotes, left), confidence: 0.9 };
         }
@@ -340,6 +342,18 @@ export function verbRelation(doc: Doc, quotes: Quotes, si: number, v: number, ve
     quote: isQuoted(doc, quotes, content),
     confidence: verb.strength === 'strong' ? 0.9 : 0.7,
   };
+}
+
+/**
+ * "The strike, officials said, hit a depot", "The pier was lost, the mayor said, and the ferry too": unquoted
+ * content before a tag set off by commas goes on after it (not into a participle of the speaker's own, ",
+ * adding that …", nor into a quotation, which continuation() reads). The range after the tag, or null.
+ */
+function restAfterTag(doc: Doc, quotes: Quotes, k: number, sentLast: number): Range | null {
+  const { tokens } = doc;
+  if (k > sentLast || OPEN_MARK.test(tokens[k].value) || (tokens[k].pos === 'VERB' && /ing$/.test(tokens[k].lower))) return null;
+  const rest = contentRight(doc, quotes, k, sentLast);
+  return rest && wordCount(doc, rest) >= 2 ? rest : null;
 }
 
 /**
