@@ -999,3 +999,20 @@ describe('a speaker tag set off inside the sentence', () => {
     expect(claimWith(text, 'the ferry was safe').cue?.text).toBe('adding');
   });
 });
+
+describe('a speaker tag after the verb inside the sentence', () => {
+  it('joins the words on both sides of "…, said the mayor, …", past a description of the speaker', () => {
+    const text = 'The pier, said the mayor, would be rebuilt by May.';
+    expect(claimWith(text, 'would be rebuilt').content.map((s) => slice(text, s))).toEqual(['The pier', 'would be rebuilt by May']);
+    const quoted = '“The pier is lost,” said Maria Ostrova, a spokeswoman for the council, “and the ferry too.”';
+    const c = claimWith(quoted, 'The pier is lost');
+    expect(c.content).toHaveLength(2);
+    expect(c.source?.mention).toBe('Maria Ostrova, a spokeswoman for the council');
+  });
+
+  it('keeps the description alone out of the content, and a "who" clause after the name', () => {
+    expect(claimWith('“The pier is lost,” said Maria Ostrova, a spokeswoman for the council.', 'The pier').content).toHaveLength(1);
+    const who = '“The pier is lost,” said Ann Holm, who added that the ferry was safe.';
+    expect(claimWith(who, 'The pier is lost').content).toHaveLength(1);
+  });
+});

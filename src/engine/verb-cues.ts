@@ -7,6 +7,7 @@ import type { Quotes } from './quotes.ts';
 import { type Relation, BE, THAT, POSSESSIVE, CLAUSE_OPENERS, QUOTE_MARK, CLOSE_MARK, OPEN_MARK, END_PUNCT, wordCount, EXPLETIVE } from './relation.ts';
 import { skipLeft, subjectLeft, mainSubject, ownerOf, isAgent } from './subjects.ts';
 import { asideEnds } from './asides.ts';
+import { described } from './mention.ts';
 import { contentRight, contentLeft, nextAfterColon, clauseAfterCue, isBreak, NOMINAL_LIKE, adjunctEnd, looksLikeClause, continuation, isQuoted } from './content.ts';
 
 const isPossessiveMark = (t: { lower: string }) => t.lower === "'s" || t.lower === '’s' || t.lower === "'" || t.lower === '’';
@@ -242,8 +243,17 @@ export function verbRelation(doc: Doc, quotes: Quotes, si: number, v: number, ve
     const tail = src ? adjunctEnd(doc, src.last + 1, s.last, false) : 0;
     if (src && (endsAt(tail) || tokens[tail].value === ',')) {
       const left = contentLeft(doc, quotes, prev.value === ',' ? v - 1 : v, s.first);
-      if (left && (wordCount(doc, left) >= 2 || isQuoted(doc, quotes, left))) {
-        return { ...base, source: src, content: [left], quote: isQuoted(doc, quotes, left), confidence: 0.85 };
+      // "The pier, said the mayor, would be rebuilt" / "“…,” said the mayor, “…”": past a description of the
+      // speaker ("said Ann Holm, an engineer, …"), the content goes on
+      let after = endsAt(tail) ? -1 : tail + 1;
+      if (after >= 0) {
+        let j = after;
+        while (j <= s.last && tokens[j].value !== ',' && !END_PUNCT.test(tokens[j].value) && !QUOTE_MARK.test(tokens[j].value)) j++;
+        if (j > after && described(doc, after, j - 1) === j - 1) after = j <= s.last && tokens[j].value === ',' ? j + 1 : -1;
+      }
+      const more = after < 0 || !left ? null : isQuoted(doc, quotes, left) ? continuation(doc, quotes, after, s.last) : restAfterTag(doc, quotes, after, s.last);
+      if (left && (wordCount(doc, left) >= 2 || isQuoted(doc, quotes, left) || more)) {
+        return { ...base, source: src, content: more ? [left, more] : [left], quote: isQuoted(doc, quotes, left), confidence: 0.85 };
       }
     }
   }
@@ -351,7 +361,8 @@ export function verbRelation(doc: Doc, quotes: Quotes, si: number, v: number, ve
  */
 function restAfterTag(doc: Doc, quotes: Quotes, k: number, sentLast: number): Range | null {
   const { tokens } = doc;
-  if (k > sentLast || OPEN_MARK.test(tokens[k].value) || (tokens[k].pos === 'VERB' && /ing$/.test(tokens[k].lower))) return null;
+  // (", who emphasized …" describes the speaker)
+  if (k > sentLast || OPEN_MARK.test(tokens[k].value) || (tokens[k].pos === 'VERB' && /ing$/.test(tokens[k].lower)) || /^(who|whose|which)$/.test(tokens[k].lower)) return null;
   const rest = contentRight(doc, quotes, k, sentLast);
   return rest && wordCount(doc, rest) >= 2 ? rest : null;
 }
