@@ -1016,3 +1016,13 @@ describe('a speaker tag after the verb inside the sentence', () => {
     expect(claimWith(who, 'The pier is lost').content).toHaveLength(1);
   });
 });
+
+describe('adjuncts after a cue that closes the sentence', () => {
+  it('skips "on a media call set up by the unions" and "when asked about fears that …"', () => {
+    const call = '“Working our way up will help,” Valdez said on a media call set up by labor unions.';
+    expect(claimWith(call, 'Working our way up').source?.name).toBe('Valdez');
+    expect(claimsOf(call).map((c) => c.text)).toEqual(['Working our way up will help']);
+    const asked = '“That is a real concern,” Holm told reporters when asked about fears that voters would stay home.';
+    expect(claimWith(asked, 'That is a real concern').source?.name).toBe('Holm');
+  });
+});
