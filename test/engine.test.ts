@@ -1026,3 +1026,15 @@ describe('adjuncts after a cue that closes the sentence', () => {
     expect(claimWith(asked, 'That is a real concern').source?.name).toBe('Holm');
   });
 });
+
+describe('the occasion after an object', () => {
+  it('leaves "at a rally …" and "on Thursday" out of an object content', () => {
+    expect(claimWith('The mayor praised the crews at a rally in Salem on Friday.', 'the crews').text).toBe('the crews');
+    expect(claimWith('The governor endorsed Holm on Thursday.', 'Holm').text).toBe('Holm');
+  });
+
+  it('keeps a place that belongs to the object, and anything inside a clause', () => {
+    expect(claimWith('The mayor praised the crews in the harbour district.', 'the crews').text).toBe('the crews in the harbour district');
+    expect(claimWith('The mayor said the crews worked at a rally in Salem.', 'the crews').text).toBe('the crews worked at a rally in Salem');
+  });
+});

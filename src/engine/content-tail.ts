@@ -1,10 +1,13 @@
 // Where unquoted content after a cue stops before the sentence does: at the main clause after an opening
-// "When …," clause that holds the cue, at a clause of the writer's own after ", and" / ", but", and before a
-// closing ", in a statement …" that says where it was said.
+// "When …," clause that holds the cue, at a clause of the writer's own after ", and" / ", but", before the
+// occasion or day after an object ("praised the crews at a rally"), and before a closing ", in a statement …".
 import type { Doc } from '../nlp.ts';
 import type { Quotes } from './quotes.ts';
 import type { Range } from './phrases.ts';
-import { type Relation, QUOTE_MARK, POSSESSIVE, THAT } from './relation.ts';
+import { type Relation, QUOTE_MARK, POSSESSIVE, THAT, CLAUSE_OPENERS, DAY } from './relation.ts';
+import { npRight, headOf } from './phrases.ts';
+
+const MONTH = /^(january|february|march|april|may|june|july|august|september|october|november|december)$/;
 import { statementSettings } from './lexicon.ts';
 import { looksLikeClause } from './content.ts';
 
@@ -53,6 +56,18 @@ function trim(doc: Doc, r: Relation, c: Range): Range {
   // ", and the crowd cheered": a clause with a subject of its own after ", and" / ", but"
   for (let k = c.first + 1; k < last - 1; k++) {
     if (tokens[k].value === ',' && /^(and|but)$/.test(tokens[k + 1].lower) && looksLikeClause(doc, { first: k + 2, last })) { last = k - 1; break; }
+  }
+  // "praised the crews at a rally in Salem", "endorsed Holm on Thursday": after an object (no clause), a phrase
+  // naming the occasion (statementSettings) or the day is no part of it
+  // (not after "to": "is expected to sign the order on Monday" dates the signing)
+  if (r.kind !== 'passive' && tokens[c.first].lower !== 'to' && !CLAUSE_OPENERS.has(tokens[c.first].lower) && !looksLikeClause(doc, c)) {
+    for (let k = c.first + 1; k < last; k++) {
+      if (!/^(at|during|on|in)$/.test(tokens[k].lower) || !(tokens[k - 1].pos === 'NOUN' || tokens[k - 1].pos === 'PROPN' || tokens[k - 1].pos === 'PRON')) continue;
+      const np = npRight(doc, k + 1, last, false);
+      if (!np) continue;
+      const head = headOf(doc, np).lower;
+      if (statementSettings.has(head) || DAY.test(head) || MONTH.test(head) || /^(week|month|year|night|morning|afternoon|evening|weekend)$/.test(head)) { last = k - 1; break; }
+    }
   }
   // "…, in a statement posted on Telegram", "…, at a rally in Salem": where it was said, set off at the end
   const at = settingAt(doc, c.first + 1, last);
