@@ -1038,3 +1038,17 @@ describe('the occasion after an object', () => {
     expect(claimWith('The mayor said the crews worked at a rally in Salem.', 'the crews').text).toBe('the crews worked at a rally in Salem');
   });
 });
+
+describe('a cue in an opening "After …ing" clause', () => {
+  it('takes the subject after the opener\'s comma as the source', () => {
+    const c = claimWith('After blasting the report for its errors, Beck urged voters to stay home.', 'the report for its errors');
+    expect(c.cue?.text).toBe('blasting');
+    expect(c.source?.name).toBe('Beck');
+    const q = claimWith('After saying her foot was “so swollen I could barely walk,” she was taken to a hospital.', 'her foot was');
+    expect(q.source?.mention).toBe('she');
+  });
+
+  it('reads no claim when the opener holds no cue or the main clause has no speaker', () => {
+    expect(claimsOf('After closing the pier, the mayor left town.')).toEqual([]);
+  });
+});

@@ -224,6 +224,23 @@ export function verbRelation(doc: Doc, quotes: Quotes, si: number, v: number, ve
     if (!content || !subj) return null;
     return { ...base, kind: 'participle', source: subj, owner: ownerOf(doc, subj), content: [content], quote: isQuoted(doc, quotes, content), confidence: 0.6, cutBefore: cue.first - 1 };
   }
+  // "After blasting the report, Beck urged …": an opening "After/By/While …ing" clause takes the subject after its comma
+  if (tokens[v].lower.endsWith('ing') && lead && cue.first === s.first + 1 && ING_PREPS.has(lead.lower)) {
+    // (the comma that closes the opener: outside quotation marks, or right before the closing mark)
+    let comma = after;
+    let subjAt = -1;
+    for (; comma <= s.last && !END_PUNCT.test(tokens[comma].value); comma++) {
+      if (tokens[comma].value !== ',') continue;
+      if (CLOSE_MARK.test(tokens[comma + 1]?.value ?? '')) { subjAt = comma + 2; break; }
+      if (quotes.inside[comma] < 0) { subjAt = comma + 1; break; }
+    }
+    if (subjAt < 0) return null;
+    const content = clauseAfterCue(doc, quotes, after, subjAt === comma + 2 ? comma + 1 : comma - 1, verb);
+    const subj = content && npRight(doc, subjAt, s.last);
+    const next = subj ? tokens[subj.last + 1] : undefined;
+    if (!content || !subj || !next || !(next.pos === 'VERB' || next.pos === 'AUX' || next.pos === 'ADV') || !isAgent(headOf(doc, subj))) return null;
+    return { ...base, kind: 'participle', source: subj, owner: ownerOf(doc, subj), content: [content], quote: isQuoted(doc, quotes, content), confidence: 0.6 };
+  }
 
   const right = tokens[after];
   const endsAt = (k: number) => k > s.last || END_PUNCT.test(tokens[k].value) || (CLOSE_MARK.test(tokens[k].value) && (k + 1 > s.last || END_PUNCT.test(tokens[k + 1].value)));
