@@ -265,3 +265,15 @@ describe('a carrier phrase after the cue', () => {
     }
   });
 });
+
+describe('a poll or report dated before its verb', () => {
+  it('names the poll, not the day, in "A poll out Monday shows …" and "The report published Tuesday shows …"', () => {
+    const poll = claimsOf('A regional poll out Monday shows Holm ahead by four points.');
+    expect(poll[0].source?.name).not.toMatch(/Monday/);
+    expect(poll[0].source?.mention).toBe('A regional poll out Monday');
+    const report = claimsOf('The report published Tuesday shows that the pier is unsafe.');
+    expect(report[0].source?.mention).toBe('The report published Tuesday');
+    expect(report[0].text).toBe('the pier is unsafe');
+    expect(claimsOf('A radio poll in January found that most voters back the levy.')[0].source?.name).toMatch(/poll$/);
+  });
+});

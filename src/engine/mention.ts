@@ -8,6 +8,7 @@ import { verbForms } from './lexicon.ts';
 import type { Range } from './phrases.ts';
 
 const MAX_INSERT = 40;
+const WHEN = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|june|july|august|september|october|november|december)$/;
 const SETS_OFF = new Set([',', '—', '–', '--']);
 const RELATIVE = new Set([...RELATIVE_PRONOUNS, 'which']);
 // "Mr. Sperling, then 38, said", "Tester, himself up for reelection, said"
@@ -34,6 +35,11 @@ function before(doc: Doc, source: Range, cue: Range): Range | null {
     open++;
   }
   const mark = tokens[open];
+  // "A poll released Wednesday shows", "A poll out Monday found": the day it came out is part of the mention
+  const day = tokens[source.last + 2];
+  if (mark && day && source.last + 2 < cue.first && (/^(out|in)$/.test(mark.lower) || (mark.pos === 'VERB' && /(ed|en|wn)$/.test(mark.lower))) && WHEN.test(day.lower)) {
+    return { first: source.first, last: source.last + 2 };
+  }
   if (!mark || !SETS_OFF.has(mark.value)) return null;
   const close = skipLeft(doc, cue.first - 1, open);
   const closes = mark.value === ',' ? tokens[close].value === ',' : SETS_OFF.has(tokens[close].value) && tokens[close].value !== ',';
