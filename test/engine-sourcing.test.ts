@@ -239,6 +239,15 @@ describe('the source mention keeps the description set off after the name', () =
     expect(said.find((k) => k.cue?.text === 'told')?.source?.mention).toBe('Dana Gaskin, a retiree');
   });
 
+  it('covers a job with a capitalised name read as a verb, and "including …" / "along with …" asides', () => {
+    const c = one('Kevin Brady, chairman of the House Ways and Means Committee, said that the delay was likely.');
+    expect(c.source?.name).toBe('Kevin Brady');
+    expect(c.source?.mention).toBe('Kevin Brady, chairman of the House Ways and Means Committee');
+    expect(one('Harbour critics, including the economist Ann Holm, said the rules were weak.').source?.mention)
+      .toBe('Harbour critics, including the economist Ann Holm');
+    expect(one('Fields, along with the reporter Ben Terris, said the video was clear.').source?.name).toBe('Fields');
+  });
+
   it('takes a share of voters whose noun has a participle before it as the whole source', () => {
     const c = one('Seventy-four percent of registered voters said the bridge should be rebuilt.');
     expect(c.source?.mention).toBe('Seventy-four percent of registered voters');

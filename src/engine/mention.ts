@@ -14,7 +14,7 @@ const RELATIVE = new Set([...RELATIVE_PRONOUNS, 'which']);
 // "Mr. Sperling, then 38, said", "Tester, himself up for reelection, said"
 // "Ana Ruiz, 55, of Salem, said"
 const PLACE_LEADS = new Set(['of', 'from']);
-const ASIDE_LEADS = new Set(['then', 'now', 'himself', 'herself', 'also', 'formerly']);
+const ASIDE_LEADS = new Set(['then', 'now', 'himself', 'herself', 'also', 'formerly', 'including', 'along', 'like', 'unlike', 'both', 'another']);
 
 /** The source mention of `rel` with its set-off description, or null when there is none. */
 export function mentionExtent(doc: Doc, rel: Relation): Range | null {
@@ -90,6 +90,8 @@ export function described(doc: Doc, first: number, last: number): number {
       for (let j = start; j < k && rel < 0; j++) {
         const t = tokens[j];
         if (j > start && (RELATIVE.has(t.lower) || t.lower === 'that') && (tokens[j - 1].pos === 'NOUN' || tokens[j - 1].pos === 'PROPN')) { rel = j; break; }
+        // (a capitalised word is part of a name: "the House Ways and Means Committee")
+        if (/^[A-Z]/.test(t.value)) continue;
         if (t.pos === 'AUX' || (t.pos === 'VERB' && !/(ed|en|ing)$/.test(t.lower))) return -1;
       }
       if (rel >= 0) {
