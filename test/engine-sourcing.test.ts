@@ -248,6 +248,15 @@ describe('the source mention keeps the description set off after the name', () =
     expect(one('Fields, along with the reporter Ben Terris, said the video was clear.').source?.name).toBe('Fields');
   });
 
+  it('covers a party and state before the description, and a closing participle after an "according to" source', () => {
+    const party = one('“The bill is dead,” said Rep. Ann Holm (D-Ore.), a member of the panel.');
+    expect(party.source?.name).toBe('Ann Holm');
+    expect(party.source?.mention).toBe('Rep. Ann Holm (D-Ore.), a member of the panel');
+    const polls = one('Turnout fell by a third, according to the average of recent polls compiled by the county clerk.');
+    expect(polls.source?.name).toBe('average of recent polls');
+    expect(polls.source?.mention).toBe('the average of recent polls compiled by the county clerk');
+  });
+
   it('takes a share of voters whose noun has a participle before it as the whole source', () => {
     const c = one('Seventy-four percent of registered voters said the bridge should be rebuilt.');
     expect(c.source?.mention).toBe('Seventy-four percent of registered voters');

@@ -54,9 +54,21 @@ function before(doc: Doc, source: Range, cue: Range): Range | null {
  */
 function after(doc: Doc, source: Range, contentStarts: number[]): Range | null {
   const { tokens } = doc;
-  const comma = source.last + 1;
-  if (tokens[comma]?.value !== ',') return null;
   const sent = doc.sentences[tokens[source.first].sent];
+  // "…, according to the average of polls compiled by Real Clear Politics.": a participle phrase closing the sentence
+  const part = tokens[source.last + 1];
+  if (part && !contentStarts.length && source.last + 2 <= sent.last && part.pos === 'VERB' && /(ed|en|wn)$/.test(part.lower) && (tokens[source.last + 2].pos === 'ADP' || WHEN.test(tokens[source.last + 2].lower))) {
+    let j = source.last + 1;
+    while (j <= sent.last && j - source.last < 20 && tokens[j].value !== ',' && !END_PUNCT.test(tokens[j].value) && !QUOTE_MARK.test(tokens[j].value)) j++;
+    if (j > sent.last || END_PUNCT.test(tokens[j].value)) return { first: source.first, last: j - 1 };
+  }
+  let comma = source.last + 1;
+  // "said Rep. Ann Holm (D-Ore.), a member of …": past the party and state
+  if (tokens[comma]?.value === '(') {
+    while (comma < tokens.length && comma - source.last < 12 && tokens[comma].value !== ')') comma++;
+    comma++;
+  }
+  if (tokens[comma]?.value !== ',') return null;
   let last = Math.min(sent.last, ...contentStarts.map((k) => k - 1));
   if (last < sent.last && tokens[last].value === ',') last--;
   while (last > comma && (END_PUNCT.test(tokens[last].value) || QUOTE_MARK.test(tokens[last].value) || tokens[last].pos === 'SPACE')) last--;
