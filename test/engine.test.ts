@@ -1052,3 +1052,9 @@ describe('a cue in an opening "After …ing" clause', () => {
     expect(claimsOf('After closing the pier, the mayor left town.')).toEqual([]);
   });
 });
+
+describe('idioms with "said"', () => {
+  it('reads no claim from "easier said than done"', () => {
+    expect(claimsOf('Rebuilding the pier is easier said than done.')).toEqual([]);
+  });
+});
