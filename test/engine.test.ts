@@ -1058,3 +1058,11 @@ describe('idioms with "said"', () => {
     expect(claimsOf('Rebuilding the pier is easier said than done.')).toEqual([]);
   });
 });
+
+describe('a cue inside a relative clause', () => {
+  it('ends the content with the clause: "which she has said was a mistake, cost …"', () => {
+    const text = 'The merger, which she has repeatedly said was a mistake, cost the town its pier.';
+    const c = claimsOf(text).find((k) => k.cue?.text === 'has repeatedly said');
+    expect(c?.text).toBe('was a mistake');
+  });
+});

@@ -69,6 +69,10 @@ function trim(doc: Doc, r: Relation, c: Range): Range {
       if (statementSettings.has(head) || DAY.test(head) || MONTH.test(head) || /^(week|month|year|night|morning|afternoon|evening|weekend)$/.test(head)) { last = k - 1; break; }
     }
   }
+  // "which she has said was a mistake, was …": a cue inside a relative clause ends its content with the clause
+  if (r.source && r.source.first > 0 && (/^(which|whom)$/.test(tokens[r.source.first - 1].lower) || (tokens[r.source.first - 1].lower === 'that' && /^(NOUN|PROPN)$/.test(tokens[r.source.first - 2]?.pos ?? ''))) && r.source.last < r.cue!.first) {
+    for (let k = c.first + 1; k < last; k++) if (tokens[k].value === ',') { last = k - 1; break; }
+  }
   // "…, in a statement posted on Telegram", "…, at a rally in Salem": where it was said, set off at the end
   const at = settingAt(doc, c.first + 1, last);
   if (at >= 0) last = at - 2;
