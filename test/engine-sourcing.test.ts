@@ -257,6 +257,12 @@ describe('the source mention keeps the description set off after the name', () =
     expect(polls.source?.mention).toBe('the average of recent polls compiled by the county clerk');
   });
 
+  it('covers a description naming a title in quotation marks, and stays the name', () => {
+    const c = one('Ann Holm, the author of “Low Tide,” said the pier would close.');
+    expect(c.source?.name).toBe('Ann Holm');
+    expect(c.source?.mention).toBe('Ann Holm, the author of “Low Tide,”');
+  });
+
   it('takes a share of voters whose noun has a participle before it as the whole source', () => {
     const c = one('Seventy-four percent of registered voters said the bridge should be rebuilt.');
     expect(c.source?.mention).toBe('Seventy-four percent of registered voters');

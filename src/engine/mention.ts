@@ -41,11 +41,14 @@ function before(doc: Doc, source: Range, cue: Range): Range | null {
     return { first: source.first, last: source.last + 2 };
   }
   if (!mark || !SETS_OFF.has(mark.value)) return null;
-  const close = skipLeft(doc, cue.first - 1, open);
+  let close = skipLeft(doc, cue.first - 1, open);
+  // "Ann Holm, the author of “Low Tide,” said": the comma closing the description sits inside the title's quotes
+  const titled = QUOTE_MARK.test(tokens[close]?.value ?? '') && tokens[close - 1]?.value === ',';
+  if (titled) close--;
   const closes = mark.value === ',' ? tokens[close].value === ',' : SETS_OFF.has(tokens[close].value) && tokens[close].value !== ',';
   if (close <= open + 1 || close - open > MAX_INSERT || !closes) return null;
-  const end = described(doc, open + 1, close - 1);
-  return end >= 0 ? { first: source.first, last: end } : null;
+  const end = described(doc, open + 1, close - 1, titled);
+  return end >= 0 ? { first: source.first, last: end === close - 1 && titled ? close + 1 : end } : null;
 }
 
 /**
@@ -86,12 +89,13 @@ const opensDescription = (t: Token | undefined) =>
  * relative clause with a cue verb of its own ("…, who said …") is a claim of its own: the mention ends before it.
  * Returns the last token of the description, or -1 when there is none.
  */
-export function described(doc: Doc, first: number, last: number): number {
+export function described(doc: Doc, first: number, last: number, titled = false): number {
   const { tokens } = doc;
   let start = first;
   for (let k = first; k <= last + 1; k++) {
     if (k <= last && !SETS_OFF.has(tokens[k].value)) {
-      if (QUOTE_MARK.test(tokens[k].value) || END_PUNCT.test(tokens[k].value) && tokens[k].value !== '.') return -1;
+      // (quotation marks only around a title the description names, "the author of “Low Tide,”")
+      if ((QUOTE_MARK.test(tokens[k].value) && !titled) || END_PUNCT.test(tokens[k].value) && tokens[k].value !== '.') return -1;
       continue;
     }
     if (k > start) {
