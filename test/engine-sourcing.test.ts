@@ -200,3 +200,104 @@ describe('passives whose subject has a relative clause', () => {
     expect(claims[0].cue?.text).toMatch(/^were praised by/);
   });
 });
+
+describe('the source mention keeps the description set off after the name', () => {
+  const one = (text: string) => {
+    const claims = claimsOf(text);
+    expect(claims, text).toHaveLength(1);
+    return claims[0];
+  };
+
+  it('covers an appositive before the cue, while the name stays the name', () => {
+    const text = 'Marta Lind, a spokeswoman for the harbour authority, said the ferry would resume on Monday.';
+    const c = one(text);
+    expect(c.source?.name).toBe('Marta Lind');
+    expect(c.source?.mention).toBe('Marta Lind, a spokeswoman for the harbour authority');
+    expect(slice(text, c.source?.span)).toBe(c.source?.mention);
+    expect(c.text).toBe('the ferry would resume on Monday');
+  });
+
+  it('skips an age to the name and keeps age and job in the mention', () => {
+    const c = one('Ines Varga, 41, a nurse from the valley, said the clinic had run out of beds.');
+    expect(c.source?.name).toBe('Ines Varga');
+    expect(c.source?.mention).toBe('Ines Varga, 41, a nurse from the valley');
+  });
+
+  it('covers a "who" clause, and a description after a speaker who follows the quote', () => {
+    expect(one('Tomas Berg, who chairs the council, said the levy would rise.').source?.mention).toBe('Tomas Berg, who chairs the council');
+    const after = one('“The pier is safe,” said Tomas Berg, the county engineer.');
+    expect(after.source?.name).toBe('Tomas Berg');
+    expect(after.source?.mention).toBe('Tomas Berg, the county engineer');
+  });
+
+  it('covers a relative clause after the job noun and a home town, but not a clause with a cue of its own', () => {
+    const c = one('Dana Gaskin, a retiree who worked at the mill, said the levy was too high.');
+    expect(c.source?.name).toBe('Dana Gaskin');
+    expect(c.source?.mention).toBe('Dana Gaskin, a retiree who worked at the mill');
+    expect(one('Ana Ruiz, 55, of Salem, said the levy was too high.').source?.mention).toBe('Ana Ruiz, 55, of Salem');
+    const said = claimsOf('Dana Gaskin, a retiree who said last year that the mill would close, told reporters it had reopened.');
+    expect(said.find((k) => k.cue?.text === 'told')?.source?.mention).toBe('Dana Gaskin, a retiree');
+  });
+
+  it('covers a job with a capitalised name read as a verb, and "including …" / "along with …" asides', () => {
+    const c = one('Kevin Brady, chairman of the House Ways and Means Committee, said that the delay was likely.');
+    expect(c.source?.name).toBe('Kevin Brady');
+    expect(c.source?.mention).toBe('Kevin Brady, chairman of the House Ways and Means Committee');
+    expect(one('Harbour critics, including the economist Ann Holm, said the rules were weak.').source?.mention)
+      .toBe('Harbour critics, including the economist Ann Holm');
+    expect(one('Fields, along with the reporter Ben Terris, said the video was clear.').source?.name).toBe('Fields');
+  });
+
+  it('covers a party and state before the description, and a closing participle after an "according to" source', () => {
+    const party = one('“The bill is dead,” said Rep. Ann Holm (D-Ore.), a member of the panel.');
+    expect(party.source?.name).toBe('Ann Holm');
+    expect(party.source?.mention).toBe('Rep. Ann Holm (D-Ore.), a member of the panel');
+    const polls = one('Turnout fell by a third, according to the average of recent polls compiled by the county clerk.');
+    expect(polls.source?.name).toBe('average of recent polls');
+    expect(polls.source?.mention).toBe('the average of recent polls compiled by the county clerk');
+  });
+
+  it('covers a description naming a title in quotation marks, and stays the name', () => {
+    const c = one('Ann Holm, the author of “Low Tide,” said the pier would close.');
+    expect(c.source?.name).toBe('Ann Holm');
+    expect(c.source?.mention).toBe('Ann Holm, the author of “Low Tide,”');
+  });
+
+  it('takes a share of voters whose noun has a participle before it as the whole source', () => {
+    const c = one('Seventy-four percent of registered voters said the bridge should be rebuilt.');
+    expect(c.source?.mention).toBe('Seventy-four percent of registered voters');
+  });
+
+  it('leaves out a clause that is no description and the content after an "according to" source', () => {
+    const adding = claimsOf('Ines Varga, a nurse, said the clinic had run out of beds, adding that staff were exhausted.');
+    expect(adding.map((c) => c.source?.mention)).toEqual(['Ines Varga, a nurse', 'Ines Varga']);
+    const acc = one('According to Ann Holm, an analyst at the port, prices rose sharply in May.');
+    expect(acc.source?.mention).toBe('Ann Holm, an analyst at the port');
+    expect(acc.text).toBe('prices rose sharply in May');
+  });
+});
+
+describe('a carrier phrase after the cue', () => {
+  it('reads "…, the ministry said in a statement carried by TASS." as the ministry\'s claim through TASS', () => {
+    for (const participle of ['carried', 'posted']) {
+      const text = `Troops destroyed three depots near the border, the defence ministry said in a statement ${participle} by TASS.`;
+      const claims = claimsOf(text);
+      expect(claims, text).toHaveLength(1);
+      expect(claims[0].text).toBe('Troops destroyed three depots near the border');
+      expect(claims[0].source?.name).toBe('defence ministry');
+      expect(claims[0].conduit?.name).toBe('TASS');
+    }
+  });
+});
+
+describe('a poll or report dated before its verb', () => {
+  it('names the poll, not the day, in "A poll out Monday shows …" and "The report published Tuesday shows …"', () => {
+    const poll = claimsOf('A regional poll out Monday shows Holm ahead by four points.');
+    expect(poll[0].source?.name).not.toMatch(/Monday/);
+    expect(poll[0].source?.mention).toBe('A regional poll out Monday');
+    const report = claimsOf('The report published Tuesday shows that the pier is unsafe.');
+    expect(report[0].source?.mention).toBe('The report published Tuesday');
+    expect(report[0].text).toBe('the pier is unsafe');
+    expect(claimsOf('A radio poll in January found that most voters back the levy.')[0].source?.name).toMatch(/poll$/);
+  });
+});

@@ -353,7 +353,9 @@ describe('harder speaker phrases', () => {
     const rel = '“The dam will not hold,” said Sen. Dana Whitlow who represents the valley.';
     expect(claimWith(rel, 'The dam will not hold').source?.name).toBe('Dana Whitlow');
     const dash = 'A former engineer -- Dana Whitlow, who built the dam -- said the spillway was too small.';
-    expect(claimWith(dash, 'the spillway was too small').source?.mention).toBe('A former engineer');
+    // the name is the phrase before the dashes; the mention keeps the inserted description
+    expect(claimWith(dash, 'the spillway was too small').source?.name).toBe('A former engineer');
+    expect(claimWith(dash, 'the spillway was too small').source?.mention).toBe('A former engineer -- Dana Whitlow, who built the dam');
     expect(claimWith('Valley delegate Dana Whitlow said the spillway was too small.', 'the spillway').source?.name).toBe('Dana Whitlow');
     expect(claimWith('"Sandbags," the mayor said.', 'Sandbags').source?.mention).toBe('the mayor');
   });
@@ -829,5 +831,238 @@ describe('cue and speaker boundaries', () => {
     expect(claimsOf(text).map((c) => c.cue?.text)).not.toContain('want');
     const kept = 'Rates rose. Reyes wants the council to rebuild the pier.';
     expect(claimWith(kept, 'the council to rebuild the pier').cue?.text).toBe('wants');
+  });
+});
+
+describe('where unquoted content after the cue stops', () => {
+  it('ends content at the main clause when the cue sits in an opening "When …," clause', () => {
+    const c = claimWith('When the mayor said the pier was safe, the crowd cheered loudly.', 'the pier was safe');
+    expect(c.text).toBe('the pier was safe');
+    expect(c.source?.name).toBe('mayor');
+  });
+
+  it('keeps a comma inside the content when the opening clause ends before the cue', () => {
+    const text = 'When asked, the mayor said the pier was safe, the ferry would run and the council had agreed.';
+    expect(claimWith(text, 'the pier was safe').text).toBe('the pier was safe, the ferry would run and the council had agreed');
+  });
+
+  it('ends content before ", and" or ", but" opening a clause with a subject of its own', () => {
+    expect(claimWith('The mayor said the pier was safe, and the crowd cheered loudly.', 'the pier').text).toBe('the pier was safe');
+    expect(claimWith('The mayor said the pier was safe, but the council has not voted on repairs.', 'the pier').text).toBe('the pier was safe');
+    // "and" with no comma joins two things said
+    expect(claimWith('The mayor said the pier was safe and that the repairs would finish in May.', 'the pier').text)
+      .toBe('the pier was safe and that the repairs would finish in May');
+  });
+
+  it('leaves quoted content whole', () => {
+    const text = 'The mayor said “the pier is safe, and the ferry will run on Monday.”';
+    expect(claimWith(text, 'the pier is safe').text).toContain('the ferry will run on Monday');
+  });
+});
+
+describe('speaker tags and statement settings at the end of a sentence', () => {
+  it('reads "…, a spokeswoman for his office said" as the tag of the whole clause before it', () => {
+    const text = 'The governor denied the report, a spokeswoman for his office said on Monday.';
+    const tag = claimWith(text, 'The governor denied the report');
+    expect(tag.source?.mention).toBe('a spokeswoman for his office');
+    expect(tag.cue?.text).toBe('said');
+    // the governor's denial ends before the tag
+    const denial = claimsOf(text).find((c) => c.cue?.text === 'denied');
+    expect(denial && slice(text, denial.content[0])).toBe('the report');
+  });
+
+  it('ends the content of an inner cue at the comma before a closing speaker tag', () => {
+    const text = 'The ministry denied the figures, an aide to the minister said.';
+    const inner = claimsOf(text).find((c) => c.cue?.text === 'denied');
+    expect(inner && slice(text, inner.content[0])).toBe('the figures');
+    expect(claimWith(text, 'The ministry denied').source?.mention).toBe('an aide to the minister');
+  });
+
+  it('leaves a closing ", in a statement …" or ", at a rally …" out of the content', () => {
+    expect(claimWith('The governor said the bridge would reopen, in a statement posted on Telegram.', 'the bridge').text).toBe('the bridge would reopen');
+    expect(claimWith('The governor said the bridge would reopen, at a rally in Salem on Friday.', 'the bridge').text).toBe('the bridge would reopen');
+    // a setting inside the content, followed by a clause, stays
+    const text = 'The governor said that, in an interview last week, she had been misquoted.';
+    expect(claimWith(text, 'she had been misquoted').text).toMatch(/in an interview last week, she had been misquoted$/);
+  });
+});
+
+describe('speakers the tagger hides', () => {
+  it('reads "It added that …" and "It added, “…”" after a body is named', () => {
+    const text = 'The ministry denied the report. It added that the depot had been empty. It added, “No one was hurt.”';
+    const depot = claimWith(text, 'the depot had been empty');
+    expect(depot.cue?.text).toBe('added');
+    expect(depot.source?.name).toBe('ministry');
+    expect(claimWith(text, 'No one was hurt').source?.name).toBe('ministry');
+  });
+
+  it('keeps "it" with a weak cue and no clause out ("It added to the strain")', () => {
+    expect(claimsOf('The storm hit the coast on Monday. It added to the strain on the port.').filter((c) => c.cue?.text === 'added')).toEqual([]);
+  });
+
+  it('takes a capitalised name read as a verb after "said" in "“…,” said X"', () => {
+    const text = '“I have backed the plan for years,” said Weld, who added that the new costs gave him pause.';
+    const c = claimWith(text, 'I have backed the plan');
+    expect(c.source?.name).toBe('Weld');
+    expect(c.source?.mention).toBe('Weld');
+    expect(claimWith('“It is a costly model,” said Will Dorne, an economist.', 'It is a costly model').source?.name).toBe('Will Dorne');
+  });
+});
+
+describe('one person under a titled short name', () => {
+  it('names "Col. Petrenko" and "Mr. Petrenko" after "Colonel Ivan Petrenko" as the same person', () => {
+    const text = 'Colonel Ivan Petrenko said the unit had pulled back. Later, Col. Petrenko told reporters that two villages were retaken. ' +
+      '“Losses were light,” Mr. Petrenko said.';
+    expect(claimsOf(text).map((c) => c.source?.name)).toEqual(['Ivan Petrenko', 'Ivan Petrenko', 'Ivan Petrenko']);
+  });
+
+  it('leaves a titled surname alone when two full names share it, and bodies whose names share a last word', () => {
+    const two = 'Ivan Petrenko said the bridge held. Olena Petrenko said the road was cut. Mr. Petrenko added that the ferry was gone.';
+    expect(claimWith(two, 'the ferry was gone').source?.name).toBe('Mr. Petrenko');
+    const bodies = 'The State Department said the talks were over. The Defense Department said troops would stay.';
+    expect(claimsOf(bodies).map((c) => c.source?.name)).toEqual(['State Department', 'Defense Department']);
+  });
+});
+
+describe('poll wording the tagger reads as nouns', () => {
+  it('reads "Polls show voters trust …" with a noun after "show"', () => {
+    const c = claimWith('Polls show voters trust Holm more than any other candidate.', 'voters trust Holm');
+    expect(c.cue?.text).toBe('show');
+    expect(c.source?.mention).toBe('Polls');
+  });
+
+  it('reads a stance verb read as a noun after a share ("three-quarters support a ban")', () => {
+    const c = claimWith('About three-quarters support a temporary ban on new towers.', 'a temporary ban');
+    expect(c.cue?.text).toBe('support');
+    expect(c.source?.mention).toBe('three-quarters');
+  });
+
+  it('leaves "a news show host" and a stance verb inside reported content alone', () => {
+    expect(claimsOf('The late-night news show host said the show would end.').map((c) => c.cue?.text)).toEqual(['said']);
+    expect(claimsOf('Local bus routes support the plan, officials said.').map((c) => c.cue?.text)).toEqual(['said']);
+  });
+});
+
+describe('writing a work is no claim', () => {
+  it('reads no claim from "wrote the letter …" or "wrote a book"', () => {
+    expect(claimsOf('Baker wrote the letter on Feb. 2 to the legal adviser.')).toEqual([]);
+    expect(claimsOf('She wrote a children\'s book about the harbour.')).toEqual([]);
+  });
+
+  it('keeps "wrote that …", "wrote a letter saying …" and "she wrote in a letter"', () => {
+    expect(claimWith('She wrote that the plant would close.', 'the plant would close').cue?.text).toBe('wrote');
+    expect(claimWith('He wrote a letter saying the plant would close.', 'the plant would close').source?.mention).toBe('He');
+    expect(claimWith('“We will rebuild,” she wrote in a letter.', 'We will rebuild').source?.mention).toBe('she');
+  });
+});
+
+describe('naming participles after a capitalised noun', () => {
+  it('reads no claim from "a Facebook group called Occupy Pier" or "a movement called the People\'s Party"', () => {
+    expect(claimsOf('She founded a Facebook group called Occupy Pier, which has 500 members.')).toEqual([]);
+    expect(claimsOf('A newly formed super PAC called Future 45 ran its first ads.')).toEqual([]);
+    expect(claimsOf("He joined a resistance movement called the People's Party.")).toEqual([]);
+  });
+
+  it('keeps "A Democrat called Holm a liar" and "called Holm “a liar”"', () => {
+    expect(claimWith('A Democrat called Holm a liar.', 'Holm a liar').cue?.text).toBe('called');
+    expect(claimWith('A Democrat called Holm “a liar.”', 'Holm').cue?.text).toBe('called');
+  });
+});
+
+describe('semicolons', () => {
+  it('keeps a quotation with a semicolon inside it as one claim', () => {
+    const text = '“We are rebuilding the pier; we are not leaving,” the mayor said.';
+    const claims = claimsOf(text);
+    expect(claims).toHaveLength(1);
+    expect(claims[0].text).toBe('We are rebuilding the pier; we are not leaving');
+  });
+
+  it('still splits unquoted content at a semicolon', () => {
+    const claims = claimsOf('The mayor said the pier would reopen in May; the ferry would follow in June.');
+    expect(claims.map((c) => c.text)).toEqual(['the pier would reopen in May', 'the ferry would follow in June']);
+  });
+});
+
+describe('a speaker tag set off inside the sentence', () => {
+  it('joins the words on both sides of "…, the mayor said, …"', () => {
+    const text = 'The pier, the mayor said, would be rebuilt by May.';
+    const c = claimWith(text, 'would be rebuilt');
+    expect(c.content.map((s) => slice(text, s))).toEqual(['The pier', 'would be rebuilt by May']);
+    expect(c.source?.name).toBe('mayor');
+    expect(claimWith('In the end, he said, the town voted to rebuild.', 'the town voted').content).toHaveLength(2);
+    expect(claimWith('Time, Holm added, was on their side.', 'was on their side').cue?.text).toBe('added');
+  });
+
+  it('leaves a participle of the speaker\'s own after the tag to its own claim', () => {
+    const text = 'The pier was lost, the mayor said, adding that the ferry was safe.';
+    expect(claimWith(text, 'The pier was lost').text).toBe('The pier was lost');
+    expect(claimWith(text, 'the ferry was safe').cue?.text).toBe('adding');
+  });
+});
+
+describe('a speaker tag after the verb inside the sentence', () => {
+  it('joins the words on both sides of "…, said the mayor, …", past a description of the speaker', () => {
+    const text = 'The pier, said the mayor, would be rebuilt by May.';
+    expect(claimWith(text, 'would be rebuilt').content.map((s) => slice(text, s))).toEqual(['The pier', 'would be rebuilt by May']);
+    const quoted = '“The pier is lost,” said Maria Ostrova, a spokeswoman for the council, “and the ferry too.”';
+    const c = claimWith(quoted, 'The pier is lost');
+    expect(c.content).toHaveLength(2);
+    expect(c.source?.mention).toBe('Maria Ostrova, a spokeswoman for the council');
+  });
+
+  it('keeps the description alone out of the content, and a "who" clause after the name', () => {
+    expect(claimWith('“The pier is lost,” said Maria Ostrova, a spokeswoman for the council.', 'The pier').content).toHaveLength(1);
+    const who = '“The pier is lost,” said Ann Holm, who added that the ferry was safe.';
+    expect(claimWith(who, 'The pier is lost').content).toHaveLength(1);
+  });
+});
+
+describe('adjuncts after a cue that closes the sentence', () => {
+  it('skips "on a media call set up by the unions" and "when asked about fears that …"', () => {
+    const call = '“Working our way up will help,” Valdez said on a media call set up by labor unions.';
+    expect(claimWith(call, 'Working our way up').source?.name).toBe('Valdez');
+    expect(claimsOf(call).map((c) => c.text)).toEqual(['Working our way up will help']);
+    const asked = '“That is a real concern,” Holm told reporters when asked about fears that voters would stay home.';
+    expect(claimWith(asked, 'That is a real concern').source?.name).toBe('Holm');
+  });
+});
+
+describe('the occasion after an object', () => {
+  it('leaves "at a rally …" and "on Thursday" out of an object content', () => {
+    expect(claimWith('The mayor praised the crews at a rally in Salem on Friday.', 'the crews').text).toBe('the crews');
+    expect(claimWith('The governor endorsed Holm on Thursday.', 'Holm').text).toBe('Holm');
+  });
+
+  it('keeps a place that belongs to the object, and anything inside a clause', () => {
+    expect(claimWith('The mayor praised the crews in the harbour district.', 'the crews').text).toBe('the crews in the harbour district');
+    expect(claimWith('The mayor said the crews worked at a rally in Salem.', 'the crews').text).toBe('the crews worked at a rally in Salem');
+  });
+});
+
+describe('a cue in an opening "After …ing" clause', () => {
+  it('takes the subject after the opener\'s comma as the source', () => {
+    const c = claimWith('After blasting the report for its errors, Beck urged voters to stay home.', 'the report for its errors');
+    expect(c.cue?.text).toBe('blasting');
+    expect(c.source?.name).toBe('Beck');
+    const q = claimWith('After saying her foot was “so swollen I could barely walk,” she was taken to a hospital.', 'her foot was');
+    expect(q.source?.mention).toBe('she');
+  });
+
+  it('reads no claim when the opener holds no cue or the main clause has no speaker', () => {
+    expect(claimsOf('After closing the pier, the mayor left town.')).toEqual([]);
+  });
+});
+
+describe('idioms with "said"', () => {
+  it('reads no claim from "easier said than done"', () => {
+    expect(claimsOf('Rebuilding the pier is easier said than done.')).toEqual([]);
+  });
+});
+
+describe('a cue inside a relative clause', () => {
+  it('ends the content with the clause: "which she has said was a mistake, cost …"', () => {
+    const text = 'The merger, which she has repeatedly said was a mistake, cost the town its pier.';
+    const c = claimsOf(text).find((k) => k.cue?.text === 'has repeatedly said');
+    expect(c?.text).toBe('was a mistake');
   });
 });

@@ -5,7 +5,8 @@ import type { Stance } from '../schema.ts';
 import { adjunctWords, inSourceNouns, phrasalCues } from './lexicon.ts';
 import { headOf, npRight, type Range } from './phrases.ts';
 import type { Quotes } from './quotes.ts';
-import { type Relation, CLAUSE_OPENERS, QUOTE_MARK, CLOSE_MARK, END_PUNCT, wordCount, DAY } from './relation.ts';
+import { type Relation, CLAUSE_OPENERS, QUOTE_MARK, CLOSE_MARK, END_PUNCT, POSSESSIVE, wordCount, DAY } from './relation.ts';
+import { described } from './mention.ts';
 import { ownerOf, isAgent } from './subjects.ts';
 import { contentRight, looksLikeClause } from './content.ts';
 
@@ -59,12 +60,34 @@ export function according(doc: Doc, quotes: Quotes, si: number, a: number, len: 
     if (!inner) break;
     k = inner.last + 1;
   }
+  // "according to Ann Holm, an analyst at the port, …": the description of the source is no content
+  if (k <= s.last && tokens[k].value === ',') {
+    const end = appositiveEnd(doc, k + 1, s.last);
+    if (end >= 0 && tokens[end + 1]?.value === ',') {
+      const rest = contentRight(doc, quotes, end + 2, s.last);
+      if (rest && looksLikeClause(doc, rest)) k = end + 1;
+    } else if (end >= 0 && content.length) k = s.last + 1;
+  }
   if (k <= s.last && (tokens[k].value === ',' || tokens[k].value === ')' || tokens[k].value === '—')) {
     const rest = contentRight(doc, quotes, k + 1, s.last);
     if (rest && wordCount(doc, rest) >= 2) content.push(rest);
   }
   if (!content.length) return null;
   return { ...base, content, quote: false, confidence: 0.9 };
+}
+
+/**
+ * The last token of an appositive opening at `k` ("an analyst at the port") and running to a comma or the sentence
+ * end, or -1.
+ */
+function appositiveEnd(doc: Doc, k: number, sentLast: number): number {
+  const { tokens } = doc;
+  const lead = tokens[k];
+  if (!lead || k > sentLast || !(/^(a|an|the)$/.test(lead.lower) || POSSESSIVE.has(lead.lower))) return -1;
+  let j = k;
+  while (j + 1 <= sentLast && tokens[j + 1].value !== ',' && !END_PUNCT.test(tokens[j + 1].value) && j - k < 20) j++;
+  if (j + 1 <= sentLast && tokens[j + 1].value !== ',' && !END_PUNCT.test(tokens[j + 1].value)) return -1;
+  return described(doc, k, j) === j ? j : -1;
 }
 
 /**

@@ -6,7 +6,7 @@ import { attitudeVerbs, passiveLinks, stanceAdjectives, impressionVerbs, possess
 import type { Quotes } from './quotes.ts';
 import { type Relation, BE, wordCount } from './relation.ts';
 import { carrierAt, contentRight } from './content.ts';
-import { afterQuote, fallbackRelation, isVerbCue, nounAfterName, verbRelation, seemsState, impressionRelation } from './verb-cues.ts';
+import { afterQuote, fallbackRelation, isVerbCue, nounAfterName, pluralSubject, verbRelation, seemsState, impressionRelation } from './verb-cues.ts';
 import { phrasalAt, according, inSourceRelation, askedRelation, whenAskedRelation } from './according-cues.ts';
 import { passive } from './passive-cues.ts';
 import { headline, titleRelation, colonRelation } from './headline-and-colon-cues.ts';
@@ -110,7 +110,9 @@ export function findRelations(doc: Doc, quotes: Quotes): Relation[] {
         if (rel && rel.quote) { out.push(rel); continue; }
       }
       // "Clinton plans to …": a stance verb the tagger read as a plural noun after a name
-      const taggedNoun = !verb && nounAfterName(doc, i) && attitudeVerbs.has(t.lower.slice(0, -1));
+      // ("three-quarters support a ban", "most senators favor …": a stance verb's base form read as a noun after a plural)
+      const taggedNoun = !verb && ((nounAfterName(doc, i) && attitudeVerbs.has(t.lower.slice(0, -1))) ||
+        (t.pos === 'NOUN' && attitudeVerbs.has(t.lower) && pluralSubject(doc, i, { lemma: t.lower })));
       // "pointed to X" (the cue lexicon knows "point out"): a cue verb without its particle reads as a stance verb
       const otherParticle = !!verb?.particle && tokens[i + 1]?.lower !== verb.particle && (tokens[i + 1]?.pos === 'ADP' || tokens[i + 1]?.lower === 'to');
       if ((!verb || otherParticle) && (t.pos === 'VERB' || taggedNoun) && (taggedNoun || otherParticle || attitudeVerbs.has(t.lemma) || thatClauseAfter(doc, i, s.last))) {

@@ -160,6 +160,9 @@ export function adjunctEnd(doc: Doc, k: number, sentLast: number, recipient: boo
   }
   for (let n = 0; n < 5 && k <= sentLast; n++) {
     const t = tokens[k];
+    // "…, the ministry said in a statement carried by TASS.": the carrier phrase names the conduit
+    const carried = carrierAt(doc, k, sentLast);
+    if (carried >= 0) { k = carried + 1; continue; }
     if (t.value === '(') {
       let j = k + 1;
       while (j <= sentLast && tokens[j].value !== ')' && j - k < 12) j++;
@@ -173,17 +176,21 @@ export function adjunctEnd(doc: Doc, k: number, sentLast: number, recipient: boo
         k = np.last + 1;
         // "in an emailed statement", "by phone from Kyiv": a short phrase to the sentence end is one adjunct.
         let j = k;
+        // ("on a media call set up by the unions": a participle with its "by" phrase)
+        const participle = (m: number) => tokens[m].pos === 'VERB' && (/(ed|en|wn)$/.test(tokens[m].lower) || tokens[m + 1]?.lower === 'by' || (tokens[m + 1]?.pos === 'ADP' && tokens[m + 2]?.lower === 'by'));
         while (j <= sentLast && j - k < 6 && tokens[j].value !== ',' && !END_PUNCT.test(tokens[j].value) && !QUOTE_MARK.test(tokens[j].value) && !THAT.has(tokens[j].lower) &&
-          tokens[j].pos !== 'AUX' && !(tokens[j].pos === 'VERB' && !/(ed|en|wn)$/.test(tokens[j].lower))) j++;
+          tokens[j].pos !== 'AUX' && !(tokens[j].pos === 'VERB' && !participle(j))) j++;
         if (j > sentLast || END_PUNCT.test(tokens[j].value)) k = j;
         continue;
       }
     }
     if (CLAUSE_ADJUNCTS.has(t.lower)) {
-      // "… when asked about X." runs to the end of the sentence or the next comma, but never over a "that" clause.
+      // "… when asked about X." runs to the end of the sentence or the next comma, but never over a "that" clause
+      // (unless it is the question's: "when asked about fears that …")
+      const asked = tokens[k + 1]?.lower === 'asked';
       let j = k + 1;
-      while (j <= sentLast && tokens[j].value !== ',' && !END_PUNCT.test(tokens[j].value) && !OPEN_MARK.test(tokens[j].value) && !THAT.has(tokens[j].lower)) j++;
-      if (j <= sentLast && (THAT.has(tokens[j].lower) || OPEN_MARK.test(tokens[j].value))) break;
+      while (j <= sentLast && tokens[j].value !== ',' && !END_PUNCT.test(tokens[j].value) && !OPEN_MARK.test(tokens[j].value) && !(THAT.has(tokens[j].lower) && !asked)) j++;
+      if (j <= sentLast && ((THAT.has(tokens[j].lower) && !asked) || OPEN_MARK.test(tokens[j].value))) break;
       k = j;
       continue;
     }

@@ -5,7 +5,10 @@ import { findRelations, type Relation } from './attribution.ts';
 import { carriedClaims } from './carriers.ts';
 import { findConduits, type ConduitMatch } from './conduits.ts';
 import { Coref } from './coref.ts';
+import { mentionExtent } from './mention.ts';
+import { trimTails } from './content-tail.ts';
 import { contentWords } from './sources.ts';
+import { titles } from './lexicon.ts';
 import { findHedges, type HedgeMatch } from './hedges.ts';
 import { findQuotes, type Quotes } from './quotes.ts';
 import { findEntities } from './entities.ts';
@@ -18,7 +21,7 @@ const TRIM_PUNCT = /^[\s,;:—–-]+|[\s,;:—–-]+$/g;
 /** The claims of a document. `entities`: findEntities(doc) when already found (the --jsonl batch's worker does). */
 export function extractClaims(doc: Doc, entities: Entity[] = findEntities(doc)): Claim[] {
   const quotes = findQuotes(doc);
-  const relations = floatingQuotes(doc, quotes, carriedClaims(doc, cutCoordinated(doc, dedupe(findRelations(doc, quotes)))));
+  const relations = floatingQuotes(doc, quotes, carriedClaims(doc, trimTails(doc, quotes, cutCoordinated(doc, dedupe(findRelations(doc, quotes))))));
   const hedges = findHedges(doc.text);
   relations.push(...hedgedSentences(doc, relations, hedges));
   relations.sort((a, b) => firstContent(a) - firstContent(b));
@@ -38,7 +41,7 @@ export function extractClaims(doc: Doc, entities: Entity[] = findEntities(doc)):
   const claims: Claim[] = [];
   for (const rel of relations) {
     if (restatesHost(doc, rel, relations, sources)) continue;
-    const parts = splitAtSemicolons(doc, rel.content);
+    const parts = splitAtSemicolons(doc, quotes, rel.content);
     for (const part of parts) {
       // "Ukraine says it hit the bridge; Russia denies damage": a part after a semicolon that holds another cue
       // is that cue's claim
@@ -82,21 +85,32 @@ export function extractClaims(doc: Doc, entities: Entity[] = findEntities(doc)):
 
 const NAMED_TYPES = new Set(['official', 'military', 'government', 'state-media', 'media', 'organization', 'company', 'person']);
 
+/** Name words without the titles that lead them ("col.", "mr."), keeping at least one word. */
+function untitled(words: string[]): string[] {
+  let k = 0;
+  while (k < words.length - 1 && titles.has(words[k])) k++;
+  return words.slice(k);
+}
+
 /**
  * A short name used before the full one ("Ministry of Defense says …" in a headline, "the Russian Ministry of
  * Defense" in the text) is the same source: when exactly one longer name holds all its words, use that name.
  */
 function unifyShortNames(sources: Map<Relation, Source | null>): void {
   const names = new Map<string, string[]>();
-  for (const s of sources.values()) if (s && !s.unresolved && NAMED_TYPES.has(s.type) && !names.has(s.name)) names.set(s.name, contentWords(s.name));
+  // (a person's name without leading titles: "Col. Petrenko" and "Mr. Petrenko" are both "Petrenko")
+  for (const s of sources.values()) {
+    if (s && !s.unresolved && NAMED_TYPES.has(s.type) && !names.has(s.name)) names.set(s.name, s.type === 'person' ? untitled(contentWords(s.name)) : contentWords(s.name));
+  }
   if (names.size < 2) return;
   const rename = new Map<string, string>();
   for (const [a, wa] of names) {
     if (!wa.length) continue;
     // the full name ends with the short one: "Russian Ministry of Defense" for "Ministry of Defense", "Donald
-    // Trump" for "Trump" (but not "General Staff of Ukraine's armed forces" for "Ukraine")
-    const tail = ' ' + a.toLowerCase();
-    const longer = [...names].filter(([b, wb]) => b !== a && wb.length > wa.length && b.toLowerCase().endsWith(tail));
+    // Trump" for "Trump", "Ivan Petrenko" for "Col. Petrenko" (but not "General Staff of Ukraine's armed forces"
+    // for "Ukraine")
+    const tail = ' ' + wa.join(' ');
+    const longer = [...names].filter(([b, wb]) => b !== a && wb.length > wa.length && (' ' + wb.join(' ')).endsWith(tail));
     if (longer.length === 1) rename.set(a, longer[0][0]);
   }
   if (!rename.size) return;
@@ -280,7 +294,15 @@ function sourceAndConduit(doc: Doc, rel: Relation, coref: Coref, conduitCache: M
       if (r) source = coref.resolve(r, null, rel.sent);
     }
   }
-  if (rel.source) source = coref.resolve(rel.source, rel.owner, rel.sent);
+  if (rel.source) {
+    source = coref.resolve(rel.source, rel.owner, rel.sent);
+    // the mention covers the description set off after the name; the name and type come from the name alone
+    const whole = mentionExtent(doc, rel);
+    if (whole) {
+      const span = charSpan(doc, whole);
+      source = { ...source, mention: doc.text.slice(span.start, span.end), span };
+    }
+  }
   return { source, conduit };
 }
 
@@ -309,13 +331,14 @@ function charSpan(doc: Doc, r: Range): Span {
 }
 
 /** Content split at semicolons: each clause becomes a claim of its own. */
-function splitAtSemicolons(doc: Doc, content: Range[]): Range[][] {
+function splitAtSemicolons(doc: Doc, quotes: Quotes, content: Range[]): Range[][] {
   const parts: Range[][] = [];
   let current: Range[] = [];
   for (const r of content) {
     let first = r.first;
     for (let k = r.first; k <= r.last; k++) {
-      if (doc.tokens[k].value === ';') {
+      // (a semicolon inside a quotation is the speaker's own punctuation: "“We are global; we are local,”")
+      if (doc.tokens[k].value === ';' && quotes.inside[k] < 0) {
         if (k - 1 >= first) current.push({ first, last: k - 1 });
         if (current.length) parts.push(current);
         current = [];

@@ -49,6 +49,8 @@ interface CueFile {
   anonymityAsides?: { phrases: string[] };
   citing?: { participles: string[] };
   carrierParticiples?: { participles: string[] };
+  statementSettings?: { nouns: string[] };
+  authoring?: { lemmas: string[]; works: string[] };
   conduitPhrases?: { phrases: string[]; recipients: string[] };
   inSource?: { nouns: string[] };
   possessiveNouns?: { nouns: string[] };
@@ -117,6 +119,11 @@ export const anonymityAsides = (cues.anonymityAsides?.phrases ?? []).map((p) =>
 export const citingParticiples = new Set<string>(cues.citing?.participles ?? []);
 /** Participles that with "by" and an outlet name a statement's conduit ("carried by TASS"), never a cue. */
 export const carrierParticiples = new Set<string>(cues.carrierParticiples?.participles ?? []);
+/** Occasions and media of a statement ('in a statement', 'at a rally'): a phrase closing the content that says where. */
+/** Verbs of writing and the works they make ('wrote a book'): with only the work after it the verb is no cue. */
+export const authoringLemmas = new Set<string>(cues.authoring?.lemmas ?? []);
+export const authoredWorks = new Set<string>(cues.authoring?.works ?? []);
+export const statementSettings = new Set<string>(cues.statementSettings?.nouns ?? []);
 /** Words before an outlet's name that make it a conduit ("according to TASS"), and those naming whom a speaker
  * spoke to ("told Reuters"). */
 export const conduitPhrases = cues.conduitPhrases?.phrases ?? [];

@@ -70,6 +70,11 @@ export function npLeft(doc: Doc, end: number, floor: number): Range | null {
       first = k;
       break;
     }
+    // "registered voters", "likely voters": a participle the tagger read as a verb, modifying the noun after it
+    if (t.pos === 'VERB' && /ed$/.test(t.lower) && right.pos === 'NOUN' && k - 1 >= floor && ['DET', 'NUM', 'ADP', 'ADJ', 'NOUN', 'PROPN'].includes(tokens[k - 1].pos)) {
+      first = k;
+      continue;
+    }
     if (isPossessive(t) || isHyphen(t) || (t.value === '.' && /^[A-Z]/.test(tokens[k - 1]?.value ?? ''))) {
       continue;
     }
@@ -88,7 +93,8 @@ export function npLeft(doc: Doc, end: number, floor: number): Range | null {
       if (TIME_HEAD.test(right.lower)) break;
       const left = tokens[k - 1];
       if (left && k - 1 >= floor && (left.pos === 'NOUN' || left.pos === 'PROPN' || left.pos === 'ADJ' || INNER_ADP.has(left.lower)) &&
-          (NOMINAL.has(right.pos) || INNER_ADP.has(right.lower))) {
+          // ("percent of registered voters": the participle after "of" is already in the phrase)
+          (NOMINAL.has(right.pos) || INNER_ADP.has(right.lower) || (first === k + 1 && right.pos === 'VERB'))) {
         continue;
       }
       break;

@@ -7,6 +7,8 @@ import { POSSESSIVE, QUOTE_MARK, CLOSE_MARK, END_PUNCT, DAY } from './relation.t
 import { asideAt, asideEnds } from './asides.ts';
 
 
+const MONTH = /^(january|february|march|april|june|july|august|september|october|november|december)$/;
+
 /** Skip adverbs, auxiliaries and "to"-infinitive governors between a subject and its verb, leftwards. */
 export function skipLeft(doc: Doc, k: number, floor: number): number {
   const { tokens } = doc;
@@ -23,6 +25,14 @@ export function skipLeft(doc: Doc, k: number, floor: number): number {
     // "The campaign on Tuesday denied …", "X last week said …"
     if (DAY.test(t.lower) && k - 1 >= floor && /^(on|last|this|late|early|since)$/.test(tokens[k - 1].lower)) {
       k -= 2;
+      steps++;
+      continue;
+    }
+    // "A poll released Wednesday shows", "A poll out Monday shows", "A poll in January found": the day or month
+    // the subject came out
+    if ((DAY.test(t.lower) || MONTH.test(t.lower)) && k - 2 >= floor && (/^(out|in)$/.test(tokens[k - 1].lower) || (tokens[k - 1].pos === 'VERB' && /(ed|en|wn)$/.test(tokens[k - 1].lower))) &&
+        (tokens[k - 2].pos === 'NOUN' || tokens[k - 2].pos === 'PROPN')) {
+      k -= tokens[k - 1].pos === 'VERB' ? 1 : 2;
       steps++;
       continue;
     }
@@ -129,7 +139,9 @@ export function subjectLeft(doc: Doc, v: number, floor: number): { source: Range
       }
       // "the White House spokesman, Josh Earnest, said": a name set off after a common noun is the speaker
       if (np && round === 0 && tokens[np.last].pos === 'NOUN' && isName(doc, c + 1, k - 1)) return { source: { first: np.first, last: k - 1 }, viaComma: true };
-      if (np) return { source: np, viaComma: true };
+      // "Ines Varga, 41, a nurse, said": an age is an insertion too; the name is further left
+      const age = !!np && np.first === np.last && tokens[np.first].pos === 'NUM' && tokens[np.first - 1]?.value === ',';
+      if (np && !age) return { source: np, viaComma: true };
       k = c;
     }
     return null;

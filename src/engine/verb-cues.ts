@@ -1,14 +1,16 @@
 // Reporting-verb cues in every order ("X said C", "C, X said", "C, said X"), with participles ("…, citing Y") and
 // conjoined cues ("X praised Y and said Z"), impressions ("seemed confident"), and the cue's own words.
 import type { Doc } from '../nlp.ts';
-import { abstractHeads, pluralQuantities, compoundHeads, catenativeVerbs, channels, cueAdverbs, ingLeads, namingParticiples, impressionVerbs, nounForms, evidenceHeads, evidenceLemmas, notCueAfter, notCueBefore, notCueDeterminers, verbForms, type VerbCue } from './lexicon.ts';
+import { abstractHeads, authoringLemmas, authoredWorks, pluralQuantities, compoundHeads, catenativeVerbs, channels, cueAdverbs, ingLeads, namingParticiples, impressionVerbs, nounForms, evidenceHeads, evidenceLemmas, notCueAfter, notCueBefore, notCueDeterminers, verbForms, type VerbCue } from './lexicon.ts';
 import { headOf, npLeft, npRight, type Range } from './phrases.ts';
 import type { Quotes } from './quotes.ts';
 import { type Relation, BE, THAT, POSSESSIVE, CLAUSE_OPENERS, QUOTE_MARK, CLOSE_MARK, OPEN_MARK, END_PUNCT, wordCount, EXPLETIVE } from './relation.ts';
 import { skipLeft, subjectLeft, mainSubject, ownerOf, isAgent } from './subjects.ts';
 import { asideEnds } from './asides.ts';
+import { described } from './mention.ts';
 import { contentRight, contentLeft, nextAfterColon, clauseAfterCue, isBreak, NOMINAL_LIKE, adjunctEnd, looksLikeClause, continuation, isQuoted } from './content.ts';
 
+const isPossessiveMark = (t: { lower: string }) => t.lower === "'s" || t.lower === '’s' || t.lower === "'" || t.lower === '’';
 const ING_PREPS = new Set(['by', 'after', 'before', 'without', 'while', 'when', 'since', 'in']);
 
 /** Whether token `k` is the closing mark of a quote run (the token before it lies inside that run). */
@@ -50,7 +52,7 @@ export function isVerbCue(doc: Doc, i: number, verb: VerbCue): boolean {
       pluralSubject(doc, i, verb) ||
       // "records show", "new fundraising reports show.": a plural document noun before a form the tagger read as a noun
       (evidenceLemmas.has(verb.lemma) && !!prev && !!next && (prev.pos === 'NOUN' || prev.pos === 'PROPN') &&
-        (END_PUNCT.test(next.value) || next.value === ',' || next.pos === 'PRON' || next.pos === 'DET' || next.pos === 'NUM' || next.pos === 'PROPN') && evidenceSubject(doc, i));
+        (END_PUNCT.test(next.value) || next.value === ',' || next.pos === 'PRON' || next.pos === 'DET' || next.pos === 'NUM' || next.pos === 'PROPN' || next.pos === 'NOUN' || next.pos === 'ADJ') && evidenceSubject(doc, i));
     const before2 = tokens[i - 2]?.lower ?? '';
     const between = prev && (prev.pos === 'NOUN' || prev.pos === 'PROPN' || (prev.pos === 'PRON' && !POSSESSIVE.has(prev.lower))) &&
       // "a newspaper report that …" is one noun phrase
@@ -66,6 +68,8 @@ export function isVerbCue(doc: Doc, i: number, verb: VerbCue): boolean {
   if (namingParticiples.has(t.lower) && namedAfterIndefinite(doc, i)) return false;
   // "I want to thank …", "we want safe streets": a speaker's own wish, inside what they say, is no claim
   if (verb.lemma === 'want' && firstPersonSubject(doc, i)) return false;
+  // "wrote the letter Feb. 2", "wrote a children's book": the work written, with no clause after it, is no claim
+  if (authoringLemmas.has(verb.lemma) && next && writtenWork(doc, { first: i + 1, last: doc.sentences[t.sent].last })) return false;
   // "voters showed up", "she shows up late": turning up somewhere, not showing anything
   if (verb.lemma === 'show' && next?.lower === 'up') return false;
   // "Smith reported from Denver.": a byline naming where a reporter worked, not a report
@@ -104,7 +108,7 @@ function ingClause(doc: Doc, i: number): boolean {
 }
 
 /** A cue verb's base form the tagger read as a noun right after a plural noun or a quantity ("critics fear"). */
-function pluralSubject(doc: Doc, i: number, verb: VerbCue): boolean {
+export function pluralSubject(doc: Doc, i: number, verb: Pick<VerbCue, 'lemma'>): boolean {
   const { tokens } = doc;
   const t = tokens[i];
   const prev = tokens[i - 1];
@@ -133,14 +137,24 @@ function firstPersonSubject(doc: Doc, i: number): boolean {
 /** "a small group called X": a lower-case noun, up to four words back to "a"/"an", then a name or quote. */
 function namedAfterIndefinite(doc: Doc, i: number): boolean {
   const { tokens } = doc;
+  const t = tokens[i];
   const prev = tokens[i - 1];
   const next = tokens[i + 1];
-  if (!prev || !next || prev.pos !== 'NOUN' || /^[A-Z]/.test(prev.value)) return false;
-  if (!(/^[A-Z#]/.test(next.value) || OPEN_MARK.test(next.value))) return false;
-  for (let k = i - 2; k >= 0 && i - k <= 5; k--) {
+  // ("a super PAC called Future 45", "a movement called the People's Party": a capitalised noun and "the" + name too)
+  if (!prev || !next || !(prev.pos === 'NOUN' || (prev.pos === 'PROPN' && tokens[i - 2]?.pos !== 'PROPN'))) return false;
+  const theName = next.lower === 'the' && /^[A-Z]/.test(tokens[i + 2]?.value ?? '');
+  if (!(/^[A-Z#]/.test(next.value) || OPEN_MARK.test(next.value) || theName)) return false;
+  // past a capitalised noun, only when nothing follows the name that could complete "called X a liar"
+  if (prev.pos === 'PROPN' || theName) {
+    let j = theName ? i + 2 : i + 1;
+    while (tokens[j] && tokens[j].sent === t.sent && (/^[A-Z0-9]/.test(tokens[j].value) || tokens[j].lower === 'of' || isPossessiveMark(tokens[j]))) j++;
+    const after = tokens[j];
+    if (after && after.sent === t.sent && (after.pos === 'DET' || after.pos === 'ADJ' || after.pos === 'NOUN' || OPEN_MARK.test(after.value) || after.pos === 'PRON' && !/^(who|which|that)$/.test(after.lower))) return false;
+  }
+  for (let k = i - 2; k >= 0 && i - k <= 6; k--) {
     const w = tokens[k];
     if (w.lower === 'a' || w.lower === 'an') return true;
-    if (!(w.pos === 'NOUN' || w.pos === 'ADJ' || w.pos === 'ADV' || w.value === '-') || w.sent !== tokens[i].sent) return false;
+    if (!(w.pos === 'NOUN' || w.pos === 'ADJ' || w.pos === 'ADV' || w.value === '-' || w.pos === 'PROPN' || (w.pos === 'VERB' && /ed$/.test(w.lower))) || w.sent !== tokens[i].sent) return false;
   }
   return false;
 }
@@ -210,6 +224,23 @@ export function verbRelation(doc: Doc, quotes: Quotes, si: number, v: number, ve
     if (!content || !subj) return null;
     return { ...base, kind: 'participle', source: subj, owner: ownerOf(doc, subj), content: [content], quote: isQuoted(doc, quotes, content), confidence: 0.6, cutBefore: cue.first - 1 };
   }
+  // "After blasting the report, Beck urged …": an opening "After/By/While …ing" clause takes the subject after its comma
+  if (tokens[v].lower.endsWith('ing') && lead && cue.first === s.first + 1 && ING_PREPS.has(lead.lower)) {
+    // (the comma that closes the opener: outside quotation marks, or right before the closing mark)
+    let comma = after;
+    let subjAt = -1;
+    for (; comma <= s.last && !END_PUNCT.test(tokens[comma].value); comma++) {
+      if (tokens[comma].value !== ',') continue;
+      if (CLOSE_MARK.test(tokens[comma + 1]?.value ?? '')) { subjAt = comma + 2; break; }
+      if (quotes.inside[comma] < 0) { subjAt = comma + 1; break; }
+    }
+    if (subjAt < 0) return null;
+    const content = clauseAfterCue(doc, quotes, after, subjAt === comma + 2 ? comma + 1 : comma - 1, verb);
+    const subj = content && npRight(doc, subjAt, s.last);
+    const next = subj ? tokens[subj.last + 1] : undefined;
+    if (!content || !subj || !next || !(next.pos === 'VERB' || next.pos === 'AUX' || next.pos === 'ADV') || !isAgent(headOf(doc, subj))) return null;
+    return { ...base, kind: 'participle', source: subj, owner: ownerOf(doc, subj), content: [content], quote: isQuoted(doc, quotes, content), confidence: 0.6 };
+  }
 
   const right = tokens[after];
   const endsAt = (k: number) => k > s.last || END_PUNCT.test(tokens[k].value) || (CLOSE_MARK.test(tokens[k].value) && (k + 1 > s.last || END_PUNCT.test(tokens[k + 1].value)));
@@ -219,7 +250,7 @@ export function verbRelation(doc: Doc, quotes: Quotes, si: number, v: number, ve
   // A recipient verb takes its speaker after a question: "“Why now?” asked Sen. X."
   const afterQuestion = CLOSE_MARK.test(prev?.value ?? '') && tokens[v - 2]?.value === '?';
   if (beforeIsBreak && right && !rightIsEnd && (!verb.recipient || afterQuestion)) {
-    const src = npRight(doc, after, s.last);
+    const src = npRight(doc, after, s.last) ?? capitalRun(doc, after, s.last);
     // "…,” said Sen. Jim Whelan who represents Atlantic City.": a relative clause belongs to the source.
     if (src && src.last < s.last && (tokens[src.last + 1].lower === 'who' || tokens[src.last + 1].lower === 'whose')) {
       let j = src.last + 1;
@@ -229,8 +260,17 @@ export function verbRelation(doc: Doc, quotes: Quotes, si: number, v: number, ve
     const tail = src ? adjunctEnd(doc, src.last + 1, s.last, false) : 0;
     if (src && (endsAt(tail) || tokens[tail].value === ',')) {
       const left = contentLeft(doc, quotes, prev.value === ',' ? v - 1 : v, s.first);
-      if (left && (wordCount(doc, left) >= 2 || isQuoted(doc, quotes, left))) {
-        return { ...base, source: src, content: [left], quote: isQuoted(doc, quotes, left), confidence: 0.85 };
+      // "The pier, said the mayor, would be rebuilt" / "“…,” said the mayor, “…”": past a description of the
+      // speaker ("said Ann Holm, an engineer, …"), the content goes on
+      let after = endsAt(tail) ? -1 : tail + 1;
+      if (after >= 0) {
+        let j = after;
+        while (j <= s.last && tokens[j].value !== ',' && !END_PUNCT.test(tokens[j].value) && !QUOTE_MARK.test(tokens[j].value)) j++;
+        if (j > after && described(doc, after, j - 1) === j - 1) after = j <= s.last && tokens[j].value === ',' ? j + 1 : -1;
+      }
+      const more = after < 0 || !left ? null : isQuoted(doc, quotes, left) ? continuation(doc, quotes, after, s.last) : restAfterTag(doc, quotes, after, s.last);
+      if (left && (wordCount(doc, left) >= 2 || isQuoted(doc, quotes, left) || more)) {
+        return { ...base, source: src, content: more ? [left, more] : [left], quote: isQuoted(doc, quotes, left), confidence: 0.85 };
       }
     }
   }
@@ -244,11 +284,12 @@ export function verbRelation(doc: Doc, quotes: Quotes, si: number, v: number, ve
     if (subj) {
       const src = subj.source;
       let c = src.first - 1;
-      // "“…,” Fight for $15 organizing director Kendall Fells told …": a title the phrase walk stopped inside.
+      // "“…,” Fight for $15 organizing director Kendall Fells told …": a title the phrase walk stopped inside;
+      // "…, a spokeswoman for his office said.": a role phrase after a plain comma.
       if (c > s.first && !isBreak(tokens[c])) {
         let j = c;
         while (j > s.first && c - j < 8 && !isBreak(tokens[j]) && (NOMINAL_LIKE.has(tokens[j].pos) || (tokens[j].pos === 'VERB' && tokens[j].lower.endsWith('ing')))) j--;
-        if (j < c && isBreak(tokens[j]) && (tokens[j].value !== ',' || QUOTE_MARK.test(tokens[j - 1]?.value ?? ''))) {
+        if (j < c && isBreak(tokens[j]) && (tokens[j].value !== ',' || QUOTE_MARK.test(tokens[j - 1]?.value ?? '') || /^(a|an|the)$/.test(tokens[j + 1].lower))) {
           src.first = j + 1;
           c = j;
         }
@@ -260,9 +301,11 @@ export function verbRelation(doc: Doc, quotes: Quotes, si: number, v: number, ve
       }
       if (c > s.first && isBreak(tokens[c])) {
         const left = contentLeft(doc, quotes, tokens[c].value === ',' ? c : c + 1, s.first);
-        if (left && (wordCount(doc, left) >= 2 || isQuoted(doc, quotes, left))) {
+        // "The pier, the mayor said, would be rebuilt": the content goes on after the tag
+        const rest = left && !tailIsEnd && tokens[tail].value === ',' && !isQuoted(doc, quotes, left) ? restAfterTag(doc, quotes, tail + 1, s.last) : null;
+        if (left && (wordCount(doc, left) >= 2 || isQuoted(doc, quotes, left) || rest)) {
           const content = [left];
-          const more = !tailIsEnd && tokens[tail].value === ',' ? continuation(doc, quotes, tail + 1, s.last) : null;
+          const more = rest ?? (!tailIsEnd && tokens[tail].value === ',' ? continuation(doc, quotes, tail + 1, s.last) : null);
           if (more) content.push(more);
           return { ...base, source: src, content, quote: isQuoted(doc, quotes, left), confidence: 0.9 };
         }
@@ -306,7 +349,9 @@ export function verbRelation(doc: Doc, quotes: Quotes, si: number, v: number, ve
   // A weak cue with a noun-phrase or to-infinitive content ("called", "seeks to") needs a subject that can hold a
   // view; one that governs a clause ("the memo suggested that …") may have any subject but an abstract one.
   const clausal = CLAUSE_OPENERS.has(tokens[content.first].lower) || OPEN_MARK.test(tokens[content.first].value) || looksLikeClause(doc, content);
-  if (verb.strength === 'weak' && !evidence && (abstractHeads.has(head.lower) || (!isAgent(head) && !clausal))) return null;
+  // ("It added that …", "It added, “…”": a bare "it" before a that-clause or a quote stands for a body named earlier)
+  const itSpeaks = head.lower === 'it' && subj.source.first === subj.source.last && (THAT.has(tokens[content.first].lower) || OPEN_MARK.test(tokens[content.first].value));
+  if (verb.strength === 'weak' && !evidence && !itSpeaks && (abstractHeads.has(head.lower) || (!isAgent(head) && !clausal))) return null;
   const owner = ownerOf(doc, subj.source);
   // "declined to say whether …": the speech verb inside the content is part of this cue's content, not a cue
   // of its own.
@@ -324,6 +369,41 @@ export function verbRelation(doc: Doc, quotes: Quotes, si: number, v: number, ve
     quote: isQuoted(doc, quotes, content),
     confidence: verb.strength === 'strong' ? 0.9 : 0.7,
   };
+}
+
+/**
+ * "The strike, officials said, hit a depot", "The pier was lost, the mayor said, and the ferry too": unquoted
+ * content before a tag set off by commas goes on after it (not into a participle of the speaker's own, ",
+ * adding that …", nor into a quotation, which continuation() reads). The range after the tag, or null.
+ */
+function restAfterTag(doc: Doc, quotes: Quotes, k: number, sentLast: number): Range | null {
+  const { tokens } = doc;
+  // (", who emphasized …" describes the speaker)
+  if (k > sentLast || OPEN_MARK.test(tokens[k].value) || (tokens[k].pos === 'VERB' && /ing$/.test(tokens[k].lower)) || /^(who|whose|which)$/.test(tokens[k].lower)) return null;
+  const rest = contentRight(doc, quotes, k, sentLast);
+  return rest && wordCount(doc, rest) >= 2 ? rest : null;
+}
+
+/**
+ * "…,” said Weld, who …" / "…,” said Will Dorne.": capitalised words right after the cue, up to a comma or the
+ * sentence end, that the tagger read as a verb or an auxiliary (a name all the same).
+ */
+function capitalRun(doc: Doc, k: number, sentLast: number): Range | null {
+  const { tokens } = doc;
+  let j = k;
+  while (j <= sentLast && j - k < 4 && /^[A-Z][a-z'’-]+$/.test(tokens[j].value)) j++;
+  if (j === k || (j <= sentLast && tokens[j].value !== ',' && !END_PUNCT.test(tokens[j].value))) return null;
+  return { first: k, last: j - 1 };
+}
+
+/** Whether content opens with a phrase naming a written work and holds no verb after it ("a book about the war"). */
+function writtenWork(doc: Doc, content: Range): boolean {
+  const { tokens } = doc;
+  if (CLAUSE_OPENERS.has(tokens[content.first].lower) || OPEN_MARK.test(tokens[content.first].value)) return false;
+  const np = npRight(doc, content.first, content.last, false);
+  if (!np || !authoredWorks.has(headOf(doc, np).lower)) return false;
+  for (let k = np.last + 1; k <= content.last; k++) if (tokens[k].pos === 'VERB' || tokens[k].pos === 'AUX' || THAT.has(tokens[k].lower)) return false;
+  return true;
 }
 
 /**
