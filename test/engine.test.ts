@@ -852,6 +852,9 @@ describe('where unquoted content after the cue stops', () => {
     // "and" with no comma joins two things said
     expect(claimWith('The mayor said the pier was safe and that the repairs would finish in May.', 'the pier').text)
       .toBe('the pier was safe and that the repairs would finish in May');
+    // ", and that …" is a second thing said, with or without the comma
+    expect(claimWith('The mayor said the pier was safe, and that the repairs would finish in May.', 'the pier').text)
+      .toBe('the pier was safe, and that the repairs would finish in May');
   });
 
   it('leaves quoted content whole', () => {
