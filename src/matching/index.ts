@@ -101,10 +101,18 @@ function fileKeys(f: ClaimFeatures): string[] {
  * taken. Event words (#…) are not filed: the partners looked for here either have none or the claim has none.
  */
 function wordKeys(f: ClaimFeatures, prefix: string, share: number, index: ReadonlyMap<string, unknown[]>): string[] {
-  const words = [...f.words].filter((w) => !w.startsWith('#')).map((w) => prefix + w);
-  const take = words.length - Math.ceil(share * f.words.size) + 1;
+  const keyed: { key: string; groups: number }[] = [];
+  for (const w of f.words) {
+    if (w.charCodeAt(0) === 35 /* # */) continue;
+    const key = prefix + w;
+    keyed.push({ key, groups: index.get(key)?.length ?? 0 });
+  }
+  const take = keyed.length - Math.ceil(share * f.words.size) + 1;
   if (take <= 0) return [];
-  return words.sort((x, y) => (index.get(x)?.length ?? 0) - (index.get(y)?.length ?? 0)).slice(0, take);
+  if (take < keyed.length) keyed.sort((x, y) => x.groups - y.groups);
+  const out: string[] = [];
+  for (let k = 0; k < take; k++) out.push(keyed[k].key);
+  return out;
 }
 
 /**
@@ -212,24 +220,28 @@ class Grouping {
     (g.disputes ??= new Set()).add(home);
     (home.disputes ??= new Set()).add(g);
     g.group.disputes.push({ item, why });
-    home.group.disputes.push(lazyWhy(g.group.lead, f, g.lead));
+    home.group.disputes.push(new LazyDispute(g.group.lead, f, g.lead));
   }
 }
 
 /**
  * A dispute entry whose reason (why b disputes a, said of b) is worked out when first read: a busy day has tens of
  * thousands of disputing pairs, and a digest shows each pair once, most of them with the other entry's reason.
+ * (A class: its getter sits on the prototype, so an entry costs one small object.)
  */
-function lazyWhy(item: ClaimItem, a: ClaimFeatures, b: ClaimFeatures): { item: ClaimItem; why: string } {
-  let why: string | undefined;
-  return {
-    item,
-    get why() {
-      if (why === undefined) {
-        const r = relateFeatures(a, b);
-        why = r.kind === 'disputes' ? r.why : 'disagrees';
-      }
-      return why;
-    },
-  };
+class LazyDispute {
+  #why: string | undefined;
+  constructor(
+    readonly item: ClaimItem,
+    readonly a: ClaimFeatures,
+    readonly b: ClaimFeatures,
+  ) {}
+
+  get why(): string {
+    if (this.#why === undefined) {
+      const r = relateFeatures(this.a, this.b);
+      this.#why = r.kind === 'disputes' ? r.why : 'disagrees';
+    }
+    return this.#why;
+  }
 }

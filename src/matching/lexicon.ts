@@ -25,8 +25,16 @@ const FILE = JSON.parse(readFileSync(new URL('../lexicon/matching.json', import.
 /** Event classes in priority order (index 0 first). */
 export const EVENT_NAMES = FILE.events.classes.map((c) => c.name);
 export const EVENTS = table(FILE.events.classes.flatMap((c, rank) => c.phrases.map((p): [string, number] => [p, rank])));
-const opposed = new Set(FILE.events.opposes.flatMap(([a, b]) => [`${a}|${b}`, `${b}|${a}`]));
-export const opposes = (a: string, b: string): boolean => opposed.has(`${a}|${b}`);
+/** Each event class → the classes opposite to it (a hot path: no strings built per call). */
+const opposed = new Map<string, Set<string>>();
+for (const [a, b] of FILE.events.opposes) {
+  for (const [x, y] of [[a, b], [b, a]]) {
+    const set = opposed.get(x) ?? new Set<string>();
+    set.add(y);
+    opposed.set(x, set);
+  }
+}
+export const opposes = (a: string, b: string): boolean => opposed.get(a)?.has(b) ?? false;
 /** Events a side reports of its own forces (matching.json events.ownSide). */
 export const OWN_SIDE_EVENTS = new Set(FILE.events.ownSide);
 /** Words that tell of the source's own forces ("its air defences", "our troops"). */
