@@ -159,6 +159,19 @@ describe('hedges and anonymous sources', () => {
     expect(c.hedges.map((h) => h.text)).toContain('could not be independently verified');
   });
 
+  it('a sentence saying only that the report before could not be verified hedges that report\'s claims, and is no claim', () => {
+    const text = "The port authority said two cranes had collapsed overnight. The claim could not be independently verified. Reuters could not independently verify the figures.";
+    const claims = claimsOf(text);
+    expect(claims.map((c) => c.text)).toEqual(['two cranes had collapsed overnight']);
+    expect(claims[0].hedges.map((h) => h.text)).toEqual(['could not be independently verified', 'could not independently verify']);
+    // a sentence that says more than that stays a hedged claim of its own
+    const more = claimsOf('The port authority said two cranes had collapsed. Damage to the quay could not be independently verified.');
+    expect(more.map((c) => [c.text, c.source === null])).toEqual([
+      ['two cranes had collapsed', false],
+      ['Damage to the quay could not be independently verified', true],
+    ]);
+  });
+
   it('types "a senior official who asked not to be named" as anonymous', () => {
     const text = 'A senior official who asked not to be named said the talks had collapsed on Friday.';
     const c = claimWith(text, 'the talks had collapsed');

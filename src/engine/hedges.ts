@@ -1,5 +1,6 @@
 // Hedging expressions ("reportedly", "could not be independently verified") found once per document.
-import { hedgePhrases } from './lexicon.ts';
+import type { Doc } from '../nlp.ts';
+import { hedgePhrases, outlets, verificationNote } from './lexicon.ts';
 
 export interface HedgeMatch {
   text: string;
@@ -20,4 +21,20 @@ export function findHedges(text: string): HedgeMatch[] {
     out.push({ text: t, start: m.index!, end: m.index! + t.length, weak: WEAK.has(t.toLowerCase().replace(/\s+/g, ' ')) });
   }
   return out;
+}
+
+/**
+ * The sentence `si` only says that what came before could not be verified: around the hedge tokens
+ * (`first`..`last`) stand only the lexicon's verificationNotes words, or an outlet before it ("Reuters could not
+ * independently verify the report.").
+ */
+export function isVerificationNote(doc: Doc, si: number, first: number, last: number): boolean {
+  const s = doc.sentences[si];
+  const word = (k: number) => /[\p{L}\p{N}]/u.test(doc.tokens[k].value);
+  const before: string[] = [];
+  for (let k = s.first; k < first; k++) if (word(k)) before.push(doc.tokens[k].lower);
+  const after: string[] = [];
+  for (let k = last + 1; k <= s.last; k++) if (word(k)) after.push(doc.tokens[k].lower);
+  const subject = before.every((w) => verificationNote.subjects.has(w)) || outlets.has(before.filter((w) => w !== 'the').join(' '));
+  return before.length > 0 && subject && after.every((w) => verificationNote.objects.has(w));
 }

@@ -9,7 +9,7 @@ import { mentionExtent } from './mention.ts';
 import { trimTails } from './content-tail.ts';
 import { contentWords } from './sources.ts';
 import { titles } from './lexicon.ts';
-import { findHedges, type HedgeMatch } from './hedges.ts';
+import { findHedges, isVerificationNote, type HedgeMatch } from './hedges.ts';
 import { findQuotes, type Quotes } from './quotes.ts';
 import { findEntities } from './entities.ts';
 import { categorize } from './category.ts';
@@ -23,7 +23,8 @@ export function extractClaims(doc: Doc, entities: Entity[] = findEntities(doc)):
   const quotes = findQuotes(doc);
   const relations = floatingQuotes(doc, quotes, carriedClaims(doc, trimTails(doc, quotes, cutCoordinated(doc, dedupe(findRelations(doc, quotes))))));
   const hedges = findHedges(doc.text);
-  relations.push(...hedgedSentences(doc, relations, hedges));
+  const noted = new Map<number, HedgeMatch[]>();
+  relations.push(...hedgedSentences(doc, relations, hedges, noted));
   relations.sort((a, b) => firstContent(a) - firstContent(b));
   // Resolve sources in the order they are written, so that later mentions see earlier names.
   const coref = new Coref(doc);
@@ -48,7 +49,7 @@ export function extractClaims(doc: Doc, entities: Entity[] = findEntities(doc)):
       if (parts.length > 1 && part !== parts[0] && relations.some((o) => o !== rel && o.cue && part.some((c) => c.first <= o.cue!.first && o.cue!.first <= c.last))) continue;
       const content = part.map((r) => charSpan(doc, r)).filter((s) => s.end > s.start);
       if (!content.length) continue;
-      const claimHedges = hedgesFor(doc, rel, content, hedges);
+      const claimHedges = hedgesFor(doc, rel, content, hedges, noted);
       const source = sources.get(rel) ?? null;
       if (!source && !claimHedges.length && rel.kind !== 'passive') continue;
       const ents = entitiesIn(entities, content);
@@ -232,12 +233,17 @@ function nestable(r: Relation): boolean {
   return r.confidence <= 0.7 && r.kind !== 'passive';
 }
 
-/** Sentences that hedge a statement with no attribution of their own: "Russian forces reportedly deployed …". */
-function hedgedSentences(doc: Doc, rels: Relation[], hedges: HedgeMatch[]): Relation[] {
+/**
+ * Sentences that hedge a statement with no attribution of their own: "Russian forces reportedly deployed …". A
+ * sentence that only says the one before could not be verified is no claim: its hedge is noted (`noted`, by
+ * sentence) for the claims of the sentence before, when that sentence has an attributed claim.
+ */
+function hedgedSentences(doc: Doc, rels: Relation[], hedges: HedgeMatch[], noted: Map<number, HedgeMatch[]>): Relation[] {
   const covered = new Set<number>();
   for (const r of rels) for (const c of r.content) for (let k = c.first; k <= c.last; k++) covered.add(k);
   const out: Relation[] = [];
   const done = new Set<number>();
+  const notes = new Set<number>();
   for (const h of hedges) {
     if (h.weak) continue;
     const tok = tokenAt(doc, h.start);
@@ -245,6 +251,14 @@ function hedgedSentences(doc: Doc, rels: Relation[], hedges: HedgeMatch[]): Rela
     const si = doc.tokens[tok].sent;
     if (done.has(si)) continue;
     done.add(si);
+    // the sentence it speaks of: the one before, past other such notes
+    let before = si - 1;
+    while (notes.has(before)) before--;
+    if (before >= 0 && rels.some((r) => r.sent === before && r.source) && isVerificationNote(doc, si, tok, lastTokenBefore(doc, tok, h.end))) {
+      noted.set(before, [...(noted.get(before) ?? []), h]);
+      notes.add(si);
+      continue;
+    }
     const s = doc.sentences[si];
     let first = s.first;
     let last = s.last;
@@ -257,6 +271,13 @@ function hedgedSentences(doc: Doc, rels: Relation[], hedges: HedgeMatch[]): Rela
     out.push({ kind: 'hedge', cue, stance: 'reports', source: null, owner: null, content: [{ first, last }], sent: si, quote: false, confidence: 0.5 });
   }
   return out;
+}
+
+/** The last token starting before `end`, from token `tok` on (a hedge's last token). */
+function lastTokenBefore(doc: Doc, tok: number, end: number): number {
+  let k = tok;
+  while (k + 1 < doc.tokens.length && doc.tokens[k + 1].start < end) k++;
+  return k;
 }
 
 function tokenAt(doc: Doc, offset: number): number {
@@ -352,9 +373,11 @@ function splitAtSemicolons(doc: Doc, quotes: Quotes, content: Range[]): Range[][
   return parts;
 }
 
-function hedgesFor(doc: Doc, rel: Relation, content: Span[], hedges: HedgeMatch[]): Hedge[] {
+function hedgesFor(doc: Doc, rel: Relation, content: Span[], hedges: HedgeMatch[], noted: ReadonlyMap<number, HedgeMatch[]>): Hedge[] {
   const s = doc.sentences[rel.sent];
   const out: Hedge[] = [];
+  // "The claim could not be independently verified." after the sentence: said of its claims
+  if (rel.source) for (const h of noted.get(rel.sent) ?? []) out.push({ text: h.text, span: { start: h.start, end: h.end } });
   for (const h of hedges) {
     const inContent = content.some((c) => h.start >= c.start && h.end <= c.end);
     // A sentence-opening hedge ("Reportedly, …") governs its sentence.

@@ -75,6 +75,7 @@ interface SourceFile {
 interface HedgeFile {
   phrases: string[];
   weak: string[];
+  verificationNotes: { subjects: string[]; objects: string[] };
 }
 
 const cues = load<CueFile>('cues');
@@ -214,3 +215,5 @@ export const hedgePhrases = hedges.phrases
   .map((p) => ({ text: p, words: p.split(' '), weak: hedges.weak.includes(p) }))
   .sort((a, b) => b.words.length - a.words.length);
 export const hedgeFirstWords = new Set(hedgePhrases.map((h) => h.words[0]));
+/** Words a sentence that only says the report before it could not be verified is made of, around its hedge. */
+export const verificationNote = { subjects: new Set(hedges.verificationNotes.subjects), objects: new Set(hedges.verificationNotes.objects) };
