@@ -60,6 +60,14 @@ describe('an outlet that carries another speaker\'s claim', () => {
     expect(claims[0].text).toBe('its forces had captured the village of Orlivka');
   });
 
+  it('does the same when the speaker tag closes the sentence: "…, the ministry said on Tuesday, according to TASS"', () => {
+    const text = "Russian forces have captured the village of Orlivka, Russia's Defence Ministry said on Tuesday, according to TASS.";
+    const claims = claimsOf(text);
+    expect(claims.map((c) => [c.text, c.source?.name, c.conduit?.name])).toEqual([
+      ['Russian forces have captured the village of Orlivka', "Russia's Defence Ministry", 'TASS'],
+    ]);
+  });
+
   it('does the same for "…, TASS reported" and a leading "According to Interfax,"', () => {
     const tail = 'The regional governor said a drone had struck the fuel depot, TASS reported.';
     const [a, ...restA] = claimsOf(tail);

@@ -21,7 +21,9 @@ const TRIM_PUNCT = /^[\s,;:—–-]+|[\s,;:—–-]+$/g;
 /** The claims of a document. `entities`: findEntities(doc) when already found (the --jsonl batch's worker does). */
 export function extractClaims(doc: Doc, entities: Entity[] = findEntities(doc)): Claim[] {
   const quotes = findQuotes(doc);
-  const relations = floatingQuotes(doc, quotes, carriedClaims(doc, trimTails(doc, quotes, cutCoordinated(doc, dedupe(findRelations(doc, quotes))))));
+  // dedupe again after trimTails: a cut can leave two cues over the same content ("X, the ministry said, according
+  // to TASS": the outlet's content ends where the ministry's does), and the more confident one stays.
+  const relations = floatingQuotes(doc, quotes, carriedClaims(doc, dedupe(trimTails(doc, quotes, cutCoordinated(doc, dedupe(findRelations(doc, quotes)))))));
   const hedges = findHedges(doc.text);
   const noted = new Map<number, HedgeMatch[]>();
   relations.push(...hedgedSentences(doc, relations, hedges, noted));
