@@ -164,11 +164,16 @@ describe('hedges and anonymous sources', () => {
     const claims = claimsOf(text);
     expect(claims.map((c) => c.text)).toEqual(['two cranes had collapsed overnight']);
     expect(claims[0].hedges.map((h) => h.text)).toEqual(['could not be independently verified', 'could not independently verify']);
-    // a sentence that says more than that stays a hedged claim of its own
+    // a sentence that says more than that, or may speak of more than the sentence before, stays a hedged claim
     const more = claimsOf('The port authority said two cranes had collapsed. Damage to the quay could not be independently verified.');
     expect(more.map((c) => [c.text, c.source === null])).toEqual([
       ['two cranes had collapsed', false],
       ['Damage to the quay could not be independently verified', true],
+    ]);
+    const wider = claimsOf('The port authority said two cranes had collapsed. Reuters could not independently verify the harbour reports.');
+    expect(wider.map((c) => [c.text, c.hedges.length])).toEqual([
+      ['two cranes had collapsed', 0],
+      ['Reuters could not independently verify the harbour reports', 1],
     ]);
   });
 
