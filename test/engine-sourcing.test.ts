@@ -239,30 +239,30 @@ describe('the source mention keeps the description set off after the name', () =
   });
 
   it('covers a relative clause after the job noun and a home town, but not a clause with a cue of its own', () => {
-    const c = one('Dana Gaskin, a retiree who worked at the mill, said the levy was too high.');
-    expect(c.source?.name).toBe('Dana Gaskin');
-    expect(c.source?.mention).toBe('Dana Gaskin, a retiree who worked at the mill');
+    const c = one('Piet Dekker, a retiree who fished off the pier for 40 years, said the levy was too high.');
+    expect(c.source?.name).toBe('Piet Dekker');
+    expect(c.source?.mention).toBe('Piet Dekker, a retiree who fished off the pier for 40 years');
     expect(one('Ana Ruiz, 55, of Salem, said the levy was too high.').source?.mention).toBe('Ana Ruiz, 55, of Salem');
-    const said = claimsOf('Dana Gaskin, a retiree who said last year that the mill would close, told reporters it had reopened.');
-    expect(said.find((k) => k.cue?.text === 'told')?.source?.mention).toBe('Dana Gaskin, a retiree');
+    const said = claimsOf('Piet Dekker, a retiree who said last year that the cannery would close, told reporters it had reopened.');
+    expect(said.find((k) => k.cue?.text === 'told')?.source?.mention).toBe('Piet Dekker, a retiree');
   });
 
   it('covers a job with a capitalised name read as a verb, and "including …" / "along with …" asides', () => {
-    const c = one('Kevin Brady, chairman of the House Ways and Means Committee, said that the delay was likely.');
-    expect(c.source?.name).toBe('Kevin Brady');
-    expect(c.source?.mention).toBe('Kevin Brady, chairman of the House Ways and Means Committee');
+    const c = one('Lena Ostrom, chairman of the Docks and Works Committee, said that the delay was likely.');
+    expect(c.source?.name).toBe('Lena Ostrom');
+    expect(c.source?.mention).toBe('Lena Ostrom, chairman of the Docks and Works Committee');
     expect(one('Harbour critics, including the economist Ann Holm, said the rules were weak.').source?.mention)
       .toBe('Harbour critics, including the economist Ann Holm');
-    expect(one('Fields, along with the reporter Ben Terris, said the video was clear.').source?.name).toBe('Fields');
+    expect(one('Banks, along with the photographer Lise Brandt, said the footage was clear.').source?.name).toBe('Banks');
   });
 
   it('covers a party and state before the description, and a closing participle after an "according to" source', () => {
     const party = one('“The bill is dead,” said Rep. Ann Holm (D-Ore.), a member of the panel.');
     expect(party.source?.name).toBe('Ann Holm');
     expect(party.source?.mention).toBe('Rep. Ann Holm (D-Ore.), a member of the panel');
-    const polls = one('Turnout fell by a third, according to the average of recent polls compiled by the county clerk.');
-    expect(polls.source?.name).toBe('average of recent polls');
-    expect(polls.source?.mention).toBe('the average of recent polls compiled by the county clerk');
+    const count = one('Ferry traffic fell by a third, according to a count of weekly crossings compiled by the port office.');
+    expect(count.source?.name).toBe('a count of weekly crossings');
+    expect(count.source?.mention).toBe('a count of weekly crossings compiled by the port office');
   });
 
   it('covers a description naming a title in quotation marks, and stays the name', () => {
@@ -272,8 +272,8 @@ describe('the source mention keeps the description set off after the name', () =
   });
 
   it('takes a share of voters whose noun has a participle before it as the whole source', () => {
-    const c = one('Seventy-four percent of registered voters said the bridge should be rebuilt.');
-    expect(c.source?.mention).toBe('Seventy-four percent of registered voters');
+    const c = one('Sixty-one percent of licensed fishermen said the quota was too low.');
+    expect(c.source?.mention).toBe('Sixty-one percent of licensed fishermen');
   });
 
   it('leaves out a clause that is no description and the content after an "according to" source', () => {
@@ -300,11 +300,11 @@ describe('a carrier phrase after the cue', () => {
 
 describe('a poll or report dated before its verb', () => {
   it('names the poll, not the day, in "A poll out Monday shows …" and "The report published Tuesday shows …"', () => {
-    const poll = claimsOf('A regional poll out Monday shows Holm ahead by four points.');
-    expect(poll[0].source?.name).not.toMatch(/Monday/);
-    expect(poll[0].source?.mention).toBe('A regional poll out Monday');
-    const report = claimsOf('The report published Tuesday shows that the pier is unsafe.');
-    expect(report[0].source?.mention).toBe('The report published Tuesday');
+    const poll = claimsOf('A county poll out Friday shows Holm ahead by four points.');
+    expect(poll[0].source?.name).not.toMatch(/Friday/);
+    expect(poll[0].source?.mention).toBe('A county poll out Friday');
+    const report = claimsOf('The inspection report published Tuesday shows that the pier is unsafe.');
+    expect(report[0].source?.mention).toBe('The inspection report published Tuesday');
     expect(report[0].text).toBe('the pier is unsafe');
     expect(claimsOf('A radio poll in January found that most voters back the levy.')[0].source?.name).toMatch(/poll$/);
   });

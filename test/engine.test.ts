@@ -922,10 +922,10 @@ describe('speakers the tagger hides', () => {
   });
 
   it('takes a capitalised name read as a verb after "said" in "“…,” said X"', () => {
-    const text = '“I have backed the plan for years,” said Weld, who added that the new costs gave him pause.';
-    const c = claimWith(text, 'I have backed the plan');
-    expect(c.source?.name).toBe('Weld');
-    expect(c.source?.mention).toBe('Weld');
+    const text = '“The ferry has served this town well,” said Wade, who added that the fuel bills worried him.';
+    const c = claimWith(text, 'The ferry has served');
+    expect(c.source?.name).toBe('Wade');
+    expect(c.source?.mention).toBe('Wade');
     expect(claimWith('“It is a costly model,” said Will Dorne, an economist.', 'It is a costly model').source?.name).toBe('Will Dorne');
   });
 });
@@ -946,16 +946,16 @@ describe('one person under a titled short name', () => {
 });
 
 describe('poll wording the tagger reads as nouns', () => {
-  it('reads "Polls show voters trust …" with a noun after "show"', () => {
-    const c = claimWith('Polls show voters trust Holm more than any other candidate.', 'voters trust Holm');
+  it('reads "Polls show fishermen trust …" with a noun after "show"', () => {
+    const c = claimWith('Polls show fishermen trust Holm more than the harbour board.', 'fishermen trust Holm');
     expect(c.cue?.text).toBe('show');
     expect(c.source?.mention).toBe('Polls');
   });
 
-  it('reads a stance verb read as a noun after a share ("three-quarters support a ban")', () => {
-    const c = claimWith('About three-quarters support a temporary ban on new towers.', 'a temporary ban');
+  it('reads a stance verb read as a noun after a share ("two-thirds support a levy")', () => {
+    const c = claimWith('Roughly two-thirds support a higher levy on cruise ships.', 'a higher levy');
     expect(c.cue?.text).toBe('support');
-    expect(c.source?.mention).toBe('three-quarters');
+    expect(c.source?.mention).toBe('two-thirds');
   });
 
   it('leaves "a news show host" and a stance verb inside reported content alone', () => {
@@ -966,7 +966,7 @@ describe('poll wording the tagger reads as nouns', () => {
 
 describe('writing a work is no claim', () => {
   it('reads no claim from "wrote the letter …" or "wrote a book"', () => {
-    expect(claimsOf('Baker wrote the letter on Feb. 2 to the legal adviser.')).toEqual([]);
+    expect(claimsOf('Moss wrote the letter on March 9 to the harbour master.')).toEqual([]);
     expect(claimsOf('She wrote a children\'s book about the harbour.')).toEqual([]);
   });
 
@@ -978,10 +978,10 @@ describe('writing a work is no claim', () => {
 });
 
 describe('naming participles after a capitalised noun', () => {
-  it('reads no claim from "a Facebook group called Occupy Pier" or "a movement called the People\'s Party"', () => {
-    expect(claimsOf('She founded a Facebook group called Occupy Pier, which has 500 members.')).toEqual([]);
-    expect(claimsOf('A newly formed super PAC called Future 45 ran its first ads.')).toEqual([]);
-    expect(claimsOf("He joined a resistance movement called the People's Party.")).toEqual([]);
+  it('reads no claim from "a WhatsApp group called Save the Ferry" or "a movement called the Harbour League"', () => {
+    expect(claimsOf('He started a WhatsApp group called Save the Ferry, which has 800 members.')).toEqual([]);
+    expect(claimsOf('A local PAC called Harbour 21 bought its first radio spots.')).toEqual([]);
+    expect(claimsOf('She joined a protest movement called the Harbour League.')).toEqual([]);
   });
 
   it('keeps "A Democrat called Holm a liar" and "called Holm “a liar”"', () => {
@@ -1011,7 +1011,7 @@ describe('a speaker tag set off inside the sentence', () => {
     expect(c.content.map((s) => slice(text, s))).toEqual(['The pier', 'would be rebuilt by May']);
     expect(c.source?.name).toBe('mayor');
     expect(claimWith('In the end, he said, the town voted to rebuild.', 'the town voted').content).toHaveLength(2);
-    expect(claimWith('Time, Holm added, was on their side.', 'was on their side').cue?.text).toBe('added');
+    expect(claimWith('Money, Holm added, was the real problem.', 'was the real problem').cue?.text).toBe('added');
   });
 
   it('leaves a participle of the speaker\'s own after the tag to its own claim', () => {
@@ -1039,10 +1039,10 @@ describe('a speaker tag after the verb inside the sentence', () => {
 });
 
 describe('adjuncts after a cue that closes the sentence', () => {
-  it('skips "on a media call set up by the unions" and "when asked about fears that …"', () => {
-    const call = '“Working our way up will help,” Valdez said on a media call set up by labor unions.';
-    expect(claimWith(call, 'Working our way up').source?.name).toBe('Valdez');
-    expect(claimsOf(call).map((c) => c.text)).toEqual(['Working our way up will help']);
+  it('skips "on a phone briefing set up by the ferry union" and "when asked about fears that …"', () => {
+    const call = '“A slower rise would help us plan,” Reyes said on a phone briefing set up by the ferry union.';
+    expect(claimWith(call, 'A slower rise').source?.name).toBe('Reyes');
+    expect(claimsOf(call).map((c) => c.text)).toEqual(['A slower rise would help us plan']);
     const asked = '“That is a real concern,” Holm told reporters when asked about fears that voters would stay home.';
     expect(claimWith(asked, 'That is a real concern').source?.name).toBe('Holm');
   });
@@ -1052,6 +1052,8 @@ describe('the occasion after an object', () => {
   it('leaves "at a rally …" and "on Thursday" out of an object content', () => {
     expect(claimWith('The mayor praised the crews at a rally in Salem on Friday.', 'the crews').text).toBe('the crews');
     expect(claimWith('The governor endorsed Holm on Thursday.', 'Holm').text).toBe('Holm');
+    // a month from the shared list, "May" included
+    expect(claimWith('The governor endorsed Holm in May.', 'Holm').text).toBe('Holm');
   });
 
   it('keeps a place that belongs to the object, and anything inside a clause', () => {
@@ -1065,8 +1067,8 @@ describe('a cue in an opening "After …ing" clause', () => {
     const c = claimWith('After blasting the report for its errors, Beck urged voters to stay home.', 'the report for its errors');
     expect(c.cue?.text).toBe('blasting');
     expect(c.source?.name).toBe('Beck');
-    const q = claimWith('After saying her foot was “so swollen I could barely walk,” she was taken to a hospital.', 'her foot was');
-    expect(q.source?.mention).toBe('she');
+    const q = claimWith('After saying his knee was “too sore to climb the ladder,” he was taken to a clinic.', 'his knee was');
+    expect(q.source?.mention).toBe('he');
   });
 
   it('reads no claim when the opener holds no cue or the main clause has no speaker', () => {
@@ -1081,9 +1083,9 @@ describe('idioms with "said"', () => {
 });
 
 describe('a cue inside a relative clause', () => {
-  it('ends the content with the clause: "which she has said was a mistake, cost …"', () => {
-    const text = 'The merger, which she has repeatedly said was a mistake, cost the town its pier.';
+  it('ends the content with the clause: "which he has said was unfair, drove …"', () => {
+    const text = 'The new toll, which he has repeatedly said was unfair, drove the ferry company away.';
     const c = claimsOf(text).find((k) => k.cue?.text === 'has repeatedly said');
-    expect(c?.text).toBe('was a mistake');
+    expect(c?.text).toBe('was unfair');
   });
 });

@@ -176,7 +176,7 @@ export function adjunctEnd(doc: Doc, k: number, sentLast: number, recipient: boo
         k = np.last + 1;
         // "in an emailed statement", "by phone from Kyiv": a short phrase to the sentence end is one adjunct.
         let j = k;
-        // ("on a media call set up by the unions": a participle with its "by" phrase)
+        // ("on a phone briefing set up by the ferry union": a participle with its "by" phrase)
         const participle = (m: number) => tokens[m].pos === 'VERB' && (/(ed|en|wn)$/.test(tokens[m].lower) || tokens[m + 1]?.lower === 'by' || (tokens[m + 1]?.pos === 'ADP' && tokens[m + 2]?.lower === 'by'));
         while (j <= sentLast && j - k < 6 && tokens[j].value !== ',' && !END_PUNCT.test(tokens[j].value) && !QUOTE_MARK.test(tokens[j].value) && !THAT.has(tokens[j].lower) &&
           tokens[j].pos !== 'AUX' && !(tokens[j].pos === 'VERB' && !participle(j))) j++;

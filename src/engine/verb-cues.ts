@@ -140,7 +140,7 @@ function namedAfterIndefinite(doc: Doc, i: number): boolean {
   const t = tokens[i];
   const prev = tokens[i - 1];
   const next = tokens[i + 1];
-  // ("a super PAC called Future 45", "a movement called the People's Party": a capitalised noun and "the" + name too)
+  // ("a local PAC called Harbour 21", "a movement called the Harbour League": a capitalised noun and "the" + name too)
   if (!prev || !next || !(prev.pos === 'NOUN' || (prev.pos === 'PROPN' && tokens[i - 2]?.pos !== 'PROPN'))) return false;
   const theName = next.lower === 'the' && /^[A-Z]/.test(tokens[i + 2]?.value ?? '');
   if (!(/^[A-Z#]/.test(next.value) || OPEN_MARK.test(next.value) || theName)) return false;
