@@ -6,12 +6,8 @@ import type { Quotes } from './quotes.ts';
 import type { Range } from './phrases.ts';
 import { type Relation, QUOTE_MARK, POSSESSIVE, THAT, CLAUSE_OPENERS, DAY } from './relation.ts';
 import { npRight, headOf } from './phrases.ts';
-
-const MONTH = /^(january|february|march|april|may|june|july|august|september|october|november|december)$/;
-import { statementSettings } from './lexicon.ts';
+import { statementSettings, months, timeNouns, subordinators } from './lexicon.ts';
 import { looksLikeClause } from './content.ts';
-
-const SUBORDINATORS = new Set(['when', 'as', 'while', 'after', 'before', 'although', 'though', 'if', 'because', 'since', 'once', 'until', 'whereas', 'whenever']);
 
 export function trimTails(doc: Doc, quotes: Quotes, rels: Relation[]): Relation[] {
   // "The ministry denied the claim, a spokesman said.": the comma before a speaker tag that closes the sentence
@@ -48,7 +44,7 @@ function trim(doc: Doc, r: Relation, c: Range): Range {
   let last = c.last;
   // "When she said the bridge was safe, the crowd cheered": the cue sits in the opening clause; its content ends
   // at the comma before the main clause
-  if (SUBORDINATORS.has(tokens[s.first].lower) && r.cue!.first > s.first && !commaBetween(doc, s.first, r.cue!.first)) {
+  if (subordinators.has(tokens[s.first].lower) && r.cue!.first > s.first && !commaBetween(doc, s.first, r.cue!.first)) {
     for (let k = c.first + 1; k < last; k++) {
       if (tokens[k].value === ',' && looksLikeClause(doc, { first: k + 1, last })) { last = k - 1; break; }
     }
@@ -68,10 +64,10 @@ function trim(doc: Doc, r: Relation, c: Range): Range {
       const np = npRight(doc, k + 1, last, false);
       if (!np) continue;
       const head = headOf(doc, np).lower;
-      if (statementSettings.has(head) || DAY.test(head) || MONTH.test(head) || /^(week|month|year|night|morning|afternoon|evening|weekend)$/.test(head)) { last = k - 1; break; }
+      if (statementSettings.has(head) || DAY.test(head) || months.has(head) || timeNouns.has(head)) { last = k - 1; break; }
     }
   }
-  // "which she has said was a mistake, was …": a cue inside a relative clause ends its content with the clause
+  // "which he has said was unfair, drove …": a cue inside a relative clause ends its content with the clause
   if (r.source && r.source.first > 0 && (/^(which|whom)$/.test(tokens[r.source.first - 1].lower) || (tokens[r.source.first - 1].lower === 'that' && /^(NOUN|PROPN)$/.test(tokens[r.source.first - 2]?.pos ?? ''))) && r.source.last < r.cue!.first) {
     for (let k = c.first + 1; k < last; k++) if (tokens[k].value === ',') { last = k - 1; break; }
   }

@@ -36,6 +36,10 @@ interface CueFile {
   cueAdverbs: { words: string[] };
   subjectVerbGap: { words: string[] };
   adjunctWords: { words: string[] };
+  months: { words: string[] };
+  timeNouns: { words: string[] };
+  subordinators: { words: string[] };
+  mentionAsides: { asideLeads: string[]; placeLeads: string[] };
 
   sourceHeadBlock: { nouns: string[] };
   nounCues: { nouns: string[] };
@@ -120,10 +124,10 @@ export const anonymityAsides = (cues.anonymityAsides?.phrases ?? []).map((p) =>
 export const citingParticiples = new Set<string>(cues.citing?.participles ?? []);
 /** Participles that with "by" and an outlet name a statement's conduit ("carried by TASS"), never a cue. */
 export const carrierParticiples = new Set<string>(cues.carrierParticiples?.participles ?? []);
-/** Occasions and media of a statement ('in a statement', 'at a rally'): a phrase closing the content that says where. */
 /** Verbs of writing and the works they make ('wrote a book'): with only the work after it the verb is no cue. */
 export const authoringLemmas = new Set<string>(cues.authoring?.lemmas ?? []);
 export const authoredWorks = new Set<string>(cues.authoring?.works ?? []);
+/** Occasions and media of a statement ('in a statement', 'at a rally'): a phrase closing the content that says where. */
 export const statementSettings = new Set<string>(cues.statementSettings?.nouns ?? []);
 /** Words before an outlet's name that make it a conduit ("according to TASS"), and those naming whom a speaker
  * spoke to ("told Reuters"). */
@@ -133,7 +137,6 @@ export const recipientPhrases = cues.conduitPhrases?.recipients ?? [];
 export const catenativeVerbs = new Set<string>(cues.catenative?.lemmas ?? []);
 /** Adjectives stating a view after a copula ('is confident that', 'was critical of'). */
 export const stanceAdjectives = new Set<string>(cues.stanceAdjectives?.words ?? []);
-/** Plural nouns spelled like cue verbs ("states") that never count as cues when tagged as nouns. */
 /** Word sets the cue finders share (see each entry's "about" in cues.json). */
 export const ingLeads = new Set<string>(cues.ingLeads.words);
 export const namingParticiples = new Set<string>(cues.naming.participles);
@@ -144,10 +147,16 @@ export const possessiveLinks = new Set<string>(cues.possessiveLinks.words);
 export const cueAdverbs = new Set<string>(cues.cueAdverbs.words);
 export const subjectVerbGap = new Set<string>(cues.subjectVerbGap.words);
 export const adjunctWords = new Set<string>(cues.adjunctWords.words);
+export const months = new Set<string>(cues.months.words);
+export const timeNouns = new Set<string>(cues.timeNouns.words);
+export const subordinators = new Set<string>(cues.subordinators.words);
+export const asideLeads = new Set<string>(cues.mentionAsides.asideLeads);
+export const placeLeads = new Set<string>(cues.mentionAsides.placeLeads);
 /** Words that stand for a plural subject before a verb: "many fear", "64 percent call him". */
 export const pluralQuantities = new Set<string>(cues.pluralSubjects?.words ?? []);
 /** Cue verbs whose base form after a plural noun is mostly a noun heading a compound ("the jobs report"). */
 export const compoundHeads = new Set<string>(cues.pluralSubjects?.compoundHeads ?? []);
+/** Plural nouns spelled like cue verbs ("states") that never count as cues when tagged as nouns. */
 export const nounForms = new Set<string>(cues.notCue.nounForms ?? []);
 /** Nouns naming a view ("his support for", "Clinton's claim that") whose possessor is the source. */
 export const possessiveNouns = new Set<string>(cues.possessiveNouns?.nouns ?? []);

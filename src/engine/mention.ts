@@ -2,19 +2,15 @@
 // ("Ann Holm, a spokeswoman for the port, said" → "Ann Holm, a spokeswoman for the port"). The name alone
 // still gives the source's canonical name and type; the mention and its span cover what the report wrote.
 import type { Doc, Token } from '../nlp.ts';
-import { POSSESSIVE, QUOTE_MARK, END_PUNCT, RELATIVE_PRONOUNS, type Relation } from './relation.ts';
+import { POSSESSIVE, QUOTE_MARK, END_PUNCT, RELATIVE_PRONOUNS, DAY, type Relation } from './relation.ts';
 import { skipLeft } from './subjects.ts';
-import { verbForms } from './lexicon.ts';
+import { verbForms, months, asideLeads, placeLeads } from './lexicon.ts';
 import type { Range } from './phrases.ts';
 
 const MAX_INSERT = 40;
-const WHEN = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|june|july|august|september|october|november|december)$/;
+const when = (w: string) => DAY.test(w) || months.has(w);
 const SETS_OFF = new Set([',', '—', '–', '--']);
 const RELATIVE = new Set([...RELATIVE_PRONOUNS, 'which']);
-// "Mr. Sperling, then 38, said", "Tester, himself up for reelection, said"
-// "Ana Ruiz, 55, of Salem, said"
-const PLACE_LEADS = new Set(['of', 'from']);
-const ASIDE_LEADS = new Set(['then', 'now', 'himself', 'herself', 'also', 'formerly', 'including', 'along', 'like', 'unlike', 'both', 'another']);
 
 /** The source mention of `rel` with its set-off description, or null when there is none. */
 export function mentionExtent(doc: Doc, rel: Relation): Range | null {
@@ -37,7 +33,7 @@ function before(doc: Doc, source: Range, cue: Range): Range | null {
   const mark = tokens[open];
   // "A poll released Wednesday shows", "A poll out Monday found": the day it came out is part of the mention
   const day = tokens[source.last + 2];
-  if (mark && day && source.last + 2 < cue.first && (/^(out|in)$/.test(mark.lower) || (mark.pos === 'VERB' && /(ed|en|wn)$/.test(mark.lower))) && WHEN.test(day.lower)) {
+  if (mark && day && source.last + 2 < cue.first && (/^(out|in)$/.test(mark.lower) || (mark.pos === 'VERB' && /(ed|en|wn)$/.test(mark.lower))) && when(day.lower)) {
     return { first: source.first, last: source.last + 2 };
   }
   if (!mark || !SETS_OFF.has(mark.value)) return null;
@@ -58,9 +54,9 @@ function before(doc: Doc, source: Range, cue: Range): Range | null {
 function after(doc: Doc, source: Range, contentStarts: number[]): Range | null {
   const { tokens } = doc;
   const sent = doc.sentences[tokens[source.first].sent];
-  // "…, according to the average of polls compiled by Real Clear Politics.": a participle phrase closing the sentence
+  // "…, according to a count of crossings compiled by the port office.": a participle phrase closing the sentence
   const part = tokens[source.last + 1];
-  if (part && !contentStarts.length && source.last + 2 <= sent.last && part.pos === 'VERB' && /(ed|en|wn)$/.test(part.lower) && (tokens[source.last + 2].pos === 'ADP' || WHEN.test(tokens[source.last + 2].lower))) {
+  if (part && !contentStarts.length && source.last + 2 <= sent.last && part.pos === 'VERB' && /(ed|en|wn)$/.test(part.lower) && (tokens[source.last + 2].pos === 'ADP' || when(tokens[source.last + 2].lower))) {
     let j = source.last + 1;
     while (j <= sent.last && j - source.last < 20 && tokens[j].value !== ',' && !END_PUNCT.test(tokens[j].value) && !QUOTE_MARK.test(tokens[j].value)) j++;
     if (j > sent.last || END_PUNCT.test(tokens[j].value)) return { first: source.first, last: j - 1 };
@@ -100,13 +96,13 @@ export function described(doc: Doc, first: number, last: number, titled = false)
     }
     if (k > start) {
       const lead = tokens[start];
-      if (!opensDescription(lead) && !ASIDE_LEADS.has(lead.lower) && !PLACE_LEADS.has(lead.lower)) return -1;
-      // "a retiree who worked at the plant": a relative clause may follow the noun phrase it describes
+      if (!opensDescription(lead) && !asideLeads.has(lead.lower) && !placeLeads.has(lead.lower)) return -1;
+      // "a retiree who fished off the pier": a relative clause may follow the noun phrase it describes
       let rel = RELATIVE.has(lead.lower) ? start : -1;
       for (let j = start; j < k && rel < 0; j++) {
         const t = tokens[j];
         if (j > start && (RELATIVE.has(t.lower) || t.lower === 'that') && (tokens[j - 1].pos === 'NOUN' || tokens[j - 1].pos === 'PROPN')) { rel = j; break; }
-        // (a capitalised word is part of a name: "the House Ways and Means Committee")
+        // (a capitalised word is part of a name: "the Docks and Works Committee")
         if (/^[A-Z]/.test(t.value)) continue;
         if (t.pos === 'AUX' || (t.pos === 'VERB' && !/(ed|en|ing)$/.test(t.lower))) return -1;
       }

@@ -1,5 +1,6 @@
 // Noun-phrase boundaries found by walking tokens left or right from a cue, by part of speech.
 import type { Doc, Token } from '../nlp.ts';
+import { months } from './lexicon.ts';
 
 export interface Range {
   first: number;
@@ -12,7 +13,7 @@ const COORD = new Set(['and', 'or', '&']);
 const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'it', 'i', 'we', 'you', 'who', 'which', 'that', 'this', 'these', 'those', 'some', 'others', 'many', 'most', 'both', 'all', 'one', 'none']);
 const NOT_HEAD = new Set(['that', 'which', 'what', 'whether', 'if', 'when', 'where', 'while', 'because', 'as', 'than', 'there', 'here']);
 const MAX_NP = 14;
-const TIME_HEAD = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|today|yesterday)$/;
+const TIME_HEAD = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday)$/;
 const POSSESSIVE_PRON = new Set(['his', 'her', 'its', 'their', 'our', 'my', 'your']);
 
 export const isPunct = (t: Token) => t.pos === 'PUNCT' || t.pos === 'SYM' || t.pos === 'SPACE';
@@ -90,7 +91,7 @@ export function npLeft(doc: Doc, end: number, floor: number): Range | null {
     }
     if ((t.pos === 'ADP' || t.pos === 'ADJ' || t.pos === 'SCONJ' || t.pos === 'ADV') && INNER_ADP.has(t.lower)) {
       // "on Tuesday", "in March" is when, not part of who
-      if (TIME_HEAD.test(right.lower)) break;
+      if (TIME_HEAD.test(right.lower) || months.has(right.lower)) break;
       const left = tokens[k - 1];
       if (left && k - 1 >= floor && (left.pos === 'NOUN' || left.pos === 'PROPN' || left.pos === 'ADJ' || INNER_ADP.has(left.lower)) &&
           // ("percent of registered voters": the participle after "of" is already in the phrase)

@@ -1,13 +1,11 @@
 // Finding a cue's source phrase: the subject left of a verb (past adverbs, appositives and "who"), the main
 // subject of a sentence, the owner named behind a document ("statements from X"), and which heads can be agents.
 import type { Doc, Token } from '../nlp.ts';
-import { agentHeads, nounCues, subjectVerbGap } from './lexicon.ts';
+import { agentHeads, nounCues, subjectVerbGap, months } from './lexicon.ts';
 import { headOf, isName, npLeft, npRight, type Range } from './phrases.ts';
 import { POSSESSIVE, QUOTE_MARK, CLOSE_MARK, END_PUNCT, DAY } from './relation.ts';
 import { asideAt, asideEnds } from './asides.ts';
 
-
-const MONTH = /^(january|february|march|april|june|july|august|september|october|november|december)$/;
 
 /** Skip adverbs, auxiliaries and "to"-infinitive governors between a subject and its verb, leftwards. */
 export function skipLeft(doc: Doc, k: number, floor: number): number {
@@ -30,7 +28,7 @@ export function skipLeft(doc: Doc, k: number, floor: number): number {
     }
     // "A poll released Wednesday shows", "A poll out Monday shows", "A poll in January found": the day or month
     // the subject came out
-    if ((DAY.test(t.lower) || MONTH.test(t.lower)) && k - 2 >= floor && (/^(out|in)$/.test(tokens[k - 1].lower) || (tokens[k - 1].pos === 'VERB' && /(ed|en|wn)$/.test(tokens[k - 1].lower))) &&
+    if ((DAY.test(t.lower) || months.has(t.lower)) && k - 2 >= floor && (/^(out|in)$/.test(tokens[k - 1].lower) || (tokens[k - 1].pos === 'VERB' && /(ed|en|wn)$/.test(tokens[k - 1].lower))) &&
         (tokens[k - 2].pos === 'NOUN' || tokens[k - 2].pos === 'PROPN')) {
       k -= tokens[k - 1].pos === 'VERB' ? 1 : 2;
       steps++;
@@ -119,7 +117,7 @@ export function subjectLeft(doc: Doc, v: number, floor: number): { source: Range
         if (j >= floor && tokens[j].value === '(') before = j - 1;
       }
       const np = npLeft(doc, before, floor);
-      // After a name any inserted phrase is an aside: "Tester, himself up for reelection, said", "Mr. Sperling,
+      // After a name any inserted phrase is an aside: "Holm, herself a candidate for mayor, said", "Mr. Berg,
       // then 38, said".
       const named = !!np && tokens[np.last].pos === 'PROPN' && inner.pos !== 'CCONJ' && !QUOTE_MARK.test(inner.value);
       // "Democrats — and some Republicans — say": a coordinated part set off by dashes joins the subject
