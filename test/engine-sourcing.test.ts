@@ -169,7 +169,7 @@ describe('conduits named in the cue\'s own words', () => {
   });
 
   it('still reads "was first reported by the Post" as the outlet\'s report', () => {
-    const text = 'The registration issue was first reported by the Harbour Post.';
+    const text = 'The billing error was first reported by the Harbour Post.';
     const [c] = claimsOf(text);
     expect(c.source?.name).toMatch(/Harbour Post/);
   });

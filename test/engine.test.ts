@@ -249,8 +249,8 @@ describe('adjuncts and inserted phrases around the cue', () => {
     }
   });
   it('finds subjects the phrase walk used to miss: a percentage, a gerund after a possessive, a part set off by dashes, "those surveyed"', () => {
-    const text = 'On ferry issues, 42% say they are liberal. Another source familiar with the mayor’s thinking said the vote would slip. Dockworkers — and some sailors — say that the levy is unfair. Of the voters polled, those surveyed say the ferry should stay open.';
-    expect(slice(text, claimWith(text, 'they are liberal').source?.span)).toBe('42%');
+    const text = 'On port matters, 37% say they are cautious. Another source familiar with the mayor’s thinking said the vote would slip. Dockworkers — and some sailors — say that the levy is unfair. Of the voters polled, those surveyed say the ferry should stay open.';
+    expect(slice(text, claimWith(text, 'they are cautious').source?.span)).toBe('37%');
     expect(slice(text, claimWith(text, 'the vote would slip').source?.span)).toBe('Another source familiar with the mayor’s thinking');
     expect(slice(text, claimWith(text, 'the levy is unfair').source?.span)).toBe('Dockworkers — and some sailors');
     expect(claimWith(text, 'the ferry should stay open').cue?.text).toBe('say');
@@ -355,7 +355,7 @@ describe('participles, questions and polls', () => {
 describe('words that look like cues but are not', () => {
   it('ignores nouns after possessives, bare -ing modifiers and generic "you"', () => {
     expect(claimsOf('(Additional reporting by Dana Whitlow; editing by Sam Ortiz.)')).toEqual([]);
-    expect(claimsOf('With all precincts reporting, the race remained too close to call.')).toEqual([]);
+    expect(claimsOf('With every ward reporting, the count stayed too tight to call.')).toEqual([]);
     expect(claimsOf("The agency's reporting team covered the flood for three weeks.")).toEqual([]);
     expect(claimsOf('Whatever you want to call it, the bridge is closed.')).toEqual([]);
   });
@@ -486,15 +486,15 @@ describe('nested restatements', () => {
 
 describe('questions put to a speaker', () => {
   it('reads "said when asked whether …" as a question put to the same speaker', () => {
-    const text = '"You bet I would," the governor said when asked whether he would close the border crossing.';
+    const text = '"Of course I would," the mayor said when asked whether she would shut the ferry route.';
     const q = claimsOf(text).find((c) => c.cue?.text === 'asked');
-    expect(q?.source?.mention).toBe('the governor');
-    expect(q && slice(text, q.content[0])).toBe('whether he would close the border crossing');
-    const said = claimWith(text, 'You bet I would');
+    expect(q?.source?.mention).toBe('the mayor');
+    expect(q && slice(text, q.content[0])).toBe('whether she would shut the ferry route');
+    const said = claimWith(text, 'Of course I would');
     expect(said.content.map((s) => slice(text, s)).join(' ')).not.toContain('asked');
   });
-  it('reads "Asked if …, 46 percent of voters said yes" with the poll share as source', () => {
-    const text = 'Asked if the curfew should stay, 46 percent of voters said yes.';
+  it('reads "Asked if …, 58 percent of residents said yes" with the poll share as source', () => {
+    const text = 'Asked if the toll should go, 58 percent of residents said yes.';
     expect(claimsOf(text).map((c) => c.cue?.text)).toEqual(['Asked', 'said']);
   });
 });
@@ -586,7 +586,7 @@ describe('title lines', () => {
     expect(claimsOf(text).filter((k) => k.cue?.text === ':')).toHaveLength(0);
   });
   it('does not take an interviewer\'s "Q:" in a transcript as a speaker', () => {
-    const text = 'Here is the edited transcript of the interview with the mayor. Q: Will the ferry run again this winter? A: It will, once the pier is fixed.';
+    const text = 'Below is a lightly edited record of our talk with the mayor. Q: Will the ferry run again this winter? A: It will, once the pier is fixed.';
     expect(claimsOf(text).filter((k) => k.cue?.text === ':')).toHaveLength(0);
   });
 });
@@ -766,9 +766,9 @@ describe('requests', () => {
 });
 
 describe('shares of those polled', () => {
-  it('reads "About 4 in 10 say …" with the share as source', () => {
-    const text = 'The survey was large. About 4 in 10 say they want a new sea wall.';
-    expect(slice(text, claimWith(text, 'they want a new sea wall').source?.span)).toBe('About 4 in 10');
+  it('reads "About 3 in 10 say …" with the share as source', () => {
+    const text = 'The survey was large. About 3 in 10 say they want a new sea wall.';
+    expect(slice(text, claimWith(text, 'they want a new sea wall').source?.span)).toBe('About 3 in 10');
   });
 });
 
