@@ -31,7 +31,7 @@ export function carriedClaims(doc: Doc, rels: Relation[]): Relation[] {
  */
 function relayed(doc: Doc, host: Relation, rels: Relation[], dropped: Set<Relation>): void {
   // (a reporting verb with its own source and content, both inside what the outlet reports; an outlet's verb
-  // carries it only after it: "The Times wrote that Trump had claimed a loss" is the Times' report)
+  // carries it only after it: "The Harbour Post wrote that the mayor had admitted a loss" is the Post's report)
   const inner = rels.find((o) => o !== host && !dropped.has(o) && o.sent === host.sent && o.source && o.cue && o.confidence >= 0.85 &&
     (host.kind === 'according' || host.cue!.first > o.cue.last) &&
     (o.kind === 'verb' || o.kind === 'according') && within(host.content, o.cue.first) && within(host.content, o.source.first) &&

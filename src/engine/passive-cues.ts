@@ -53,7 +53,7 @@ export function passive(doc: Doc, quotes: Quotes, si: number, p: number): Relati
     return { kind: 'passive', cue: { first: be, last: j }, stance: 'questions', source: null, owner: null, content: [rest], sent: si, quote: false, confidence: 0.4 };
   }
   if (opensClause && !source && tokens[p].lower === 'asked') {
-    // "Blumenthal was asked, “If you had known …?”", "was asked whether …": the question is the content
+    // "Holm was asked, “Had you seen the report …?”", "was asked whether …": the question is the content
     const rest = contentRight(doc, quotes, j, s.last);
     if (!rest) return null;
     return { kind: 'passive', cue, stance: 'questions', source: null, owner: null, content: [rest], sent: si, quote: isQuoted(doc, quotes, rest), confidence: 0.4 };

@@ -25,13 +25,13 @@ export function canonicalName(doc: Doc, r: Range): string {
   let first = r.first;
   let last = r.last;
   while (first < last && tokens[first].lower === 'the') first++;
-  // "Sen. Jim Whelan who represents Atlantic City" -> "Sen. Jim Whelan"; "officials speaking on condition of
+  // "Councillor Ann Holm who represents the harbour ward" -> "Councillor Ann Holm"; "officials speaking on condition of
   // anonymity" -> "officials"
   const asides = asideEnds(doc);
   for (let k = first + 1; k <= last; k++) {
     if (asides[k] >= 0) { last = k - 1; break; }
     if (tokens[k].lower === 'who' || tokens[k].lower === 'whose' || tokens[k].value === ',') {
-      // "the White House spokesman, Josh Earnest" -> "Josh Earnest": a name set off after a common noun
+      // "the port authority spokesman, Tomas Berg" -> "Tomas Berg": a name set off after a common noun
       let e = k + 1;
       while (e < last && tokens[e + 1].value !== ',') e++;
       if (tokens[k].value === ',' && tokens[k - 1].pos === 'NOUN' && isName(doc, k + 1, e)) { first = k + 1; last = e; break; }

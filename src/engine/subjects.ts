@@ -14,7 +14,7 @@ export function skipLeft(doc: Doc, k: number, floor: number): number {
   while (k >= floor && steps < 6) {
     const t = tokens[k];
     if (t.value === ')') {
-      // "Rep. Gwen Moore (D-Wis.) said": skip the parenthesis.
+      // "Rep. Ann Holm (D-Ore.) said": skip the parenthesis.
       let j = k - 1;
       while (j >= floor && tokens[j].value !== '(' && k - j < 12) j--;
       if (j >= floor && tokens[j].value === '(') { k = j - 1; steps++; continue; }
@@ -135,7 +135,7 @@ export function subjectLeft(doc: Doc, v: number, floor: number): { source: Range
           if (outer && (tokens[outer.last].pos === 'PROPN' || tokens[outer.last].pos === 'PRON')) return { source: outer, viaComma: true };
         }
       }
-      // "the White House spokesman, Josh Earnest, said": a name set off after a common noun is the speaker
+      // "the port authority spokesman, Tomas Berg, said": a name set off after a common noun is the speaker
       if (np && round === 0 && tokens[np.last].pos === 'NOUN' && isName(doc, c + 1, k - 1)) return { source: { first: np.first, last: k - 1 }, viaComma: true };
       // "Ines Varga, 41, a nurse, said": an age is an insertion too; the name is further left
       const age = !!np && np.first === np.last && tokens[np.first].pos === 'NUM' && tokens[np.first - 1]?.value === ',';
@@ -145,7 +145,7 @@ export function subjectLeft(doc: Doc, v: number, floor: number): { source: Range
     return null;
   }
   if (QUOTE_MARK.test(t.value)) return null;
-  // "About 4 in 10 say …", "nearly nine out of 10 say …": a share of those polled
+  // "About 3 in 10 say …", "roughly eight out of 10 say …": a share of those polled
   if (t.pos === 'NUM' && k - 2 >= floor && (tokens[k - 1].lower === 'in' || tokens[k - 1].lower === 'of') && (tokens[k - 2].pos === 'NUM' || tokens[k - 2].lower === 'out')) {
     let j = tokens[k - 2].lower === 'out' ? k - 3 : k - 2;
     if (j >= floor && tokens[j].pos === 'NUM') {
@@ -215,7 +215,7 @@ export function mainSubject(doc: Doc, first: number, last: number): Range | null
   const np = npRight(doc, k, last);
   if (!np) return null;
   let n = np.last + 1;
-  // "Gary Emineth, a former state party chairman, became …": skip the appositive.
+  // "Ines Varga, a former harbour pilot, became …": skip the appositive.
   if (tokens[n]?.value === ',' && n <= last) {
     let j = n + 1;
     while (j <= last && j - n < 16 && tokens[j].value !== ',') j++;
