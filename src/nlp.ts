@@ -160,7 +160,7 @@ function lowerOf(value: string): string {
 }
 
 /**
- * wink-nlp sometimes ends a sentence inside an abbreviation or a parenthesis ("Rep. Trey Gowdy (R-S.C.) said").
+ * wink-nlp sometimes ends a sentence inside an abbreviation or a parenthesis ("Rep. Ann Holm (D-Ore.) said").
  * Join a sentence to the next when its parentheses are unbalanced, or when the next one opens with a lower-case
  * word or a closing bracket, and no line break stands between them.
  */
