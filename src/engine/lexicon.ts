@@ -50,6 +50,7 @@ interface CueFile {
   citing?: { participles: string[] };
   carrierParticiples?: { participles: string[] };
   statementSettings?: { nouns: string[] };
+  occasions: { nouns: string[]; times: string[]; people: string[] };
   authoring?: { lemmas: string[]; works: string[] };
   conduitPhrases?: { phrases: string[]; recipients: string[] };
   inSource?: { nouns: string[] };
@@ -120,11 +121,15 @@ export const anonymityAsides = (cues.anonymityAsides?.phrases ?? []).map((p) =>
 export const citingParticiples = new Set<string>(cues.citing?.participles ?? []);
 /** Participles that with "by" and an outlet name a statement's conduit ("carried by TASS"), never a cue. */
 export const carrierParticiples = new Set<string>(cues.carrierParticiples?.participles ?? []);
-/** Occasions and media of a statement ('in a statement', 'at a rally'): a phrase closing the content that says where. */
 /** Verbs of writing and the works they make ('wrote a book'): with only the work after it the verb is no cue. */
 export const authoringLemmas = new Set<string>(cues.authoring?.lemmas ?? []);
 export const authoredWorks = new Set<string>(cues.authoring?.works ?? []);
+/** Occasions and media of a statement ('in a statement', 'at a rally'): a phrase closing the content that says where. */
 export const statementSettings = new Set<string>(cues.statementSettings?.nouns ?? []);
+/** Occasions ('at a rally') and times ('on Thursday', 'in June') that are no part of a person named as the object. */
+export const occasionNouns = new Set<string>(cues.occasions.nouns);
+export const occasionTimes = new Set<string>(cues.occasions.times);
+export const occasionPeople = new Set<string>(cues.occasions.people);
 /** Words before an outlet's name that make it a conduit ("according to TASS"), and those naming whom a speaker
  * spoke to ("told Reuters"). */
 export const conduitPhrases = cues.conduitPhrases?.phrases ?? [];
