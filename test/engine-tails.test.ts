@@ -50,6 +50,8 @@ describe('text after a speaker tag inside the sentence', () => {
     expect(claimBy('The ammunition depot, the army said, was destroyed overnight.', 'army', 'said').text)
       .toBe('The ammunition depot … was destroyed overnight');
     expect(claimBy('For now, the minister said, the ceasefire holds.', 'minister', 'said').text).toBe('For now … the ceasefire holds');
+    expect(claimBy('After two days of talks, officials said, the convoy would leave at dawn.', 'officials', 'said').text)
+      .toBe('After two days of talks … the convoy would leave at dawn');
   });
 });
 

@@ -390,9 +390,11 @@ function restAfterTag(doc: Doc, quotes: Quotes, left: Range, k: number, sentLast
   let v = rest.first;
   while (v < rest.last && tokens[v].pos === 'ADV') v++;
   if (!clause && (tokens[v].pos === 'AUX' || (tokens[v].pos === 'VERB' && !/ing$/.test(tokens[v].lower)))) return rest;
-  // "In the end, he said, the town voted", "Still, Holm added, the pier stands"
-  const opener = tokens[left.first].pos === 'ADP' || tokens[left.first].pos === 'ADV';
-  if (!clause && opener && wordCount(doc, left) <= 4 && looksLikeClause(doc, rest)) return rest;
+  // "In the end, he said, the town voted", "After weeks of fighting, officials said, troops took …": an opener with
+  // no verb of its own
+  let opener = (tokens[left.first].pos === 'ADP' || tokens[left.first].pos === 'ADV') && wordCount(doc, left) <= 8;
+  for (let j = left.first; j <= left.last && opener; j++) opener = tokens[j].pos !== 'VERB' && tokens[j].pos !== 'AUX';
+  if (!clause && opener && looksLikeClause(doc, rest)) return rest;
   return null;
 }
 
