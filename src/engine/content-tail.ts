@@ -65,9 +65,13 @@ function trim(doc: Doc, r: Relation, c: Range, rels: Relation[]): Range {
   // hospital was damaged"), and ", and that …" is a second thing said
   for (let k = c.first + 1; k < last - 1; k++) {
     if (tokens[k].value !== ',' || !/^(and|but)$/.test(tokens[k + 1].lower) || tokens[k + 2].lower === 'that' || !looksLikeClause(doc, { first: k + 2, last })) continue;
-    // (a cue verb with no relation of its own counts too: "but Kyiv disputed that")
-    let cueOwn = rels.some((o) => o !== r && o.cue && o.cue.first > k + 1 && o.cue.first <= last);
-    for (let j = k + 2; j <= last && !cueOwn; j++) cueOwn = tokens[j].pos === 'VERB' && verbForms.has(tokens[j].lower);
+    // (a strong or denying cue verb, with or without a relation of its own: "but Kyiv disputed that"; not a weak
+    // verb that may be more of the source's words: "but residents should expect outages")
+    let cueOwn = rels.some((o) => o !== r && o.cue && o.stance === 'denies' && o.cue.first > k + 1 && o.cue.first <= last);
+    for (let j = k + 2; j <= last && !cueOwn; j++) {
+      const v = tokens[j].pos === 'VERB' ? verbForms.get(tokens[j].lower) : undefined;
+      cueOwn = !!v && (v.strength === 'strong' || v.stance === 'denies');
+    }
     if (cueOwn || speakerSubject(doc, r, c, k + 2, last)) { last = k - 1; break; }
   }
   // "praised the crews at a rally in Salem", "endorsed Holm on Thursday": after an object that is one phrase naming
