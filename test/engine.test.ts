@@ -864,9 +864,9 @@ describe('where unquoted content after the cue stops', () => {
     expect(claimWith(text, 'the pier was safe').text).toBe('the pier was safe, the ferry would run and the council had agreed');
   });
 
-  it('ends content before ", and" or ", but" opening a clause with a subject of its own', () => {
-    expect(claimWith('The mayor said the pier was safe, and the crowd cheered loudly.', 'the pier').text).toBe('the pier was safe');
-    expect(claimWith('The mayor said the pier was safe, but the council has not voted on repairs.', 'the pier').text).toBe('the pier was safe');
+  it('keeps a clause after ", and" or ", but" with no cue of its own and another subject (it may be more of what was said)', () => {
+    expect(claimWith('The mayor said the pier was safe, and the crowd cheered loudly.', 'the pier').text).toBe('the pier was safe, and the crowd cheered loudly');
+    expect(claimWith('The mayor said the pier was safe, but the council has not voted on repairs.', 'the pier').text).toBe('the pier was safe, but the council has not voted on repairs');
     // "and" with no comma joins two things said
     expect(claimWith('The mayor said the pier was safe and that the repairs would finish in May.', 'the pier').text)
       .toBe('the pier was safe and that the repairs would finish in May');

@@ -54,6 +54,7 @@ interface CueFile {
   citing?: { participles: string[] };
   carrierParticiples?: { participles: string[] };
   statementSettings?: { nouns: string[] };
+  occasions: { nouns: string[]; people: string[] };
   authoring?: { lemmas: string[]; works: string[] };
   conduitPhrases?: { phrases: string[]; recipients: string[] };
   inSource?: { nouns: string[] };
@@ -129,6 +130,10 @@ export const authoringLemmas = new Set<string>(cues.authoring?.lemmas ?? []);
 export const authoredWorks = new Set<string>(cues.authoring?.works ?? []);
 /** Occasions and media of a statement ('in a statement', 'at a rally'): a phrase closing the content that says where. */
 export const statementSettings = new Set<string>(cues.statementSettings?.nouns ?? []);
+/** Occasions ('at a rally') and times ('on Thursday', 'in June') that are no part of a person named as the object. */
+export const occasionNouns = new Set<string>(cues.occasions.nouns);
+
+export const occasionPeople = new Set<string>(cues.occasions.people);
 /** Words before an outlet's name that make it a conduit ("according to TASS"), and those naming whom a speaker
  * spoke to ("told Reuters"). */
 export const conduitPhrases = cues.conduitPhrases?.phrases ?? [];
@@ -149,6 +154,8 @@ export const subjectVerbGap = new Set<string>(cues.subjectVerbGap.words);
 export const adjunctWords = new Set<string>(cues.adjunctWords.words);
 export const months = new Set<string>(cues.months.words);
 export const timeNouns = new Set<string>(cues.timeNouns.words);
+/** Times that, after "on"/"in", date a statement (cues.json occasions): months and the time nouns. */
+export const occasionTimes = new Set<string>([...months, ...timeNouns]);
 export const subordinators = new Set<string>(cues.subordinators.words);
 export const asideLeads = new Set<string>(cues.mentionAsides.asideLeads);
 export const placeLeads = new Set<string>(cues.mentionAsides.placeLeads);

@@ -268,7 +268,7 @@ export function verbRelation(doc: Doc, quotes: Quotes, si: number, v: number, ve
         while (j <= s.last && tokens[j].value !== ',' && !END_PUNCT.test(tokens[j].value) && !QUOTE_MARK.test(tokens[j].value)) j++;
         if (j > after && described(doc, after, j - 1) === j - 1) after = j <= s.last && tokens[j].value === ',' ? j + 1 : -1;
       }
-      const more = after < 0 || !left ? null : isQuoted(doc, quotes, left) ? continuation(doc, quotes, after, s.last) : restAfterTag(doc, quotes, after, s.last);
+      const more = after < 0 || !left ? null : isQuoted(doc, quotes, left) ? continuation(doc, quotes, after, s.last) : restAfterTag(doc, quotes, left, after, s.last);
       if (left && (wordCount(doc, left) >= 2 || isQuoted(doc, quotes, left) || more)) {
         return { ...base, source: src, content: more ? [left, more] : [left], quote: isQuoted(doc, quotes, left), confidence: 0.85 };
       }
@@ -302,7 +302,7 @@ export function verbRelation(doc: Doc, quotes: Quotes, si: number, v: number, ve
       if (c > s.first && isBreak(tokens[c])) {
         const left = contentLeft(doc, quotes, tokens[c].value === ',' ? c : c + 1, s.first);
         // "The pier, the mayor said, would be rebuilt": the content goes on after the tag
-        const rest = left && !tailIsEnd && tokens[tail].value === ',' && !isQuoted(doc, quotes, left) ? restAfterTag(doc, quotes, tail + 1, s.last) : null;
+        const rest = left && !tailIsEnd && tokens[tail].value === ',' && !isQuoted(doc, quotes, left) ? restAfterTag(doc, quotes, left, tail + 1, s.last) : null;
         if (left && (wordCount(doc, left) >= 2 || isQuoted(doc, quotes, left) || rest)) {
           const content = [left];
           const more = rest ?? (!tailIsEnd && tokens[tail].value === ',' ? continuation(doc, quotes, tail + 1, s.last) : null);
@@ -372,16 +372,30 @@ export function verbRelation(doc: Doc, quotes: Quotes, si: number, v: number, ve
 }
 
 /**
- * "The strike, officials said, hit a depot", "The pier was lost, the mayor said, and the ferry too": unquoted
- * content before a tag set off by commas goes on after it (not into a participle of the speaker's own, ",
- * adding that …", nor into a quotation, which continuation() reads). The range after the tag, or null.
+ * "The strike, officials said, hit a depot", "In the end, he said, the town voted": unquoted content before a tag
+ * set off by commas goes on after it only when the two sides make one clause: a subject before the tag and its
+ * verb after, or a short opener before and the clause after. After a whole clause the rest is the writer's
+ * (", without providing evidence", ", but Moscow denied it", ", as rescuers searched …", ", a claim Kyiv denied").
+ * Not into a participle of the speaker's own (", adding that …"), nor a quotation (continuation() reads it).
+ * The range after the tag, or null.
  */
-function restAfterTag(doc: Doc, quotes: Quotes, k: number, sentLast: number): Range | null {
+function restAfterTag(doc: Doc, quotes: Quotes, left: Range, k: number, sentLast: number): Range | null {
   const { tokens } = doc;
   // (", who emphasized …" describes the speaker)
   if (k > sentLast || OPEN_MARK.test(tokens[k].value) || (tokens[k].pos === 'VERB' && /ing$/.test(tokens[k].lower)) || /^(who|whose|which)$/.test(tokens[k].lower)) return null;
   const rest = contentRight(doc, quotes, k, sentLast);
-  return rest && wordCount(doc, rest) >= 2 ? rest : null;
+  if (!rest || wordCount(doc, rest) < 2) return null;
+  const clause = looksLikeClause(doc, left);
+  // "The pier, the mayor said, would (soon) be rebuilt"
+  let v = rest.first;
+  while (v < rest.last && tokens[v].pos === 'ADV') v++;
+  if (!clause && (tokens[v].pos === 'AUX' || (tokens[v].pos === 'VERB' && !/ing$/.test(tokens[v].lower)))) return rest;
+  // "In the end, he said, the town voted", "After weeks of fighting, officials said, troops took …": an opener with
+  // no verb of its own
+  let opener = (tokens[left.first].pos === 'ADP' || tokens[left.first].pos === 'ADV') && wordCount(doc, left) <= 8;
+  for (let j = left.first; j <= left.last && opener; j++) opener = tokens[j].pos !== 'VERB' && tokens[j].pos !== 'AUX';
+  if (!clause && opener && looksLikeClause(doc, rest)) return rest;
+  return null;
 }
 
 /**
