@@ -108,7 +108,7 @@ export function described(doc: Doc, first: number, last: number, titled = false)
         if (j > start && (RELATIVE.has(t.lower) || t.lower === 'that') && (tokens[j - 1].pos === 'NOUN' || tokens[j - 1].pos === 'PROPN')) { rel = j; break; }
         // (a capitalised word is part of a name: "the House Ways and Means Committee")
         if (/^[A-Z]/.test(t.value)) continue;
-        if (t.pos === 'AUX' || (t.pos === 'VERB' && !/(ed|en|ing)$/.test(t.lower))) return -1;
+        if (t.pos === 'AUX' || (t.pos === 'VERB' && !participle(doc, j))) return -1;
       }
       if (rel >= 0) {
         for (let j = rel + 1; j < k; j++) {
@@ -123,3 +123,20 @@ export function described(doc: Doc, first: number, last: number, titled = false)
   }
   return last;
 }
+
+/**
+ * Whether the verb at `j` is a participle in a description: an -ing form ("a group representing farmers",
+ * "including …"), or an -ed form right after the noun it describes ("a volunteer based in Kharkiv"); an -ed form
+ * with an object after it is a verb of its own ("the shelling damaged 12 homes").
+ */
+function participle(doc: Doc, j: number): boolean {
+  const { tokens } = doc;
+  const t = tokens[j];
+  if (/ing$/.test(t.lower)) return true;
+  const prev = tokens[j - 1];
+  if (!/(ed|en)$/.test(t.lower) || !prev || !(prev.pos === 'NOUN' || prev.pos === 'PROPN' || prev.pos === 'ADV')) return false;
+  const next = tokens[j + 1];
+  return !next || !OBJECT_OPENERS.has(next.pos);
+}
+
+const OBJECT_OPENERS = new Set(['DET', 'NUM', 'PRON', 'NOUN', 'PROPN', 'ADJ']);
