@@ -33,3 +33,31 @@ describe('"According to X, …" followed by a comma splice', () => {
     expect(based.map((x) => x.text)).toEqual(['the shelter lost power twice']);
   });
 });
+
+describe('a bare "It" as a source', () => {
+  it('is no source for a verb of evidence ("It suggests that …", "It shows that …")', () => {
+    for (const verb of ['suggests', 'shows']) {
+      const text = `Russia launched 85 drones overnight. It ${verb} that Moscow has rebuilt its stockpile.`;
+      expect(claimsOf(text), text).toEqual([]);
+    }
+  });
+
+  it('is no source when no body was named before it', () => {
+    for (const text of [
+      'Odesa was hit again overnight. It added, “We will clear the port.”',
+      'The bridge stayed closed on Monday. It added that repairs could take weeks.',
+      'The ministry gave no figures. It stressed that more strikes were likely.',
+    ]) {
+      expect(claimsOf(text).filter((c) => c.source?.unresolved || c.source?.mention === 'It'), text).toEqual([]);
+    }
+  });
+
+  it('speaks for the ministry or army that spoke before it', () => {
+    const text = 'The defence ministry said 30 drones were shot down. It added that debris fell on two villages.';
+    const c = claimsOf(text).find((x) => x.text === 'debris fell on two villages');
+    expect(c?.source?.name).toMatch(/ministry/i);
+    expect(c?.source?.unresolved).toBeFalsy();
+    const army = 'The army said its units held the line. It stressed, “The enemy is regrouping.”';
+    expect(claimsOf(army).find((x) => /regrouping/.test(x.text))?.source?.name).toMatch(/army/i);
+  });
+});

@@ -17,6 +17,8 @@ import { checkworthiness } from './checkworthiness.ts';
 import type { Range } from './phrases.ts';
 
 const TRIM_PUNCT = /^[\s,;:—–-]+|[\s,;:—–-]+$/g;
+/** Sources a bare "it" may stand for when it speaks ("It added that …"). */
+const BODY_TYPES = new Set<Source['type']>(['organization', 'government', 'military', 'media', 'state-media', 'company']);
 
 /** The claims of a document. `entities`: findEntities(doc) when already found (the --jsonl batch's worker does). */
 export function extractClaims(doc: Doc, entities: Entity[] = findEntities(doc)): Claim[] {
@@ -54,6 +56,7 @@ export function extractClaims(doc: Doc, entities: Entity[] = findEntities(doc)):
       const claimHedges = hedgesFor(doc, rel, content, hedges, noted);
       const source = sources.get(rel) ?? null;
       if (!source && !claimHedges.length && rel.kind !== 'passive') continue;
+      if (rel.bodyOnly && !(source && !source.unresolved && BODY_TYPES.has(source.type))) continue;
       const ents = entitiesIn(entities, content);
       const text = readable(doc.text, content);
       const category = categorize(text, ents);

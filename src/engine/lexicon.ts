@@ -55,6 +55,7 @@ interface CueFile {
   inSource?: { nouns: string[] };
   possessiveNouns?: { nouns: string[] };
   evidenceSources?: { lemmas: string[]; heads: string[] };
+  pronounSpeech?: { lemmas: string[] };
 }
 
 interface SourceFile {
@@ -156,6 +157,8 @@ export const inSourceNouns = new Set<string>(cues.inSource?.nouns ?? []);
 /** Verbs that documents and polls can govern ("records show"), and the heads of such sources. */
 export const evidenceLemmas = new Set<string>(cues.evidenceSources?.lemmas ?? []);
 export const evidenceHeads = new Set<string>(cues.evidenceSources?.heads ?? []);
+/** Weak cue verbs through which a bare "it" may speak for a body named before ("It added that …"). */
+export const pronounSpeech = new Set<string>(cues.pronounSpeech?.lemmas ?? []);
 for (const [lemma, v] of Object.entries(cues.verbs)) {
   const entry: VerbCue = { lemma, ...v };
   for (const f of [lemma, ...(cues.forms[lemma] ?? inflect(lemma))]) if (!verbForms.has(f)) verbForms.set(f, entry);
