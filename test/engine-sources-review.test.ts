@@ -61,3 +61,28 @@ describe('a bare "It" as a source', () => {
     expect(claimsOf(army).find((x) => /regrouping/.test(x.text))?.source?.name).toMatch(/army/i);
   });
 });
+
+describe('a title set off after a name', () => {
+  it('types "X, a spokesman for the ministry, said" as an official', () => {
+    const text = 'Ivan Hrytsenko, a spokesman for the ministry, said the depot had been empty.';
+    const c = claimsOf(text);
+    expect(c.map((x) => x.text)).toEqual(['the depot had been empty']);
+    expect(c[0].source?.name).toBe('Ivan Hrytsenko');
+    expect(c[0].source?.type).toBe('official');
+  });
+
+  it('gives every claim of that person the type, and reads an officer and an office', () => {
+    const text = 'Ivan Hrytsenko, a spokesman for the ministry, said the depot had been empty. Hrytsenko added that no one was hurt.';
+    expect(claimsOf(text).map((x) => [x.source?.name, x.source?.type])).toEqual([
+      ['Ivan Hrytsenko', 'official'],
+      ['Ivan Hrytsenko', 'official'],
+    ]);
+    expect(claimsOf('Oleh Kovalenko, a commander in the 47th brigade, said the village was retaken.')[0].source?.type).toBe('military');
+    expect(claimsOf('Ihor Terekhov, the mayor of Kharkiv, said the metro was closed.')[0].source?.type).toBe('official');
+  });
+
+  it('keeps a person with a description that is no title a person', () => {
+    const c = claimsOf('Maria Bondar, a teacher from the village, said the school had no heating.');
+    expect(c[0].source?.type).toBe('person');
+  });
+});

@@ -66,6 +66,7 @@ interface SourceFile {
   outletDescriptions?: { phrases: string[] };
   pronouns: Record<string, { gender: string; number: string; kind: string }>;
   titles: string[];
+  descriptionTypes?: { types: SourceType[]; officeTitles: string[] };
   female: string[];
   male: string[];
   femaleNames: string[];
@@ -200,6 +201,9 @@ for (const t of sources.order) {
   sourceTypes.set(t, { phrases, heads: new Set(def.heads), asides: def.asides === true });
 }
 export const outlets = new Set(sources.outlets);
+/** Types a description after a person's name may give ("X, a spokesman for …"), and office titles that make an official. */
+export const descriptionTypes: SourceType[] = sources.descriptionTypes?.types ?? [];
+export const officeTitles = new Set<string>(sources.descriptionTypes?.officeTitles ?? []);
 /** Head words that can be the subject of a weak cue: every source head word plus people and bodies. */
 export const agentHeads = new Set<string>([...sources.agents.nouns, ...cues.nounCues.nouns, ...sources.outlets]);
 for (const t of sources.order) for (const h of sources.types[t].heads) agentHeads.add(h);

@@ -2,10 +2,11 @@
 // ("Ann Holm, a spokeswoman for the port, said" → "Ann Holm, a spokeswoman for the port"). The name alone
 // still gives the source's canonical name and type; the mention and its span cover what the report wrote.
 import type { Doc, Token } from '../nlp.ts';
+import type { SourceType } from '../schema.ts';
 import { POSSESSIVE, QUOTE_MARK, END_PUNCT, RELATIVE_PRONOUNS, type Relation } from './relation.ts';
 import { skipLeft } from './subjects.ts';
-import { verbForms } from './lexicon.ts';
-import type { Range } from './phrases.ts';
+import { descriptionTypes, officeTitles, sourceTypes, verbForms } from './lexicon.ts';
+import { headOf, npRight, type Range } from './phrases.ts';
 
 const MAX_INSERT = 40;
 const WHEN = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|june|july|august|september|october|november|december)$/;
@@ -15,6 +16,27 @@ const RELATIVE = new Set([...RELATIVE_PRONOUNS, 'which']);
 // "Ana Ruiz, 55, of Salem, said"
 const PLACE_LEADS = new Set(['of', 'from']);
 const ASIDE_LEADS = new Set(['then', 'now', 'himself', 'herself', 'also', 'formerly', 'including', 'along', 'like', 'unlike', 'both', 'another']);
+
+/**
+ * "Ivan Hrytsenko, a spokesman for the ministry": the type the head of the description after `name` (within the
+ * mention `whole`) gives a named person (sources.json descriptionTypes), or null.
+ */
+export function descriptionType(doc: Doc, name: Range, whole: Range): SourceType | null {
+  const { tokens } = doc;
+  let k = name.last + 1;
+  if (tokens[k]?.value === '(') {
+    while (k < whole.last && tokens[k].value !== ')') k++;
+    k++;
+  }
+  if (k >= whole.last || !SETS_OFF.has(tokens[k].value)) return null;
+  let last = k + 1;
+  while (last + 1 <= whole.last && !SETS_OFF.has(tokens[last + 1].value)) last++;
+  const np = RELATIVE.has(tokens[k + 1].lower) ? null : npRight(doc, k + 1, last);
+  if (!np) return null;
+  const head = headOf(doc, np).lower;
+  const type = descriptionTypes.find((t) => sourceTypes.get(t)?.heads.has(head));
+  return type ?? (officeTitles.has(head) ? 'official' : null);
+}
 
 /** The source mention of `rel` with its set-off description, or null when there is none. */
 export function mentionExtent(doc: Doc, rel: Relation): Range | null {
