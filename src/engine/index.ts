@@ -333,7 +333,7 @@ function sourceAndConduit(doc: Doc, rel: Relation, coref: Coref, conduitCache: M
   }
   if (rel.source) {
     source = coref.resolve(rel.source, rel.owner, rel.sent);
-    // the mention covers the description set off after the name; the name and type come from the name alone
+    // the mention covers the description set off after the name; the name comes from the name alone
     const whole = mentionExtent(doc, rel);
     if (whole) {
       const span = charSpan(doc, whole);

@@ -1,6 +1,7 @@
 // The whole written mention of a source: the name with the appositive or "who" clause set off after it
 // ("Ann Holm, a spokeswoman for the port, said" → "Ann Holm, a spokeswoman for the port"). The name alone
-// still gives the source's canonical name and type; the mention and its span cover what the report wrote.
+// still gives the source's canonical name (and its type, unless a title in the description types a person);
+// the mention and its span cover what the report wrote.
 import type { Doc, Token } from '../nlp.ts';
 import type { SourceType } from '../schema.ts';
 import { POSSESSIVE, QUOTE_MARK, END_PUNCT, RELATIVE_PRONOUNS, type Relation } from './relation.ts';
