@@ -33,7 +33,7 @@ describe('reporting verbs', () => {
     const text = 'Maria Ostrova, a spokeswoman for the interior ministry, said the convoy had been turned back at the border.';
     const c = claimWith(text, 'the convoy had been turned back');
     expect(c.source?.name).toBe('Maria Ostrova');
-    expect(c.source?.type).toBe('person');
+    expect(c.source?.type).toBe('official');
   });
 
   it('reads acknowledged and denied as stances', () => {

@@ -8,6 +8,7 @@ import type { Quotes } from './quotes.ts';
 import { type Relation, CLAUSE_OPENERS, QUOTE_MARK, CLOSE_MARK, END_PUNCT, POSSESSIVE, wordCount, DAY } from './relation.ts';
 import { described } from './mention.ts';
 import { ownerOf, isAgent } from './subjects.ts';
+import { ROLES } from './entities/lexicon.ts';
 import { contentRight, looksLikeClause } from './content.ts';
 
 export function phrasalAt(doc: Doc, i: number, last: number): { len: number; stance: Stance } | null {
@@ -87,6 +88,11 @@ function appositiveEnd(doc: Doc, k: number, sentLast: number): number {
   let j = k;
   while (j + 1 <= sentLast && tokens[j + 1].value !== ',' && !END_PUNCT.test(tokens[j + 1].value) && j - k < 20) j++;
   if (j + 1 <= sentLast && tokens[j + 1].value !== ',' && !END_PUNCT.test(tokens[j + 1].value)) return -1;
+  // "According to the mayor, the shelling damaged 12 homes, …": a phrase headed by no person or body is the
+  // content's first clause, not a description of the source
+  const np = npRight(doc, k, j);
+  const head = np && headOf(doc, np);
+  if (!head || !(isAgent(head) || ROLES.has(head.lower))) return -1;
   return described(doc, k, j) === j ? j : -1;
 }
 

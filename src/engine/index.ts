@@ -5,7 +5,7 @@ import { findRelations, type Relation } from './attribution.ts';
 import { carriedClaims } from './carriers.ts';
 import { findConduits, type ConduitMatch } from './conduits.ts';
 import { Coref } from './coref.ts';
-import { mentionExtent } from './mention.ts';
+import { descriptionType, mentionExtent } from './mention.ts';
 import { trimTails } from './content-tail.ts';
 import { contentWords } from './sources.ts';
 import { titles } from './lexicon.ts';
@@ -17,6 +17,8 @@ import { checkworthiness } from './checkworthiness.ts';
 import type { Range } from './phrases.ts';
 
 const TRIM_PUNCT = /^[\s,;:—–-]+|[\s,;:—–-]+$/g;
+/** Sources a bare "it" may stand for when it speaks ("It added that …"). */
+const BODY_TYPES = new Set<Source['type']>(['organization', 'government', 'military', 'media', 'state-media', 'company']);
 
 /** The claims of a document. `entities`: findEntities(doc) when already found (the --jsonl batch's worker does). */
 export function extractClaims(doc: Doc, entities: Entity[] = findEntities(doc)): Claim[] {
@@ -35,12 +37,14 @@ export function extractClaims(doc: Doc, entities: Entity[] = findEntities(doc)):
   const inOrder = [...relations].sort((a, b) => at(a) - at(b));
   const sources = new Map<Relation, Source | null>();
   const conduits = new Map<Relation, Conduit | null>();
+  const titled = new Map<string, Source['type']>();
   for (const rel of inOrder) {
-    const { source, conduit } = sourceAndConduit(doc, rel, coref, conduitCache);
+    const { source, conduit } = sourceAndConduit(doc, rel, coref, conduitCache, titled);
     sources.set(rel, source);
     conduits.set(rel, conduit);
   }
   unifyShortNames(sources);
+  retypeByTitle(sources, titled);
   const claims: Claim[] = [];
   for (const rel of relations) {
     if (restatesHost(doc, rel, relations, sources)) continue;
@@ -54,6 +58,7 @@ export function extractClaims(doc: Doc, entities: Entity[] = findEntities(doc)):
       const claimHedges = hedgesFor(doc, rel, content, hedges, noted);
       const source = sources.get(rel) ?? null;
       if (!source && !claimHedges.length && rel.kind !== 'passive') continue;
+      if (rel.bodyOnly && !(source && !source.unresolved && BODY_TYPES.has(source.type))) continue;
       const ents = entitiesIn(entities, content);
       const text = readable(doc.text, content);
       const category = categorize(text, ents);
@@ -99,6 +104,15 @@ function untitled(words: string[]): string[] {
  * A short name used before the full one ("Ministry of Defense says …" in a headline, "the Russian Ministry of
  * Defense" in the text) is the same source: when exactly one longer name holds all its words, use that name.
  */
+/** A person typed by a title in one mention ("X, a spokesman for …") keeps that type in every claim of theirs. */
+function retypeByTitle(sources: Map<Relation, Source | null>, titled: Map<string, Source['type']>): void {
+  if (!titled.size) return;
+  for (const [rel, s] of sources) {
+    const type = s && s.type === 'person' && !s.unresolved ? titled.get(s.name) : undefined;
+    if (s && type) sources.set(rel, { ...s, type });
+  }
+}
+
 function unifyShortNames(sources: Map<Relation, Source | null>): void {
   const names = new Map<string, string[]>();
   // (a person's name without leading titles: "Col. Petrenko" and "Mr. Petrenko" are both "Petrenko")
@@ -295,7 +309,7 @@ function tokenAt(doc: Doc, offset: number): number {
   return lo < doc.tokens.length ? lo : -1;
 }
 
-function sourceAndConduit(doc: Doc, rel: Relation, coref: Coref, conduitCache: Map<number, ConduitMatch[]>): { source: Source | null; conduit: Conduit | null } {
+function sourceAndConduit(doc: Doc, rel: Relation, coref: Coref, conduitCache: Map<number, ConduitMatch[]>, titled: Map<string, Source['type']>): { source: Source | null; conduit: Conduit | null } {
   const s = doc.sentences[rel.sent];
   let found = conduitCache.get(rel.sent);
   if (!found) {
@@ -319,11 +333,17 @@ function sourceAndConduit(doc: Doc, rel: Relation, coref: Coref, conduitCache: M
   }
   if (rel.source) {
     source = coref.resolve(rel.source, rel.owner, rel.sent);
-    // the mention covers the description set off after the name; the name and type come from the name alone
+    // the mention covers the description set off after the name; the name comes from the name alone
     const whole = mentionExtent(doc, rel);
     if (whole) {
       const span = charSpan(doc, whole);
       source = { ...source, mention: doc.text.slice(span.start, span.end), span };
+      // "Ivan Hrytsenko, a spokesman for the ministry": the title gives a named person's type
+      const type = source.type === 'person' && !source.unresolved ? descriptionType(doc, rel.source, whole) : null;
+      if (type) {
+        source = { ...source, type };
+        titled.set(source.name, type);
+      }
     }
   }
   return { source, conduit };

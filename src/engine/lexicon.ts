@@ -60,6 +60,7 @@ interface CueFile {
   inSource?: { nouns: string[] };
   possessiveNouns?: { nouns: string[] };
   evidenceSources?: { lemmas: string[]; heads: string[] };
+  pronounSpeech?: { lemmas: string[] };
 }
 
 interface SourceFile {
@@ -70,6 +71,7 @@ interface SourceFile {
   outletDescriptions?: { phrases: string[] };
   pronouns: Record<string, { gender: string; number: string; kind: string }>;
   titles: string[];
+  descriptionTypes?: { types: SourceType[]; officeTitles: string[] };
   female: string[];
   male: string[];
   femaleNames: string[];
@@ -172,6 +174,8 @@ export const inSourceNouns = new Set<string>(cues.inSource?.nouns ?? []);
 /** Verbs that documents and polls can govern ("records show"), and the heads of such sources. */
 export const evidenceLemmas = new Set<string>(cues.evidenceSources?.lemmas ?? []);
 export const evidenceHeads = new Set<string>(cues.evidenceSources?.heads ?? []);
+/** Weak cue verbs through which a bare "it" may speak for a body named before ("It added that …"). */
+export const pronounSpeech = new Set<string>(cues.pronounSpeech?.lemmas ?? []);
 for (const [lemma, v] of Object.entries(cues.verbs)) {
   const entry: VerbCue = { lemma, ...v };
   for (const f of [lemma, ...(cues.forms[lemma] ?? inflect(lemma))]) if (!verbForms.has(f)) verbForms.set(f, entry);
@@ -213,6 +217,9 @@ for (const t of sources.order) {
   sourceTypes.set(t, { phrases, heads: new Set(def.heads), asides: def.asides === true });
 }
 export const outlets = new Set(sources.outlets);
+/** Types a description after a person's name may give ("X, a spokesman for …"), and office titles that make an official. */
+export const descriptionTypes: SourceType[] = sources.descriptionTypes?.types ?? [];
+export const officeTitles = new Set<string>(sources.descriptionTypes?.officeTitles ?? []);
 /** Head words that can be the subject of a weak cue: every source head word plus people and bodies. */
 export const agentHeads = new Set<string>([...sources.agents.nouns, ...cues.nounCues.nouns, ...sources.outlets]);
 for (const t of sources.order) for (const h of sources.types[t].heads) agentHeads.add(h);

@@ -1,16 +1,39 @@
 // The whole written mention of a source: the name with the appositive or "who" clause set off after it
 // ("Ann Holm, a spokeswoman for the port, said" → "Ann Holm, a spokeswoman for the port"). The name alone
-// still gives the source's canonical name and type; the mention and its span cover what the report wrote.
+// still gives the source's canonical name (and its type, unless a title in the description types a person);
+// the mention and its span cover what the report wrote.
 import type { Doc, Token } from '../nlp.ts';
+import type { SourceType } from '../schema.ts';
 import { POSSESSIVE, QUOTE_MARK, END_PUNCT, RELATIVE_PRONOUNS, DAY, type Relation } from './relation.ts';
 import { skipLeft } from './subjects.ts';
-import { verbForms, months, asideLeads, placeLeads } from './lexicon.ts';
-import type { Range } from './phrases.ts';
+import { descriptionTypes, officeTitles, sourceTypes, verbForms, months, asideLeads, placeLeads } from './lexicon.ts';
+import { headOf, npRight, type Range } from './phrases.ts';
 
 const MAX_INSERT = 40;
 const when = (w: string) => DAY.test(w) || months.has(w);
 const SETS_OFF = new Set([',', '—', '–', '--']);
 const RELATIVE = new Set([...RELATIVE_PRONOUNS, 'which']);
+
+/**
+ * "Ivan Hrytsenko, a spokesman for the ministry": the type the head of the description after `name` (within the
+ * mention `whole`) gives a named person (sources.json descriptionTypes), or null.
+ */
+export function descriptionType(doc: Doc, name: Range, whole: Range): SourceType | null {
+  const { tokens } = doc;
+  let k = name.last + 1;
+  if (tokens[k]?.value === '(') {
+    while (k < whole.last && tokens[k].value !== ')') k++;
+    k++;
+  }
+  if (k >= whole.last || !SETS_OFF.has(tokens[k].value)) return null;
+  let last = k + 1;
+  while (last + 1 <= whole.last && !SETS_OFF.has(tokens[last + 1].value)) last++;
+  const np = RELATIVE.has(tokens[k + 1].lower) ? null : npRight(doc, k + 1, last);
+  if (!np) return null;
+  const head = headOf(doc, np).lower;
+  const type = descriptionTypes.find((t) => sourceTypes.get(t)?.heads.has(head));
+  return type ?? (officeTitles.has(head) ? 'official' : null);
+}
 
 /** The source mention of `rel` with its set-off description, or null when there is none. */
 export function mentionExtent(doc: Doc, rel: Relation): Range | null {
@@ -104,7 +127,7 @@ export function described(doc: Doc, first: number, last: number, titled = false)
         if (j > start && (RELATIVE.has(t.lower) || t.lower === 'that') && (tokens[j - 1].pos === 'NOUN' || tokens[j - 1].pos === 'PROPN')) { rel = j; break; }
         // (a capitalised word is part of a name: "the Docks and Works Committee")
         if (/^[A-Z]/.test(t.value)) continue;
-        if (t.pos === 'AUX' || (t.pos === 'VERB' && !/(ed|en|ing)$/.test(t.lower))) return -1;
+        if (t.pos === 'AUX' || (t.pos === 'VERB' && !participle(doc, j))) return -1;
       }
       if (rel >= 0) {
         for (let j = rel + 1; j < k; j++) {
@@ -119,3 +142,20 @@ export function described(doc: Doc, first: number, last: number, titled = false)
   }
   return last;
 }
+
+/**
+ * Whether the verb at `j` is a participle in a description: an -ing form ("a group representing farmers",
+ * "including …"), or an -ed form right after the noun it describes ("a volunteer based in Kharkiv"); an -ed form
+ * with an object after it is a verb of its own ("the shelling damaged 12 homes").
+ */
+function participle(doc: Doc, j: number): boolean {
+  const { tokens } = doc;
+  const t = tokens[j];
+  if (/ing$/.test(t.lower)) return true;
+  const prev = tokens[j - 1];
+  if (!/(ed|en)$/.test(t.lower) || !prev || !(prev.pos === 'NOUN' || prev.pos === 'PROPN' || prev.pos === 'ADV')) return false;
+  const next = tokens[j + 1];
+  return !next || !OBJECT_OPENERS.has(next.pos);
+}
+
+const OBJECT_OPENERS = new Set(['DET', 'NUM', 'PRON', 'NOUN', 'PROPN', 'ADJ']);

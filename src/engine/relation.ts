@@ -24,6 +24,8 @@ export interface Relation {
   conduit?: Range;
   /** "declined to say": a cue verb inside this content that must not start a relation of its own. */
   skipTo?: number;
+  /** "It added that …": a claim only when the source resolves to a body (organisation, government, military, outlet). */
+  bodyOnly?: boolean;
 }
 
 export const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', "'s", "'re"]);

@@ -1,7 +1,7 @@
 // Reporting-verb cues in every order ("X said C", "C, X said", "C, said X"), with participles ("…, citing Y") and
 // conjoined cues ("X praised Y and said Z"), impressions ("seemed confident"), and the cue's own words.
 import type { Doc } from '../nlp.ts';
-import { abstractHeads, authoringLemmas, authoredWorks, pluralQuantities, compoundHeads, catenativeVerbs, channels, cueAdverbs, ingLeads, namingParticiples, impressionVerbs, nounForms, evidenceHeads, evidenceLemmas, notCueAfter, notCueBefore, notCueDeterminers, verbForms, type VerbCue } from './lexicon.ts';
+import { abstractHeads, authoringLemmas, authoredWorks, pluralQuantities, compoundHeads, catenativeVerbs, channels, cueAdverbs, ingLeads, namingParticiples, impressionVerbs, nounForms, evidenceHeads, evidenceLemmas, pronounSpeech, notCueAfter, notCueBefore, notCueDeterminers, verbForms, type VerbCue } from './lexicon.ts';
 import { headOf, npLeft, npRight, type Range } from './phrases.ts';
 import type { Quotes } from './quotes.ts';
 import { type Relation, BE, THAT, POSSESSIVE, CLAUSE_OPENERS, QUOTE_MARK, CLOSE_MARK, OPEN_MARK, END_PUNCT, wordCount, EXPLETIVE } from './relation.ts';
@@ -349,8 +349,9 @@ export function verbRelation(doc: Doc, quotes: Quotes, si: number, v: number, ve
   // A weak cue with a noun-phrase or to-infinitive content ("called", "seeks to") needs a subject that can hold a
   // view; one that governs a clause ("the memo suggested that …") may have any subject but an abstract one.
   const clausal = CLAUSE_OPENERS.has(tokens[content.first].lower) || OPEN_MARK.test(tokens[content.first].value) || looksLikeClause(doc, content);
-  // ("It added that …", "It added, “…”": a bare "it" before a that-clause or a quote stands for a body named earlier)
-  const itSpeaks = head.lower === 'it' && subj.source.first === subj.source.last && (THAT.has(tokens[content.first].lower) || OPEN_MARK.test(tokens[content.first].value));
+  // ("It added that …", "It added, “…”": a bare "it" before a that-clause or a quote stands for a body named
+  // earlier, through a few speech verbs only; "It suggests that …" is the writer's reasoning)
+  const itSpeaks = verb.strength === 'weak' && pronounSpeech.has(verb.lemma) && head.lower === 'it' && subj.source.first === subj.source.last && (THAT.has(tokens[content.first].lower) || OPEN_MARK.test(tokens[content.first].value));
   if (verb.strength === 'weak' && !evidence && !itSpeaks && (abstractHeads.has(head.lower) || (!isAgent(head) && !clausal))) return null;
   const owner = ownerOf(doc, subj.source);
   // "declined to say whether …": the speech verb inside the content is part of this cue's content, not a cue
@@ -368,6 +369,7 @@ export function verbRelation(doc: Doc, quotes: Quotes, si: number, v: number, ve
     content: [content],
     quote: isQuoted(doc, quotes, content),
     confidence: verb.strength === 'strong' ? 0.9 : 0.7,
+    ...(itSpeaks ? { bodyOnly: true } : {}),
   };
 }
 

@@ -1,0 +1,88 @@
+// Source rules a desk editor relies on, on sentences written for these tests: an "According to X, …" content that
+// runs on past a comma keeps its main fact, a bare "It" speaks only for a body named before, and a name with a
+// title set off after it takes the title's source type.
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../src/nlp.ts';
+import { extractClaims } from '../src/engine/index.ts';
+import type { Claim } from '../src/schema.ts';
+
+const claimsOf = (text: string): Claim[] => extractClaims(analyze(text));
+
+describe('"According to X, …" followed by a comma splice', () => {
+  it('keeps the first clause when a second one follows the comma', () => {
+    const text = 'According to the regional governor, the barrage destroyed 40 houses, a school was also damaged.';
+    const claims = claimsOf(text);
+    expect(claims).toHaveLength(1);
+    expect(claims[0].text).toBe('the barrage destroyed 40 houses, a school was also damaged');
+    expect(claims[0].source?.mention).toBe('the regional governor');
+  });
+
+  it('keeps the first clause when the second opens with a number', () => {
+    const text = 'According to the mayor, the blast wounded seven workers, two of them are still in hospital.';
+    const claims = claimsOf(text);
+    expect(claims).toHaveLength(1);
+    expect(claims[0].text).toBe('the blast wounded seven workers, two of them are still in hospital');
+  });
+
+  it('still reads a description of the source as no content', () => {
+    const text = 'According to Olena Marchuk, an engineer at the plant, the turbine hall was flooded.';
+    const c = claimsOf(text);
+    expect(c.map((x) => x.text)).toEqual(['the turbine hall was flooded']);
+    expect(c[0].source?.mention).toBe('Olena Marchuk, an engineer at the plant');
+    const based = claimsOf('According to Petro Savchuk, a volunteer based in Kharkiv, the shelter lost power twice.');
+    expect(based.map((x) => x.text)).toEqual(['the shelter lost power twice']);
+  });
+});
+
+describe('a bare "It" as a source', () => {
+  it('is no source for a verb of evidence ("It suggests that …", "It shows that …")', () => {
+    for (const verb of ['suggests', 'shows']) {
+      const text = `Russia launched 85 drones overnight. It ${verb} that Moscow has rebuilt its stockpile.`;
+      expect(claimsOf(text), text).toEqual([]);
+    }
+  });
+
+  it('is no source when no body was named before it', () => {
+    for (const text of [
+      'Odesa was hit again overnight. It added, “We will clear the port.”',
+      'The bridge stayed closed on Monday. It added that repairs could take weeks.',
+      'The ministry gave no figures. It stressed that more strikes were likely.',
+    ]) {
+      expect(claimsOf(text).filter((c) => c.source?.unresolved || c.source?.mention === 'It'), text).toEqual([]);
+    }
+  });
+
+  it('speaks for the ministry or army that spoke before it', () => {
+    const text = 'The defence ministry said 30 drones were shot down. It added that debris fell on two villages.';
+    const c = claimsOf(text).find((x) => x.text === 'debris fell on two villages');
+    expect(c?.source?.name).toMatch(/ministry/i);
+    expect(c?.source?.unresolved).toBeFalsy();
+    const army = 'The army said its units held the line. It stressed, “The enemy is regrouping.”';
+    expect(claimsOf(army).find((x) => /regrouping/.test(x.text))?.source?.name).toMatch(/army/i);
+  });
+});
+
+describe('a title set off after a name', () => {
+  it('types "X, a spokesman for the ministry, said" as an official', () => {
+    const text = 'Ivan Hrytsenko, a spokesman for the ministry, said the depot had been empty.';
+    const c = claimsOf(text);
+    expect(c.map((x) => x.text)).toEqual(['the depot had been empty']);
+    expect(c[0].source?.name).toBe('Ivan Hrytsenko');
+    expect(c[0].source?.type).toBe('official');
+  });
+
+  it('gives every claim of that person the type, and reads an officer and an office', () => {
+    const text = 'Ivan Hrytsenko, a spokesman for the ministry, said the depot had been empty. Hrytsenko added that no one was hurt.';
+    expect(claimsOf(text).map((x) => [x.source?.name, x.source?.type])).toEqual([
+      ['Ivan Hrytsenko', 'official'],
+      ['Ivan Hrytsenko', 'official'],
+    ]);
+    expect(claimsOf('Oleh Kovalenko, a commander in the 47th brigade, said the village was retaken.')[0].source?.type).toBe('military');
+    expect(claimsOf('Ihor Terekhov, the mayor of Kharkiv, said the metro was closed.')[0].source?.type).toBe('official');
+  });
+
+  it('keeps a person with a description that is no title a person', () => {
+    const c = claimsOf('Maria Bondar, a teacher from the village, said the school had no heating.');
+    expect(c[0].source?.type).toBe('person');
+  });
+});
