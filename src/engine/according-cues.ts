@@ -32,7 +32,7 @@ export function according(doc: Doc, quotes: Quotes, si: number, a: number, len: 
   const cue: Range = { first: a, last: a + len - 1 };
   const src = npRight(doc, a + len, s.last) ?? phraseTo(doc, a + len, s.last);
   if (!src) return null;
-  // "According to early results of exit polls conducted by X for Y, …": a long source runs to the comma.
+  // "According to a count of ballots carried out by X for Y, …": a long source runs to the comma.
   if (a === s.first || isOpener(doc, s.first, a - 1)) {
     const next = tokens[src.last + 1];
     if (next && src.last + 1 <= s.last && next.value !== ',' && next.value !== ')' && next.value !== '—') {
@@ -148,7 +148,7 @@ function aboutAfter(doc: Doc, i: number, end: number): number {
   return doc.tokens[i + 1]?.lower === 'about' && i + 2 < end ? 1 : 0;
 }
 
-/** "“…,” Christie said when asked whether he would …": the question put to the speaker of the cue before it. */
+/** "“…,” Holm said when asked whether she would …": the question put to the speaker of the cue before it. */
 export function whenAskedRelation(doc: Doc, si: number, i: number, prev: Relation | undefined): Relation | null {
   const { tokens, sentences } = doc;
   const s = sentences[si];

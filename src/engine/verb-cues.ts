@@ -210,7 +210,7 @@ export function verbRelation(doc: Doc, quotes: Quotes, si: number, v: number, ve
     if (verb.to && verb.strength !== 'strong' && !verb.recipient) return null;
     const content = clauseAfterCue(doc, quotes, after, s.last, verb);
     if (!content) return null;
-    // past a long opener ("At a rally in Ames, Iowa, on Sunday, Mrs. Clinton …, saying") the subject of the verb before
+    // past a long opener ("At a meeting in Salem, Oregon, on Friday, the mayor …, saying") the subject of the verb before
     const subj = mainSubject(doc, s.first, v - 1) ?? subjectOfVerbBefore(doc, s.first, cue.first - 2);
     return { ...base, kind: 'participle', source: subj, content: [content], confidence: subj ? 0.6 : 0.3, cutBefore: lead.value === ',' ? cue.first - 1 : cue.first };
   }
@@ -251,7 +251,7 @@ export function verbRelation(doc: Doc, quotes: Quotes, si: number, v: number, ve
   const afterQuestion = CLOSE_MARK.test(prev?.value ?? '') && tokens[v - 2]?.value === '?';
   if (beforeIsBreak && right && !rightIsEnd && (!verb.recipient || afterQuestion)) {
     const src = npRight(doc, after, s.last) ?? capitalRun(doc, after, s.last);
-    // "…,” said Sen. Jim Whelan who represents Atlantic City.": a relative clause belongs to the source.
+    // "…,” said Sen. Ann Holm who represents the harbour district.": a relative clause belongs to the source.
     if (src && src.last < s.last && (tokens[src.last + 1].lower === 'who' || tokens[src.last + 1].lower === 'whose')) {
       let j = src.last + 1;
       while (j < s.last && tokens[j + 1].value !== ',' && !END_PUNCT.test(tokens[j + 1].value) && !OPEN_MARK.test(tokens[j + 1].value)) j++;
@@ -284,7 +284,7 @@ export function verbRelation(doc: Doc, quotes: Quotes, si: number, v: number, ve
     if (subj) {
       const src = subj.source;
       let c = src.first - 1;
-      // "“…,” Fight for $15 organizing director Kendall Fells told …": a title the phrase walk stopped inside;
+      // "“…,” Harbour Watch field director Piet Dekker told …": a title the phrase walk stopped inside;
       // "…, a spokeswoman for his office said.": a role phrase after a plain comma.
       if (c > s.first && !isBreak(tokens[c])) {
         let j = c;
@@ -448,13 +448,13 @@ export function fallbackRelation(doc: Doc, quotes: Quotes, si: number, v: number
   if (!source) return null;
   const content = contentRight(doc, quotes, cue.last + 1, s.last) ?? (source.first > s.first ? contentLeft(doc, quotes, source.first, s.first) : null);
   if (!content || wordCount(doc, content) < 2) return null;
-  // "he called her weak and said …": the content of the verb before ends at "and"
+  // "he called the plan reckless and said …": the content of the verb before ends at "and"
   const link = skipLeft(doc, cue.first - 1, s.first);
   const cutBefore = !left && link > s.first && (tokens[link].lower === 'and' || tokens[link].lower === 'but') ? (tokens[link - 1].value === ',' ? link - 1 : link) : undefined;
   return { kind: 'verb', cue, stance: verb.stance, source, owner: ownerOf(doc, source), content: [content], sent: si, quote: isQuoted(doc, quotes, content), confidence: 0.4, cutBefore };
 }
 
-/** The agent subject of the nearest verb at or before `last` ("Trump went after Bush, calling him …" → Trump). */
+/** The agent subject of the nearest verb at or before `last` ("Holm went after Berg, calling him …" → Holm). */
 function subjectOfVerbBefore(doc: Doc, first: number, last: number): Range | null {
   const { tokens } = doc;
   for (let j = last; j > first && last - j < 30; j--) {
@@ -467,7 +467,7 @@ function subjectOfVerbBefore(doc: Doc, first: number, last: number): Range | nul
 
 /**
  * The subject a verb with none right before it shares: after "and"/"but" the subject of the nearest verb before
- * ("he called her weak and said …"), after a comma or dash a name opening the sentence and set off by a comma
+ * ("he called the plan reckless and said …"), after a comma or dash a name opening the sentence and set off by a comma
  * ("Hemsley, the co-author of …, said"), else the sentence's subject (one that can hold a view, for a weak cue).
  */
 function clauseSubject(doc: Doc, first: number, last: number, needAgent: boolean): Range | null {
@@ -499,7 +499,7 @@ export function seemsState(doc: Doc, v: number, sentLast: number): boolean {
 }
 
 /**
- * "The music seemed to match the mood", "The team appeared paralyzed", "It appears that …": a verb of seeming
+ * "The crowd seemed to share the mood", "The team appeared paralyzed", "It appears that …": a verb of seeming
  * whose subject holds no view reports the writer's impression. No source; the content is the subject (unless it
  * is an empty "it") with the complement.
  */
