@@ -55,6 +55,30 @@ describe('text after a speaker tag inside the sentence', () => {
   });
 });
 
+describe('more of the sentence after a speaker tag', () => {
+  it('joins an opener of any kind (a gerund, "Since …", "Following …") and the clause after the tag', () => {
+    expect(claimBy('After hours of shelling, the governor said, the bridge collapsed.', 'governor', 'said').text).toBe(
+      'After hours of shelling … the bridge collapsed',
+    );
+    expect(claimBy('Since the spring, the ministry said, 40 villages have been evacuated.', 'ministry', 'said').text).toBe(
+      'Since the spring … 40 villages have been evacuated',
+    );
+    expect(claimBy('Following the drone attack, the mayor said, two schools closed.', 'mayor', 'said').text).toBe(
+      'Following the drone attack … two schools closed',
+    );
+  });
+
+  it('keeps a second verb of the same subject after ", and" (or "and there were …"), not a cue of the speaker\'s', () => {
+    expect(claimBy('The brigade held the ridge, the army said, and captured two tanks.', 'army', 'said').text).toBe(
+      'The brigade held the ridge … and captured two tanks',
+    );
+    expect(claimBy('A drone hit a warehouse, the governor said, and there were no injuries.', 'governor', 'said').text).toBe(
+      'A drone hit a warehouse … and there were no injuries',
+    );
+    expect(claimBy('The brigade held the ridge, the army said, and added that fighting went on.', 'army', 'said').text).toBe('The brigade held the ridge');
+  });
+});
+
 describe('a clause after ", and" / ", but" in what was said', () => {
   it('keeps a second fact of the source\'s own', () => {
     expect(claimBy('The ministry said its troops had taken the village, and enemy units had pulled back to the river.', 'ministry', 'said').text)

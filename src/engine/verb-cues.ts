@@ -1,7 +1,7 @@
 // Reporting-verb cues in every order ("X said C", "C, X said", "C, said X"), with participles ("…, citing Y") and
 // conjoined cues ("X praised Y and said Z"), impressions ("seemed confident"), and the cue's own words.
 import type { Doc } from '../nlp.ts';
-import { abstractHeads, authoringLemmas, authoredWorks, pluralQuantities, compoundHeads, catenativeVerbs, channels, cueAdverbs, ingLeads, namingParticiples, impressionVerbs, nounForms, evidenceHeads, evidenceLemmas, pronounSpeech, notCueAfter, notCueBefore, notCueDeterminers, verbForms, type VerbCue } from './lexicon.ts';
+import { abstractHeads, authoringLemmas, authoredWorks, pluralQuantities, compoundHeads, catenativeVerbs, channels, cueAdverbs, ingLeads, namingParticiples, impressionVerbs, nounForms, evidenceHeads, evidenceLemmas, pronounSpeech, notCueAfter, notCueBefore, notCueDeterminers, verbForms, subordinators, type VerbCue } from './lexicon.ts';
 import { headOf, npLeft, npRight, type Range } from './phrases.ts';
 import type { Quotes } from './quotes.ts';
 import { type Relation, BE, THAT, POSSESSIVE, CLAUSE_OPENERS, QUOTE_MARK, CLOSE_MARK, OPEN_MARK, END_PUNCT, wordCount, EXPLETIVE } from './relation.ts';
@@ -392,11 +392,21 @@ function restAfterTag(doc: Doc, quotes: Quotes, left: Range, k: number, sentLast
   let v = rest.first;
   while (v < rest.last && tokens[v].pos === 'ADV') v++;
   if (!clause && (tokens[v].pos === 'AUX' || (tokens[v].pos === 'VERB' && !/ing$/.test(tokens[v].lower)))) return rest;
-  // "In the end, he said, the town voted", "After weeks of fighting, officials said, troops took …": an opener with
-  // no verb of its own
-  let opener = (tokens[left.first].pos === 'ADP' || tokens[left.first].pos === 'ADV') && wordCount(doc, left) <= 8;
-  for (let j = left.first; j <= left.last && opener; j++) opener = tokens[j].pos !== 'VERB' && tokens[j].pos !== 'AUX';
-  if (!clause && opener && looksLikeClause(doc, rest)) return rest;
+  // "In the end, he said, the town voted", "After weeks of fighting, officials said, troops took …", "Since the
+  // start of the war, the ministry said, 500 civilians …": words that are no clause before the tag, a clause after
+  // it (not one opened by a conjunction, a preposition or a subordinator: ", as rescuers searched …")
+  const head = tokens[rest.first];
+  const opens = head.pos === 'ADP' || head.pos === 'CCONJ' || head.pos === 'SCONJ' || subordinators.has(head.lower);
+  if (!clause && !opens && looksLikeClause(doc, rest)) return rest;
+  // "Russian troops pushed back Ukrainian units, the ministry said, and took 30 prisoners": a second verb of the same
+  // subject after ", and"/", but" (or "and there were no casualties") is more of what was said; not a cue verb of
+  // the speaker's own (", and added that …")
+  if (clause && /^(and|but)$/.test(head.lower) && rest.first < rest.last) {
+    let w = rest.first + 1;
+    while (w < rest.last && tokens[w].pos === 'ADV') w++;
+    if (tokens[w].lower === 'there' && w < rest.last && (tokens[w + 1].pos === 'AUX' || BE.has(tokens[w + 1].lower))) return rest;
+    if ((tokens[w].pos === 'VERB' || tokens[w].pos === 'AUX') && !/ing$/.test(tokens[w].lower) && !verbForms.has(tokens[w].lower)) return rest;
+  }
   return null;
 }
 
