@@ -102,6 +102,17 @@ describe('a clause after ", and" / ", but" in what was said', () => {
   });
 });
 
+describe('a clause after ", and" that is still the speaker\'s words', () => {
+  it('keeps a pronoun for the speaker with a tense shifted back, and a passive of a cue verb', () => {
+    expect(claimBy('The ministry said air defences downed 20 drones, and it would keep the skies closed.', 'ministry', 'said').text).toBe(
+      'air defences downed 20 drones, and it would keep the skies closed',
+    );
+    expect(claimBy('The governor said the fire was out, and residents were warned to keep windows shut.', 'governor', 'said').text).toBe(
+      'the fire was out, and residents were warned to keep windows shut',
+    );
+  });
+});
+
 describe('the occasion after an object', () => {
   it('keeps the day when the tagger misreads the verb of a clause', () => {
     expect(claimBy('The ministry said air defences shot down 30 drones over the coast on Friday.', 'ministry', 'said').text)

@@ -5,7 +5,7 @@
 import type { Doc, Token } from '../nlp.ts';
 import type { Quotes } from './quotes.ts';
 import type { Range } from './phrases.ts';
-import { type Relation, QUOTE_MARK, POSSESSIVE, THAT, CLAUSE_OPENERS, DAY } from './relation.ts';
+import { type Relation, QUOTE_MARK, POSSESSIVE, THAT, CLAUSE_OPENERS, DAY, BE } from './relation.ts';
 import { npRight, headOf } from './phrases.ts';
 import { statementSettings, occasionNouns, occasionPeople, occasionTimes, verbForms, subordinators } from './lexicon.ts';
 import { looksLikeClause } from './content.ts';
@@ -68,7 +68,9 @@ function trim(doc: Doc, r: Relation, c: Range, rels: Relation[]): Range {
     let cueOwn = rels.some((o) => o !== r && o.cue && o.stance === 'denies' && o.cue.first > k + 1 && o.cue.first <= last);
     for (let j = k + 2; j <= last && !cueOwn; j++) {
       const v = tokens[j].pos === 'VERB' ? verbForms.get(tokens[j].lower) : undefined;
-      cueOwn = !!v && (v.strength === 'strong' || v.stance === 'denies');
+      // (a passive is no one's cue here: "and residents were warned to stay indoors" is more of what was said)
+      const passive = j > k + 2 && (BE.has(tokens[j - 1].lower) || tokens[j - 1].lower === 'been');
+      cueOwn = !!v && !passive && (v.strength === 'strong' || v.stance === 'denies');
     }
     if (cueOwn || speakerSubject(doc, r, c, k + 2, last)) { last = k - 1; break; }
   }
@@ -155,6 +157,8 @@ function speakerSubject(doc: Doc, r: Relation, c: Range, first: number, last: nu
   const speaker = headOf(doc, r.source);
   if (head === speaker.lower) return true;
   if (!/^(he|she|it|they)$/.test(head) || plural(speaker) !== (head === 'they')) return false;
+  // "…, and it would continue to protect the region": a tense shifted back is still the speaker's reported words
+  if (/^(would|could|should|might|had)$/.test(doc.tokens[subj.last + 1]?.lower ?? '')) return false;
   const before = npRight(doc, THAT.has(doc.tokens[c.first].lower) ? c.first + 1 : c.first, first - 1, false);
   return !before || plural(headOf(doc, before)) !== (head === 'they');
 }
