@@ -170,6 +170,11 @@ describe('hedges and anonymous sources', () => {
       ['two cranes had collapsed', false],
       ['Damage to the quay could not be independently verified', true],
     ]);
+    // other wordings of the same note
+    const others = claimsOf('The port authority said a crane had collapsed. It was not possible to independently verify the claim. AFP was unable to verify the report.');
+    expect(others.map((c) => [c.text, c.hedges.map((h) => h.text)])).toEqual([
+      ['a crane had collapsed', ['not possible to independently verify', 'unable to verify']],
+    ]);
     const wider = claimsOf('The port authority said two cranes had collapsed. Reuters could not independently verify the harbour reports.');
     expect(wider.map((c) => [c.text, c.hedges.length])).toEqual([
       ['two cranes had collapsed', 0],

@@ -35,6 +35,8 @@ export function isVerificationNote(doc: Doc, si: number, first: number, last: nu
   for (let k = s.first; k < first; k++) if (word(k)) before.push(doc.tokens[k].lower);
   const after: string[] = [];
   for (let k = last + 1; k <= s.last; k++) if (word(k)) after.push(doc.tokens[k].lower);
-  const subject = before.every((w) => verificationNote.subjects.has(w)) || outlets.has(before.filter((w) => w !== 'the').join(' '));
+  // (an outlet, with its "the" and a verb before the hedge: "Reuters was unable to verify …")
+  const outlet = before.filter((w, k) => w !== 'the' && !(k === before.length - 1 && /^(was|is|were|has|had|have)$/.test(w)));
+  const subject = before.every((w) => verificationNote.subjects.has(w)) || outlets.has(outlet.join(' '));
   return before.length > 0 && subject && after.every((w) => verificationNote.objects.has(w));
 }
