@@ -6,7 +6,7 @@ import type { Category, Entity } from '../src/schema.ts';
 
 const CASES: Record<Exclude<Category, 'other'>, string[]> = {
   'territorial-control': [
-    'Russian forces have seized control of the village',
+    'Russian troops have seized control of a village',
     'Ukrainian troops retook two settlements on the left bank',
     'The town was liberated after a week',
     'The garrison is now encircled',

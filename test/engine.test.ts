@@ -365,9 +365,9 @@ describe('words that look like cues but are not', () => {
     expect(claimsOf('Whatever you want to call it, the bridge is closed.')).toEqual([]);
   });
 
-  it('keeps "observers warning that …"', () => {
-    const text = 'The strike drew criticism, with some observers warning that the ceasefire could collapse.';
-    expect(claimWith(text, 'the ceasefire could collapse').source?.mention).toBe('some observers');
+  it('keeps "analysts warning that …"', () => {
+    const text = 'The strike drew criticism, with several analysts warning that the truce could collapse.';
+    expect(claimWith(text, 'the truce could collapse').source?.mention).toBe('several analysts');
   });
 });
 

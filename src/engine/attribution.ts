@@ -110,7 +110,7 @@ export function findRelations(doc: Doc, quotes: Quotes): Relation[] {
         if (rel && rel.quote) { out.push(rel); continue; }
       }
       // "Clinton plans to …": a stance verb the tagger read as a plural noun after a name
-      // ("three-quarters support a ban", "most senators favor …": a stance verb's base form read as a noun after a plural)
+      // ("two-thirds back a curfew", "most councillors favour …": a stance verb's base form read as a noun after a plural)
       const taggedNoun = !verb && ((nounAfterName(doc, i) && attitudeVerbs.has(t.lower.slice(0, -1))) ||
         (t.pos === 'NOUN' && attitudeVerbs.has(t.lower) && pluralSubject(doc, i, { lemma: t.lower })));
       // "pointed to X" (the cue lexicon knows "point out"): a cue verb without its particle reads as a stance verb

@@ -411,7 +411,7 @@ function restAfterTag(doc: Doc, quotes: Quotes, left: Range, k: number, sentLast
 }
 
 /**
- * "…,” said Weld, who …" / "…,” said Will Dorne.": capitalised words right after the cue, up to a comma or the
+ * "…,” said Holm, who …" / "…,” said Piet Dekker.": capitalised words right after the cue, up to a comma or the
  * sentence end, that the tagger read as a verb or an auxiliary (a name all the same).
  */
 function capitalRun(doc: Doc, k: number, sentLast: number): Range | null {
