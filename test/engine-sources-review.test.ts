@@ -46,9 +46,19 @@ describe('a bare "It" as a source', () => {
     for (const text of [
       'Odesa was hit again overnight. It added, “We will clear the port.”',
       'The bridge stayed closed on Monday. It added that repairs could take weeks.',
-      'The ministry gave no figures. It stressed that more strikes were likely.',
     ]) {
       expect(claimsOf(text).filter((c) => c.source?.unresolved || c.source?.mention === 'It'), text).toEqual([]);
+    }
+  });
+
+  it('speaks for the body that is the subject of the sentence before, even one that had not spoken', () => {
+    for (const text of [
+      'The ministry gave no figures. It stressed that more strikes were likely.',
+      "Ukraine's foreign ministry summoned the Hungarian envoy on Monday. It added that Budapest had been warned.",
+    ]) {
+      const c = claimsOf(text).find((x) => x.cue?.text === 'stressed' || x.cue?.text === 'added');
+      expect(c?.source?.name, text).toMatch(/ministry/i);
+      expect(c?.source?.unresolved, text).toBeFalsy();
     }
   });
 

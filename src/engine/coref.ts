@@ -3,7 +3,10 @@
 import type { Doc } from '../nlp.ts';
 import type { Source, SourceType } from '../schema.ts';
 import { nounCues, pronouns } from './lexicon.ts';
-import { headOf, npLeft, type Range } from './phrases.ts';
+import { headOf, npLeft, npRight, type Range } from './phrases.ts';
+
+/** Source types an "it" may stand for when it refers to a sentence's subject. */
+const BODIES = new Set<SourceType>(['organization', 'government', 'military', 'media', 'state-media', 'company']);
 import { contentWords, describe, looksLikePerson, type Named } from './sources.ts';
 
 interface Seen extends Named {
@@ -102,9 +105,25 @@ export class Coref {
       if (!pick) return unresolved();
       return { name: pick.name, mention, span, type: pick.type, resolved: 'coreference' };
     }
-    const pick = this.recent(sent, (s) => s.type !== 'person' && s.type !== 'unknown' && !s.plural);
+    const pick = this.recent(sent, (s) => s.type !== 'person' && s.type !== 'unknown' && !s.plural) ?? this.subjectBefore(sent);
     if (!pick) return unresolved();
     return { name: pick.name, mention, span, type: pick.type, resolved: 'coreference' };
+  }
+
+  /**
+   * "Ukraine's foreign ministry summoned the envoy. It added that …": with no earlier source to take, "it" is the
+   * subject of the sentence before when that names a body (an organisation, government, military or outlet).
+   */
+  private subjectBefore(sent: number): Named | undefined {
+    const { doc } = this;
+    const before = doc.sentences[sent - 1];
+    if (!before) return undefined;
+    const np = npRight(doc, before.first, before.last, false);
+    // (the doer: an active verb after it; "Odesa was hit" is no body that could go on speaking)
+    if (!np || doc.tokens[np.last + 1]?.pos !== 'VERB') return undefined;
+    const named = describe(doc, np);
+    if (named.plural || !BODIES.has(named.type)) return undefined;
+    return this.alias(named) ?? named;
   }
 
   /** An earlier source whose name contains every content word of this one ("Defense Ministry" in "Russian Defense Ministry"). */
