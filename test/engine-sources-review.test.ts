@@ -96,3 +96,17 @@ describe('a title set off after a name', () => {
     expect(c[0].source?.type).toBe('person');
   });
 });
+
+describe('"According to X, <who X is>, …"', () => {
+  it('leaves out a name after a role, a title with no article, a title after a name\'s \'s, and a "whose" clause', () => {
+    const texts: [string, string][] = [
+      ['According to the regional governor, Ivan Dorosh, two people were wounded.', 'two people were wounded'],
+      ['According to Olena Marchuk, head of the city water board, the pumps were restarted.', 'the pumps were restarted'],
+      ["According to Ann Holm, the port's chief engineer, the crane can be repaired.", 'the crane can be repaired'],
+      ['According to the mayor, whose office faces the square, the market will reopen.', 'the market will reopen'],
+    ];
+    for (const [text, content] of texts) expect(claimsOf(text).map((c) => c.text), text).toEqual([content]);
+    // a list of places after a plural source is the content
+    expect(claimsOf('According to officials, Kherson, Mykolaiv and Odesa were hit.').map((c) => c.text)).toEqual(['Kherson, Mykolaiv and Odesa were hit']);
+  });
+});

@@ -63,7 +63,7 @@ export function according(doc: Doc, quotes: Quotes, si: number, a: number, len: 
   }
   // "according to Ann Holm, an analyst at the port, …": the description of the source is no content
   if (k <= s.last && tokens[k].value === ',') {
-    const end = appositiveEnd(doc, k + 1, s.last);
+    const end = appositiveEnd(doc, k + 1, s.last, src);
     if (end >= 0 && tokens[end + 1]?.value === ',') {
       const rest = contentRight(doc, quotes, end + 2, s.last);
       if (rest && looksLikeClause(doc, rest)) k = end + 1;
@@ -81,13 +81,24 @@ export function according(doc: Doc, quotes: Quotes, si: number, a: number, len: 
  * The last token of an appositive opening at `k` ("an analyst at the port") and running to a comma or the sentence
  * end, or -1.
  */
-function appositiveEnd(doc: Doc, k: number, sentLast: number): number {
+function appositiveEnd(doc: Doc, k: number, sentLast: number, source: Range): number {
   const { tokens } = doc;
   const lead = tokens[k];
-  if (!lead || k > sentLast || !(/^(a|an|the)$/.test(lead.lower) || POSSESSIVE.has(lead.lower))) return -1;
+  if (!lead || k > sentLast) return -1;
   let j = k;
   while (j + 1 <= sentLast && tokens[j + 1].value !== ',' && !END_PUNCT.test(tokens[j + 1].value) && j - k < 20) j++;
   if (j + 1 <= sentLast && tokens[j + 1].value !== ',' && !END_PUNCT.test(tokens[j + 1].value)) return -1;
+  // "according to the mayor, whose office …,"
+  if (/^(who|whose)$/.test(lead.lower)) return j;
+  // "according to the regional governor, Vyacheslav Gladkov, …": the name of a source named by its role
+  const role = ROLES.has(headOf(doc, source).lower);
+  let name = role && j - k < 4;
+  for (let m = k; m <= j && name; m++) name = tokens[m].pos === 'PROPN';
+  if (name) return j;
+  // "according to Oleh Kiper, head of the regional administration, …", "…, NATO's secretary general, …": a title
+  // with no article, or after a name's 's
+  const titled = ROLES.has(lead.lower) || (lead.pos === 'PROPN' && /^['’]s$/.test(tokens[k + 1]?.value ?? ''));
+  if (!(/^(a|an|the)$/.test(lead.lower) || POSSESSIVE.has(lead.lower) || titled)) return -1;
   // "According to the mayor, the shelling damaged 12 homes, …": a phrase headed by no person or body is the
   // content's first clause, not a description of the source
   const np = npRight(doc, k, j);
