@@ -131,6 +131,10 @@ describe('the occasion after an object', () => {
       .toBe('shelling the school in Kharkiv on Friday');
   });
 
+  it('leaves "in a statement" after a person out, as it did before', () => {
+    expect(claimBy('The army praised the medics in a statement on Sunday.', 'army', 'praised').text).toBe('the medics');
+  });
+
   it('still leaves the occasion or day after a person out', () => {
     expect(claimBy('The president thanked the medics at a briefing in Kyiv.', 'president', 'thanked').text).toBe('the medics');
     expect(claimBy('The party endorsed Kovalenko on Tuesday.', 'party', 'endorsed').text).toBe('Kovalenko');

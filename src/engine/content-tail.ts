@@ -93,7 +93,8 @@ function trim(doc: Doc, r: Relation, c: Range, rels: Relation[]): Range {
         if (!more) break;
         j = more.last + 1;
       }
-      const setting = ((prep === 'at' || prep === 'during') && occasionNouns.has(when)) || ((prep === 'on' || prep === 'in') && (DAY.test(when) || occasionTimes.has(when)));
+      // (or "in a statement", "in a video": where it was said)
+      const setting = ((prep === 'at' || prep === 'during') && occasionNouns.has(when)) || ((prep === 'on' || prep === 'in') && (DAY.test(when) || occasionTimes.has(when) || (prep === 'in' && statementSettings.has(when))));
       if (setting && j > last) last = k - 1;
     }
   }
