@@ -110,3 +110,12 @@ describe('"According to X, <who X is>, …"', () => {
     expect(claimsOf('According to officials, Kherson, Mykolaiv and Odesa were hit.').map((c) => c.text)).toEqual(['Kherson, Mykolaiv and Odesa were hit']);
   });
 });
+
+describe('a title before a name', () => {
+  it('types the person: a mayor or minister is an official, a general the military; a bare name stays a person', () => {
+    const typed = (text: string) => claimsOf(text).map((c) => [c.source?.name, c.source?.type]);
+    expect(typed('Mayor Ivan Dorosh said the ferry would run.')).toEqual([['Ivan Dorosh', 'official']]);
+    expect(typed('General Olena Marchuk said the line held.')).toEqual([['Olena Marchuk', 'military']]);
+    expect(typed('Ann Holm said prices rose.')).toEqual([['Ann Holm', 'person']]);
+  });
+});

@@ -168,7 +168,7 @@ function personRuns(doc: Doc): { named: Named; tok: number; sent: number }[] {
     const r = { first: i, last: j };
     if (looksLikePerson(doc, r)) {
       const named = describe(doc, r);
-      if (named.type === 'person') out.push({ named, tok: i, sent: tokens[i].sent });
+      if (named.human) out.push({ named, tok: i, sent: tokens[i].sent });
     }
     i = j;
   }

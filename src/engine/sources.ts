@@ -1,7 +1,7 @@
 // A source phrase's canonical name and type: titles and determiners dropped, types from the source lexicon.
 import type { Doc } from '../nlp.ts';
 import type { SourceType } from '../schema.ts';
-import { channels, femaleMarkers, maleMarkers, outlets, placeNames, pronouns, sourceOrder, sourceTypes, titles } from './lexicon.ts';
+import { channels, descriptionTypes, femaleMarkers, maleMarkers, officeTitles, outlets, placeNames, pronouns, sourceOrder, sourceTypes, titles } from './lexicon.ts';
 import { isName, type Range } from './phrases.ts';
 import { asideEnds } from './asides.ts';
 
@@ -62,6 +62,20 @@ export function contentWords(name: string): string[] {
     .filter((w) => w && !FUNCTION_WORDS.has(w) && !LEADING_DROP.has(w));
 }
 
+/**
+ * "Mayor Ivan Dorosh", "General Olena Marchuk", "Foreign Minister Ann Holm": the type a capitalised title before a
+ * person's name gives (sources.json descriptionTypes, office titles are officials), or null.
+ */
+function titleType(doc: Doc, r: Range): SourceType | null {
+  for (let k = r.first; k < r.last && /^[A-Z]/.test(doc.tokens[k].value); k++) {
+    const w = doc.tokens[k].lower;
+    const type = descriptionTypes.find((t) => sourceTypes.get(t)?.heads.has(w));
+    if (type) return type;
+    if (officeTitles.has(w)) return 'official';
+  }
+  return null;
+}
+
 /** Type of a source from its words: lexicon phrases first, then head words, in the lexicon's order. */
 export function typeOf(doc: Doc, r: Range): SourceType {
   const { tokens } = doc;
@@ -83,7 +97,7 @@ export function typeOf(doc: Doc, r: Range): SourceType {
   // "Ukraine says", "Moscow denied": a country or capital speaks for its government
   if (placeNames.has(phrase.replace(/^the /, ''))) return 'government';
   if (tokens[r.last].pos === 'PROPN' || /^[A-Z]/.test(tokens[r.last].value)) {
-    if (looksLikePerson(doc, r)) return 'person';
+    if (looksLikePerson(doc, r)) return titleType(doc, r) ?? 'person';
     for (const t of sourceOrder) {
       const heads = sourceTypes.get(t)!.heads;
       for (const w of words) if (heads.has(w)) return t;
