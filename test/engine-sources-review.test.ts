@@ -119,3 +119,30 @@ describe('a title before a name', () => {
     expect(typed('Ann Holm said prices rose.')).toEqual([['Ann Holm', 'person']]);
   });
 });
+
+describe('what the second review found', () => {
+  it('keeps the other side\'s denial after a mid-sentence tag: "…, officials said, a claim Moscow denied"', () => {
+    const claims = claimsOf('The bridge was retaken on Friday, Ukrainian officials said, a claim Moscow denied.');
+    expect(claims.map((c) => [c.text, c.cue?.stance])).toEqual([
+      ['The bridge was retaken on Friday', 'asserts'],
+      ['The bridge was retaken on Friday', 'denies'],
+    ]);
+  });
+
+  it('keeps a hedging description of an "according to" source with the claim, not as a claim of its own', () => {
+    const claims = claimsOf('According to regional officials, whose figures could not be verified, 300 homes were damaged.');
+    expect(claims).toHaveLength(1);
+    expect(claims[0].source?.name).toBe('regional officials');
+    expect(claims[0].hedges.map((h) => h.text)).toEqual(['could not be verified']);
+  });
+
+  it('types a company named "General …" as no general', () => {
+    expect(claimsOf('General Harbour Works said it would rebuild the pier.').map((c) => c.source?.type)).not.toContain('military');
+  });
+
+  it('hedges an unsourced claim with the note after it, and the note is no claim', () => {
+    const claims = claimsOf('Russia claimed to have sunk a Ukrainian patrol boat. It was not possible to verify it.');
+    expect(claims.map((c) => c.text)).toEqual(['Russia claimed to have sunk a Ukrainian patrol boat']);
+    expect(claims[0].hedges.map((h) => h.text)).toContain('not possible to verify');
+  });
+});

@@ -9,6 +9,7 @@ import { type Relation, CLAUSE_OPENERS, QUOTE_MARK, CLOSE_MARK, END_PUNCT, POSSE
 import { described } from './mention.ts';
 import { ownerOf, isAgent } from './subjects.ts';
 import { ROLES } from './entities/lexicon.ts';
+import { findHedges } from './hedges.ts';
 import { contentRight, looksLikeClause } from './content.ts';
 
 export function phrasalAt(doc: Doc, i: number, last: number): { len: number; stance: Stance } | null {
@@ -88,6 +89,8 @@ function appositiveEnd(doc: Doc, k: number, sentLast: number, source: Range): nu
   let j = k;
   while (j + 1 <= sentLast && tokens[j + 1].value !== ',' && !END_PUNCT.test(tokens[j + 1].value) && j - k < 20) j++;
   if (j + 1 <= sentLast && tokens[j + 1].value !== ',' && !END_PUNCT.test(tokens[j + 1].value)) return -1;
+  // (a description that hedges the claim stays with it: "according to officials, whose figures could not be verified, …")
+  if (findHedges(doc.text.slice(tokens[k].start, tokens[j].end)).some((h) => !h.weak)) return -1;
   // "according to the mayor, whose office …,"
   if (/^(who|whose)$/.test(lead.lower)) return j;
   // "according to the regional governor, Vyacheslav Gladkov, …": the name of a source named by its role

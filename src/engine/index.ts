@@ -166,7 +166,11 @@ function dedupe(rels: Relation[]): Relation[] {
   for (const r of [...rels].sort((a, b) => b.confidence - a.confidence)) {
     const key = r.cue ? r.cue.first : -1 - firstContent(r);
     if (byCue.has(key)) continue;
-    const same = out.find((o) => o.content.length === r.content.length && o.content.every((c, i) => c.first === r.content[i].first && c.last === r.content[i].last));
+    // (two cues over the same words are one claim, unless one denies what the other asserts: "…, officials said, a
+    // claim Moscow denied")
+    const same = out.find(
+      (o) => (o.stance === 'denies') === (r.stance === 'denies') && o.content.length === r.content.length && o.content.every((c, i) => c.first === r.content[i].first && c.last === r.content[i].last),
+    );
     if (same) continue;
     // A source-less passive inside a sourced relation's content adds nothing ("…, as stated in X, is framed as …").
     if (!r.source && out.some((o) => o.source && overlaps(o.content, r.content))) continue;
@@ -270,7 +274,9 @@ function hedgedSentences(doc: Doc, rels: Relation[], hedges: HedgeMatch[], noted
     // the sentence it speaks of: the one before, past other such notes
     let before = si - 1;
     while (notes.has(before)) before--;
-    if (before >= 0 && rels.some((r) => r.sent === before && r.source) && isVerificationNote(doc, si, tok, lastTokenBefore(doc, tok, h.end))) {
+    const claimed = (k: number) => rels.some((r) => r.sent === k) || out.some((r) => r.sent === k);
+    if (before >= 0 && claimed(before) && isVerificationNote(doc, si, tok, lastTokenBefore(doc, tok, h.end))) {
+      // said of the claims of the sentence before, sourced or hedged ones alike; a note alone is no claim
       noted.set(before, [...(noted.get(before) ?? []), h]);
       notes.add(si);
       continue;
@@ -399,7 +405,7 @@ function hedgesFor(doc: Doc, rel: Relation, content: Span[], hedges: HedgeMatch[
   const s = doc.sentences[rel.sent];
   const out: Hedge[] = [];
   // "The claim could not be independently verified." after the sentence: said of its claims
-  if (rel.source) for (const h of noted.get(rel.sent) ?? []) out.push({ text: h.text, span: { start: h.start, end: h.end } });
+  for (const h of noted.get(rel.sent) ?? []) if (!out.some((o) => o.span.start === h.start)) out.push({ text: h.text, span: { start: h.start, end: h.end } });
   for (const h of hedges) {
     const inContent = content.some((c) => h.start >= c.start && h.end <= c.end);
     // A sentence-opening hedge ("Reportedly, …") governs its sentence.

@@ -67,7 +67,10 @@ export function contentWords(name: string): string[] {
  * person's name gives (sources.json descriptionTypes, office titles are officials), or null.
  */
 function titleType(doc: Doc, r: Range): SourceType | null {
-  for (let k = r.first; k < r.last && /^[A-Z]/.test(doc.tokens[k].value); k++) {
+  // (a first name and a surname after the title, no company word: "General Electric", "General Harbour Works")
+  const company = sourceTypes.get('company')?.heads;
+  for (let k = r.first; k <= r.last; k++) if (company?.has(doc.tokens[k].lower) || ORG_WORDS.test(doc.tokens[k].value)) return null;
+  for (let k = r.first; k < r.last - 1 && /^[A-Z]/.test(doc.tokens[k].value); k++) {
     const w = doc.tokens[k].lower;
     const type = descriptionTypes.find((t) => sourceTypes.get(t)?.heads.has(w));
     if (type) return type;
