@@ -19,6 +19,14 @@ function claimBy(text: string, source: string, cue: string): Claim {
 }
 
 describe('text after a speaker tag inside the sentence', () => {
+  it('leaves out ", without giving details" after a joined claim or a reported clause, not "without" inside what was said', () => {
+    expect(claimBy('The ferry, the captain said, was struck by debris, without giving further details.', 'captain', 'said').text).toBe(
+      'The ferry … was struck by debris',
+    );
+    expect(claimBy('The ministry said the army shelled the port, without providing evidence.', 'ministry', 'said').text).toBe('the army shelled the port');
+    expect(claimBy('The ministry said it would act without waiting for Kyiv.', 'ministry', 'said').text).toBe('it would act without waiting for Kyiv');
+  });
+
   it('leaves out a caveat opening with a preposition', () => {
     expect(claimBy('The convoy was ambushed near the border, the army said, without offering proof.', 'army', 'said').text)
       .toBe('The convoy was ambushed near the border');

@@ -118,6 +118,10 @@ function trim(doc: Doc, r: Relation, c: Range, rels: Relation[]): Range {
     }
     if (end > 0) last = end - 1;
   }
+  // "…, without giving further details", "…, without providing evidence": the writer's caveat set off at the end
+  for (let k = c.first + 1; k < last; k++) {
+    if (tokens[k].value === ',' && tokens[k + 1].lower === 'without' && tokens[k + 2]?.pos === 'VERB' && /ing$/.test(tokens[k + 2].lower)) { last = k - 1; break; }
+  }
   // "…, in a statement posted on Telegram", "…, at a rally in Salem": where it was said, set off at the end
   const at = settingAt(doc, c.first + 1, last);
   if (at >= 0) last = at - 2;
