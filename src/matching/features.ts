@@ -42,6 +42,8 @@ export interface ClaimFeatures {
   negated: boolean;
   /** Places named in the claim, one key per place whatever the spelling. */
   places: Set<string>;
+  /** The places the engine found as place entities (the rest of \`places\` are capitalised names in the text). */
+  namedPlaces: Set<string>;
   figures: Figure[];
   /** Content words (events as their class, simple plural and tense endings dropped). */
   words: Set<string>;
@@ -182,6 +184,11 @@ export function claimFeatures(c: MatchableClaim): ClaimFeatures {
   for (const e of events) if (!main || EVENT_NAMES.indexOf(e.event) < EVENT_NAMES.indexOf(main.event)) main = e;
   const negatedNearEvent = main !== null && negations.some((at) => at < main.at && main.at - at <= NEGATION_WINDOW);
   const places = new Set<string>();
+  const namedPlaces = new Set<string>();
+  for (const name of c.places) {
+    const key = placeKey(name);
+    if (key) namedPlaces.add(key);
+  }
   for (const name of [...c.places, ...capitalisedNames(c.text)]) {
     const key = placeKey(name);
     if (key) places.add(key);
@@ -191,6 +198,7 @@ export function claimFeatures(c: MatchableClaim): ClaimFeatures {
     event: main?.event ?? null,
     negated: (negatedNearEvent || denial) !== (c.cue?.stance === 'denies'),
     places,
+    namedPlaces,
     figures: findFigures(words, events, main?.event ?? null),
     words: content,
     wordIds: Int32Array.from(content, wordId).sort(),

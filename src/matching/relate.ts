@@ -42,8 +42,13 @@ function overlap(a: ClaimFeatures, b: ClaimFeatures): number {
 type Places = 'shared' | 'conflict' | 'one' | 'none';
 function places(a: ClaimFeatures, b: ClaimFeatures): Places {
   if (a.places.size === 0 || b.places.size === 0) return a.places.size === 0 && b.places.size === 0 ? 'none' : 'one';
-  for (const p of a.places) if (b.places.has(p)) return 'shared';
-  return 'conflict';
+  let common = 0;
+  for (const p of a.places) if (b.places.has(p)) common++;
+  if (common === 0) return 'conflict';
+  // Two claims that each name a place (one the engine found as a place) the other does not ("Novoselivka in the
+  // Donetsk region" and "Petrivka in the Donetsk region") are about different places, whatever region they share.
+  const elsewhere = (x: ClaimFeatures, y: ClaimFeatures) => [...x.namedPlaces].some((p) => !y.places.has(p));
+  return elsewhere(a, b) && elsewhere(b, a) ? 'conflict' : 'shared';
 }
 
 const countsSameThing = (a: ClaimFeatures, b: ClaimFeatures) => countSameThing(a.figures, b.figures);
