@@ -45,10 +45,16 @@ function places(a: ClaimFeatures, b: ClaimFeatures): Places {
   let common = 0;
   for (const p of a.places) if (b.places.has(p)) common++;
   if (common === 0) return 'conflict';
+  if (common === a.places.size || common === b.places.size) return 'shared';
   // Two claims that each name a place (one the engine found as a place) the other does not ("Novoselivka in the
   // Donetsk region" and "Petrivka in the Donetsk region") are about different places, whatever region they share.
-  const elsewhere = (x: ClaimFeatures, y: ClaimFeatures) => [...x.namedPlaces].some((p) => !y.places.has(p));
   return elsewhere(a, b) && elsewhere(b, a) ? 'conflict' : 'shared';
+}
+
+/** x names a place the engine found that y does not name. */
+function elsewhere(x: ClaimFeatures, y: ClaimFeatures): boolean {
+  for (const p of x.namedPlaces) if (!y.places.has(p)) return true;
+  return false;
 }
 
 const countsSameThing = (a: ClaimFeatures, b: ClaimFeatures) => countSameThing(a.figures, b.figures);
