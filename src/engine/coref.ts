@@ -5,8 +5,8 @@ import type { Source, SourceType } from '../schema.ts';
 import { nounCues, pronouns } from './lexicon.ts';
 import { headOf, npLeft, npRight, type Range } from './phrases.ts';
 
-/** Source types an "it" may stand for when it refers to a sentence's subject. */
-const BODIES = new Set<SourceType>(['organization', 'government', 'military', 'media', 'state-media', 'company']);
+/** Source types that are bodies, not people: what a bare "it" may speak for. */
+export const BODY_TYPES = new Set<SourceType>(['organization', 'government', 'military', 'media', 'state-media', 'company']);
 import { contentWords, describe, looksLikePerson, type Named } from './sources.ts';
 
 interface Seen extends Named {
@@ -122,7 +122,7 @@ export class Coref {
     // (the doer: an active verb after it; "Odesa was hit" is no body that could go on speaking)
     if (!np || doc.tokens[np.last + 1]?.pos !== 'VERB') return undefined;
     const named = describe(doc, np);
-    if (named.plural || !BODIES.has(named.type)) return undefined;
+    if (named.plural || !BODY_TYPES.has(named.type)) return undefined;
     return this.alias(named) ?? named;
   }
 

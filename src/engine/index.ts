@@ -4,7 +4,7 @@ import type { Doc } from '../nlp.ts';
 import { findRelations, type Relation } from './attribution.ts';
 import { carriedClaims } from './carriers.ts';
 import { findConduits, type ConduitMatch } from './conduits.ts';
-import { Coref } from './coref.ts';
+import { BODY_TYPES, Coref } from './coref.ts';
 import { descriptionType, mentionExtent } from './mention.ts';
 import { trimTails } from './content-tail.ts';
 import { contentWords } from './sources.ts';
@@ -18,7 +18,6 @@ import type { Range } from './phrases.ts';
 
 const TRIM_PUNCT = /^[\s,;:—–-]+|[\s,;:—–-]+$/g;
 /** Sources a bare "it" may stand for when it speaks ("It added that …"). */
-const BODY_TYPES = new Set<Source['type']>(['organization', 'government', 'military', 'media', 'state-media', 'company']);
 
 /** The claims of a document. `entities`: findEntities(doc) when already found (the --jsonl batch's worker does). */
 export function extractClaims(doc: Doc, entities: Entity[] = findEntities(doc)): Claim[] {

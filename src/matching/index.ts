@@ -231,15 +231,20 @@ class Grouping {
  */
 class LazyDispute {
   #why: string | undefined;
+  readonly #a: ClaimFeatures;
+  readonly #b: ClaimFeatures;
   constructor(
     readonly item: ClaimItem,
-    readonly a: ClaimFeatures,
-    readonly b: ClaimFeatures,
-  ) {}
+    a: ClaimFeatures,
+    b: ClaimFeatures,
+  ) {
+    this.#a = a;
+    this.#b = b;
+  }
 
   get why(): string {
     if (this.#why === undefined) {
-      const r = relateFeatures(this.a, this.b);
+      const r = relateFeatures(this.#a, this.#b);
       this.#why = r.kind === 'disputes' ? r.why : 'disagrees';
     }
     return this.#why;

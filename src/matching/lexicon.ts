@@ -42,7 +42,7 @@ export const OWN_VOICE = new Set(FILE.events.ownVoice);
 /** The sides a figure's kinds name ("ukrainian", "russian" …), each as its words. */
 export const SIDES = Object.keys(FILE.figures.kinds.side ?? {}).map((s) => s.split(' '));
 /** The classes opposite to one (capture: hold). */
-export const opposites = (a: string): string[] => FILE.events.opposes.flatMap(([x, y]) => (x === a ? [y] : y === a ? [x] : []));
+export const opposites = (a: string): readonly string[] => [...(opposed.get(a) ?? [])];
 
 export const NEGATION_WINDOW = FILE.negation.window;
 export const NEGATIONS = table(FILE.negation.words.map((w): [string, true] => [w, true]));
